@@ -1,0 +1,92 @@
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { getClientAuthToken } from '@cord-sdk/server';
+import type { StackConfig } from '@cord-tutorial/stack-config';
+import { TEST_USERS, TUTORIAL_GROUP, testUserIndex } from '@cord-tutorial/stack-config/test-users';
+
+type TokenServerConfig = Pick<StackConfig, 'projectId' | 'projectSecret' | 'tokenExpiresSeconds'> & {
+  allowedOrigins: readonly string[];
+};
+
+export function createApp(config: TokenServerConfig) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(logRequest);
+  app.use(allowClientOrigins(config.allowedOrigins));
+
+  app.get('/generate-cord-token', function generateCordToken(req, res) {
+    // The tutorial's "Try multiple users" step: the user comes from `?userIndex=`.
+    // Demo only! A real app signs a token for the user its own login identified.
+    const { userIndex } = req.query;
+    if (userIndex !== undefined && typeof userIndex !== 'string') {
+      res.status(400).json({ error: 'userIndex must be given at most once, as a number.' });
+      return;
+    }
+    const user = TEST_USERS[testUserIndex(userIndex)]!;
+
+    const clientAuthToken = getClientAuthToken(
+      config.projectId,
+      config.projectSecret,
+      {
+        // The user ID can be any identifier that makes sense to your application.
+        user_id: user.id,
+        // Organizations are groups of users; any unique string works as an ID.
+        organization_id: TUTORIAL_GROUP.id,
+        // With `user_details`, Cord creates the user on the fly.
+        user_details: { email: user.email, name: user.name },
+        // With `organization_details`, Cord creates the organization on the fly.
+        organization_details: { name: TUTORIAL_GROUP.name },
+      },
+      { expires: config.tokenExpiresSeconds },
+    );
+
+    res.json({ clientAuthToken });
+  });
+
+  app.all('/generate-cord-token', (_req, res) => {
+    res.setHeader('Allow', 'GET, HEAD');
+    res.status(405).json({ error: 'Method not allowed: use GET.' });
+  });
+  app.use((req, res) => {
+    res.status(404).json({ error: `Not found: ${req.method} ${req.path}` });
+  });
+  app.use(answerErrorsAsJson);
+  return app;
+}
+
+/**
+ * The tutorial hard-codes `Access-Control-Allow-Origin: http://localhost:5173`, which
+ * breaks as soon as the page is opened as 127.0.0.1 or on another port. Echo the
+ * request's origin only when it is one of the configured client origins.
+ */
+function allowClientOrigins(allowedOrigins: readonly string[]): RequestHandler {
+  const allowed = new Set(allowedOrigins);
+  return (req, res, next) => {
+    const origin = req.headers.origin;
+    res.vary('Origin');
+    if (origin !== undefined && allowed.has(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+    }
+    next();
+  };
+}
+
+const logRequest: RequestHandler = (req, res, next) => {
+  const started = performance.now();
+  res.on('finish', () => {
+    const ms = (performance.now() - started).toFixed(1);
+    console.log(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms}ms`);
+  });
+  next();
+};
+
+// Express would answer with an HTML page holding the stack trace; keep it in the log.
+const answerErrorsAsJson: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+  const status = statusOf(error);
+  if (status >= 500) console.error(error);
+  res.status(status).json({ error: status >= 500 ? 'Internal server error.' : 'Bad request.' });
+};
+
+function statusOf(error: unknown): number {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}

@@ -1,0 +1,31 @@
+import { loadRootEnvFile, readStackConfig, StackConfigError } from '@cord-tutorial/stack-config';
+import { createApp } from './app.ts';
+
+function readConfig() {
+  try {
+    loadRootEnvFile();
+    return readStackConfig();
+  } catch (error) {
+    if (!(error instanceof StackConfigError)) throw error;
+    console.error(`Token server not started: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+const config = readConfig();
+const app = createApp({ ...config, allowedOrigins: config.tokenServer.allowedOrigins });
+const server = app.listen(config.tokenServer.port, () => {
+  console.log(
+    `Cord example app listening on port ${config.tokenServer.port} ` +
+      `(${config.mode} Cord, project ${config.projectId})`,
+  );
+});
+server.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE') {
+    console.error(
+      `Port ${config.tokenServer.port} is already in use: stop the other process or set PORT.`,
+    );
+    process.exit(1);
+  }
+  throw error;
+});

@@ -1,0 +1,8 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  /** Where the token server runs, from the stack's configuration. */
+  readonly VITE_TOKEN_SERVER_URL: string;
+  /** The SDK script CordProvider loads; empty means Cord's own default. */
+  readonly VITE_CORD_SCRIPT_URL: string;
+}

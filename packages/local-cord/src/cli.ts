@@ -1,0 +1,57 @@
+import { isIP } from 'node:net';
+import {
+  loadRootEnvFile,
+  LOCAL_CORD_PROJECT_ID,
+  LOCAL_CORD_PROJECT_SECRET,
+  readStackConfig,
+  type StackConfig,
+} from '@cord-tutorial/stack-config';
+import { startLocalCord, Store } from './server/index.ts';
+
+// `tsx src/cli.ts` starts local Cord; `tsx src/cli.ts reset` empties its database.
+
+function fail(message: string): never {
+  console.error(`local Cord: ${message}`);
+  process.exit(1);
+}
+
+function isLoopback(host: string) {
+  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+async function start({ localCord }: StackConfig) {
+  if (!isLoopback(localCord.host) && !localCord.allowRemote) {
+    fail(
+      `refusing to listen on ${localCord.host}: anyone who can reach local Cord can sign ` +
+        'tokens with its published development secret. Use a loopback address, or set ' +
+        'LOCAL_CORD_ALLOW_REMOTE=1 if you really mean it.',
+    );
+  }
+  const cord = await startLocalCord({
+    project: { id: LOCAL_CORD_PROJECT_ID, secret: LOCAL_CORD_PROJECT_SECRET },
+    database: localCord.database,
+    host: localCord.host,
+    port: localCord.port,
+  }).catch((error: Error) => fail(error.message));
+  console.log(`local Cord listening on ${cord.url} (database: ${localCord.database})`);
+  const stop = () => void cord.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function reset({ localCord }: StackConfig) {
+  const store = new Store(localCord.database);
+  store.reset();
+  store.close();
+  console.log(`local Cord: emptied ${localCord.database}`);
+}
+
+loadRootEnvFile();
+let config: StackConfig;
+try {
+  config = readStackConfig();
+} catch (error) {
+  fail((error as Error).message);
+}
+if (process.argv[2] === 'reset') reset(config);
+else await start(config);

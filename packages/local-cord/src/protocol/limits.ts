@@ -1,0 +1,18 @@
+// Limits local Cord enforces on what browsers send. The SDK imports them too, so the
+// composer can refuse a message before the server has to.
+
+/** Longest message text, in characters. */
+export const MAX_MESSAGE_LENGTH = 10_000;
+/** Largest WebSocket frame the server reads; bigger frames close the connection. */
+export const MAX_FRAME_BYTES = 64 * 1024;
+/** Requests one connection may make in RATE_WINDOW_MS before it is refused. */
+export const RATE_LIMIT = 60;
+export const RATE_WINDOW_MS = 1_000;
+
+/** Cord's presence timing: a present user refreshes every 15 s and lapses after 30 s. */
+export const PRESENCE_REFRESH_MS = 15_000;
+export const PRESENCE_LAPSE_MS = 30_000;
+/** Durable "last seen here" is written at most this often. */
+export const DURABLE_PRESENCE_WRITE_MS = 60_000;
+/** A typing indicator without refresh disappears after this. */
+export const TYPING_LAPSE_MS = 4_000;

@@ -1,0 +1,71 @@
+// What local Cord sends to browsers. Types only: the SDK bundle carries no validator.
+
+/** A flat Cord location, e.g. `{ "location": "http://localhost:5173/" }`. */
+export type CordLocation = Record<string, string | number | boolean>;
+
+export interface UserView {
+  id: string;
+  name: string | null;
+  shortName: string | null;
+  email: string | null;
+  profilePictureURL: string | null;
+}
+
+export interface ReactionView {
+  emoji: string;
+  userIds: string[];
+}
+
+export interface MessageView {
+  id: string;
+  threadId: string;
+  author: UserView;
+  text: string;
+  createdAt: number;
+  editedAt: number | null;
+  deletedAt: number | null;
+  reactions: ReactionView[];
+}
+
+export interface ThreadView {
+  id: string;
+  groupId: string;
+  name: string;
+  resolvedAt: number | null;
+  messages: MessageView[];
+  typingUserIds: string[];
+}
+
+export interface PresenceView {
+  user: UserView;
+  present: boolean;
+  lastSeen: number | null;
+}
+
+export interface ViewerView {
+  user: UserView;
+  groupId: string | null;
+}
+
+export type ErrorCode =
+  | 'invalid_session'
+  | 'invalid_request'
+  | 'not_found'
+  | 'forbidden'
+  | 'thread_in_other_group'
+  | 'message_too_long'
+  | 'rate_limited';
+
+export interface ErrorView {
+  code: ErrorCode;
+  message: string;
+}
+
+export type ServerEvent =
+  | { type: 'welcome'; session: string; viewer: ViewerView }
+  | { type: 'error'; error: ErrorView }
+  | { type: 'ack'; id: string; result: unknown }
+  | { type: 'ack'; id: string; error: ErrorView }
+  | { type: 'message'; message: MessageView }
+  | { type: 'thread'; threadId: string; resolvedAt: number | null; typingUserIds: string[] }
+  | { type: 'presence'; watchId: string; users: PresenceView[] };

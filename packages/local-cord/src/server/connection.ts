@@ -1,0 +1,130 @@
+import type { WebSocket } from 'ws';
+import { helloSchema, requestSchema, type Request } from '../protocol/requests.ts';
+import type { ErrorView, ServerEvent } from '../protocol/views.ts';
+import { RATE_LIMIT, RATE_WINDOW_MS } from '../protocol/limits.ts';
+import type { Store } from '../store/store.ts';
+import { handlers, RequestError } from './handlers.ts';
+import type { Client, Hub, PresenceSpot, PresenceWatch } from './hub.ts';
+import { openSession } from './session.ts';
+import { InvalidSessionError, type LocalProject } from './tokens.ts';
+import type { Viewer } from './session.ts';
+
+const HELLO_TIMEOUT_MS = 10_000;
+/** Close code for a refused sign-in, in the range reserved for applications. */
+export const CLOSE_INVALID_SESSION = 4001;
+
+interface Services {
+  store: Store;
+  hub: Hub;
+  project: LocalProject;
+}
+
+/**
+ * One browser's WebSocket: the first frame must be a hello (a token or a session),
+ * every later one a request, answered by an ack carrying its id.
+ */
+export function handleConnection(socket: WebSocket, services: Services) {
+  let client: Client | undefined;
+  let windowStart = Date.now();
+  let requestsInWindow = 0;
+
+  const send = (event: ServerEvent) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
+  };
+  const helloTimer = setTimeout(() => socket.close(1008, 'No hello'), HELLO_TIMEOUT_MS);
+
+  socket.on('message', (data, isBinary) => {
+    const frame = isBinary ? undefined : parseJson(data.toString());
+    if (!client) {
+      client = signIn(frame);
+      return;
+    }
+    const now = Date.now();
+    if (now - windowStart >= RATE_WINDOW_MS) {
+      windowStart = now;
+      requestsInWindow = 0;
+    }
+    const id = requestId(frame);
+    if (++requestsInWindow > RATE_LIMIT) {
+      reply(id, new RequestError('rate_limited', `Too many requests: at most ${RATE_LIMIT} a second.`));
+      return;
+    }
+    const parsed = requestSchema.safeParse(frame);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+      reply(id, new RequestError('invalid_request', `Invalid request: ${where}${issue?.message ?? 'not JSON'}`));
+      return;
+    }
+    reply(parsed.data.id, run(client, parsed.data));
+  });
+
+  socket.on('close', () => {
+    clearTimeout(helloTimer);
+    if (client) services.hub.remove(client);
+  });
+  socket.on('error', () => socket.terminate());
+
+  function signIn(frame: unknown): Client | undefined {
+    clearTimeout(helloTimer);
+    const hello = helloSchema.safeParse(frame);
+    try {
+      if (!hello.success) throw new InvalidSessionError('The first message must be a hello with a token.');
+      const opened = openSession(services.store, services.project, hello.data);
+      const signedIn = newClient(opened.viewer, send);
+      services.hub.add(signedIn);
+      send({ type: 'welcome', session: opened.session, viewer: opened.view });
+      return signedIn;
+    } catch (error) {
+      if (!(error instanceof InvalidSessionError)) console.error('local Cord: sign-in failed', error);
+      const message = error instanceof InvalidSessionError ? error.message : 'Internal error.';
+      send({ type: 'error', error: { code: 'invalid_session', message: `invalid_session - ${message}` } });
+      socket.close(CLOSE_INVALID_SESSION, 'invalid_session');
+      return undefined;
+    }
+  }
+
+  function run(signedIn: Client, request: Request): unknown {
+    try {
+      const handler = handlers[request.type] as (context: unknown, request: Request) => unknown;
+      return handler({ ...services, client: signedIn }, request);
+    } catch (error) {
+      if (error instanceof RequestError) return error;
+      console.error(`local Cord: ${request.type} failed`, error);
+      return new RequestError('invalid_request', 'Internal error: nothing was changed.');
+    }
+  }
+
+  function reply(id: string, outcome: unknown) {
+    if (outcome instanceof RequestError) {
+      const error: ErrorView = { code: outcome.code, message: outcome.message };
+      send({ type: 'ack', id, error });
+    } else {
+      send({ type: 'ack', id, result: outcome });
+    }
+  }
+}
+
+function newClient(viewer: Viewer, send: (event: ServerEvent) => void): Client {
+  return {
+    viewer,
+    send,
+    openThreads: new Set<string>(),
+    presenceWatches: new Map<string, PresenceWatch>(),
+    presentAt: new Map<string, PresenceSpot>(),
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The id to answer under, if the frame has a usable one; '' otherwise. */
+function requestId(frame: unknown): string {
+  const id = (frame as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id.length <= 100 ? id : '';
+}

@@ -1,0 +1,118 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import {
+  LOCAL_CORD_CSS_PATH,
+  LOCAL_CORD_SCRIPT_PATH,
+  LOCAL_CORD_SOCKET_PATH,
+} from '@cord-tutorial/stack-config';
+import { MAX_FRAME_BYTES } from '../protocol/limits.ts';
+import { Store } from '../store/store.ts';
+import { sdkAssets } from './assets.ts';
+import { handleConnection } from './connection.ts';
+import { Hub } from './hub.ts';
+import type { LocalProject } from './tokens.ts';
+
+export interface LocalCordOptions {
+  project: LocalProject;
+  /** A database file, or IN_MEMORY. */
+  database: string;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+}
+
+export interface LocalCord {
+  url: string;
+  port: number;
+  store: Store;
+  hub: Hub;
+  close(): Promise<void>;
+}
+
+const SWEEP_INTERVAL_MS = 1_000;
+
+/** Starts local Cord: the SDK script and stylesheet over HTTP, the live API over WebSocket. */
+export async function startLocalCord(options: LocalCordOptions): Promise<LocalCord> {
+  const assets = await sdkAssets();
+  const store = new Store(options.database);
+  const hub = new Hub(store);
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://local').pathname;
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendJson(response, 405, { error: 'Method not allowed.' });
+    }
+    if (path === '/health') {
+      return sendJson(response, 200, { ok: true, project: options.project.id, connections: hub.size });
+    }
+    if (path === LOCAL_CORD_SCRIPT_PATH) return sendText(response, 'text/javascript', assets.script);
+    if (path === LOCAL_CORD_CSS_PATH) return sendText(response, 'text/css', assets.stylesheet);
+    return sendJson(response, 404, { error: `Not found: ${path}` });
+  });
+
+  server.on('upgrade', (request: IncomingMessage, socket, head) => {
+    if (new URL(request.url ?? '/', 'http://local').pathname !== LOCAL_CORD_SOCKET_PATH) {
+      socket.destroy();
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) =>
+      handleConnection(ws, { store, hub, project: options.project }),
+    );
+  });
+
+  try {
+    await listen(server, options.host, options.port);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const sweeper = setInterval(() => hub.sweep(), SWEEP_INTERVAL_MS);
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    store,
+    hub,
+    async close() {
+      clearInterval(sweeper);
+      for (const client of sockets.clients) client.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      store.close();
+    },
+  };
+}
+
+function listen(server: ReturnType<typeof createServer>, host: string, port: number) {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `Port ${port} on ${host} is already in use. Is local Cord already running ` +
+                `(http://${host}:${port}/health)? Stop it, or set LOCAL_CORD_PORT.`,
+            )
+          : error,
+      );
+    });
+    server.listen(port, host, () => resolve());
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+}
+
+function sendText(response: ServerResponse, type: string, body: string) {
+  // The page and its elements come from another origin (the Vite client).
+  response
+    .writeHead(200, {
+      'Content-Type': `${type}; charset=utf-8`,
+      'Cache-Control': 'no-cache',
+      'Access-Control-Allow-Origin': '*',
+    })
+    .end(body);
+}

@@ -1,0 +1,64 @@
+import type { Hello } from '../protocol/requests.ts';
+import type { ViewerView } from '../protocol/views.ts';
+import type { Store } from '../store/store.ts';
+import { InvalidSessionError, verifyClientAuthToken, type LocalProject } from './tokens.ts';
+
+export interface Viewer {
+  userId: string;
+  /** The group named in the token, where the viewer's threads and presence go by default. */
+  groupId: string | null;
+}
+
+export interface OpenedSession {
+  session: string;
+  viewer: Viewer;
+  view: ViewerView;
+}
+
+/**
+ * Turns a browser's hello into a session. A client auth token is verified and its
+ * details applied in Cord's order; the long-lived session that comes back lets the
+ * page reconnect after the short token has expired.
+ */
+export function openSession(store: Store, project: LocalProject, hello: Hello): OpenedSession {
+  if ('session' in hello) {
+    const known = store.session(hello.session);
+    if (!known) throw new InvalidSessionError('Session expired or unknown.');
+    return describe(store, hello.session, { userId: known.userId, groupId: known.groupId });
+  }
+
+  const claims = verifyClientAuthToken(hello.token, project);
+  const viewer: Viewer = { userId: claims.userId, groupId: claims.groupId ?? null };
+  const session = store.transaction(() => {
+    if (claims.userDetails) store.upsertUser(claims.userId, claims.userDetails);
+    if (claims.groupId !== undefined && claims.groupDetails) {
+      if (!store.upsertGroup(claims.groupId, claims.groupDetails)) {
+        throw new InvalidSessionError(
+          `Group ${claims.groupId} does not exist: group_details needs a name to create it.`,
+        );
+      }
+    }
+    if (claims.groupId !== undefined && (claims.userDetails || claims.groupDetails)) {
+      store.addMember(claims.groupId, claims.userId);
+    }
+    if (!store.userExists(claims.userId)) {
+      throw new InvalidSessionError(`User ${claims.userId} not found: send user_details to create it.`);
+    }
+    if (viewer.groupId !== null) {
+      if (!store.groupExists(viewer.groupId)) {
+        throw new InvalidSessionError(`Group ${viewer.groupId} not found.`);
+      }
+      if (!store.isMember(viewer.groupId, viewer.userId)) {
+        throw new InvalidSessionError('The user is not a member of the group.');
+      }
+    }
+    return store.createSession(viewer.userId, viewer.groupId);
+  });
+  return describe(store, session, viewer);
+}
+
+function describe(store: Store, session: string, viewer: Viewer): OpenedSession {
+  const user = store.user(viewer.userId);
+  if (!user) throw new InvalidSessionError(`User ${viewer.userId} not found.`);
+  return { session, viewer, view: { user, groupId: viewer.groupId } };
+}

@@ -1,0 +1,13 @@
+// The project that local Cord hosts. Like any local development stand-in's keys, these
+// are well known on purpose: they only ever sign tokens for a server on loopback, so they
+// are safe to publish. A real Cord deployment never accepts them.
+export const LOCAL_CORD_PROJECT_ID = '9f6a2c1e-5b0d-4c47-9a34-3c1d0e8b7a21';
+export const LOCAL_CORD_PROJECT_SECRET = 'local-cord-development-secret-safe-to-publish';
+
+export const LOCAL_CORD_DEFAULT_HOST = '127.0.0.1';
+export const LOCAL_CORD_DEFAULT_PORT = 8161;
+
+// Paths local Cord serves; the client's configuration points at them.
+export const LOCAL_CORD_SCRIPT_PATH = '/sdk/v1/sdk.latest.js';
+export const LOCAL_CORD_CSS_PATH = '/sdk/css/cord.css';
+export const LOCAL_CORD_SOCKET_PATH = '/socket';

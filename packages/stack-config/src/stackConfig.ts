@@ -1,0 +1,125 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import {
+  LOCAL_CORD_CSS_PATH,
+  LOCAL_CORD_DEFAULT_HOST,
+  LOCAL_CORD_DEFAULT_PORT,
+  LOCAL_CORD_PROJECT_ID,
+  LOCAL_CORD_PROJECT_SECRET,
+  LOCAL_CORD_SCRIPT_PATH,
+} from './localProject.ts';
+
+const DEFAULT_DATABASE = fileURLToPath(new URL('../../../.local-cord/local-cord.db', import.meta.url));
+
+/** Thrown when the environment cannot describe a working stack; says what to fix. */
+export class StackConfigError extends Error {
+  override name = 'StackConfigError';
+}
+
+const optional = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+const port = (fallback: number) =>
+  z.coerce.number().int().min(0).max(65535).default(fallback);
+const origins = z
+  .string()
+  .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean));
+
+const envSchema = z.object({
+  CORD_PROJECT_ID: optional.pipe(z.uuid({ error: 'must be a UUID' }).optional()),
+  CORD_SECRET: optional,
+  CORD_SCRIPT_URL: optional.pipe(z.url({ error: 'must be an absolute URL' }).optional()),
+  CORD_TOKEN_EXPIRES_SECONDS: z.coerce.number().int().positive().optional(),
+  PORT: port(3337),
+  WEB_PORT: port(5173),
+  TOKEN_SERVER_URL: optional.pipe(z.url({ error: 'must be an absolute URL' }).optional()),
+  CLIENT_ORIGINS: origins.optional(),
+  LOCAL_CORD_HOST: z.string().default(LOCAL_CORD_DEFAULT_HOST),
+  LOCAL_CORD_PORT: port(LOCAL_CORD_DEFAULT_PORT),
+  LOCAL_CORD_DB: optional,
+  LOCAL_CORD_ALLOW_REMOTE: optional.pipe(z.enum(['0', '1', 'true', 'false']).optional()),
+});
+
+export type CordMode = 'local' | 'hosted';
+
+export interface StackConfig {
+  /** `local`: the stand-in in packages/local-cord. `hosted`: a real Cord deployment. */
+  mode: CordMode;
+  projectId: string;
+  projectSecret: string;
+  /** Token lifetime in seconds; undefined keeps Cord's default (1 minute). */
+  tokenExpiresSeconds: number | undefined;
+  tokenServer: { port: number; url: string; allowedOrigins: string[] };
+  web: { port: number };
+  /** What CordProvider loads; undefined means Cord's own default URL. */
+  cordScriptUrl: string | undefined;
+  /** The stylesheet the page pre-places as link#cord-react; undefined lets Cord pick. */
+  cordCssUrl: string | undefined;
+  localCord: {
+    host: string;
+    port: number;
+    url: string;
+    /** A SQLite file, or `:memory:`. */
+    database: string;
+    /** Whether listening beyond loopback was asked for explicitly. */
+    allowRemote: boolean;
+  };
+}
+
+/**
+ * Reads the whole stack's configuration from the environment. This is the one place
+ * that decides between local Cord and a real Cord deployment: with neither
+ * CORD_PROJECT_ID nor CORD_SECRET set the stack runs against local Cord.
+ */
+export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')} ${issue.message}`,
+    );
+    throw new StackConfigError(`Invalid environment: ${problems.join('; ')}.`);
+  }
+  const vars = parsed.data;
+
+  if (Boolean(vars.CORD_PROJECT_ID) !== Boolean(vars.CORD_SECRET)) {
+    const missing = vars.CORD_PROJECT_ID ? 'CORD_SECRET' : 'CORD_PROJECT_ID';
+    throw new StackConfigError(
+      `${missing} is not set. Set both CORD_PROJECT_ID and CORD_SECRET to use a real Cord ` +
+        'project, or neither to use local Cord.',
+    );
+  }
+  const hosted = vars.CORD_PROJECT_ID !== undefined && vars.CORD_SECRET !== undefined;
+
+  const localCordHostForUrls =
+    vars.LOCAL_CORD_HOST === '0.0.0.0' || vars.LOCAL_CORD_HOST === '::'
+      ? LOCAL_CORD_DEFAULT_HOST
+      : vars.LOCAL_CORD_HOST;
+  const localCordUrl = `http://${localCordHostForUrls}:${vars.LOCAL_CORD_PORT}`;
+
+  return {
+    mode: hosted ? 'hosted' : 'local',
+    projectId: vars.CORD_PROJECT_ID ?? LOCAL_CORD_PROJECT_ID,
+    projectSecret: vars.CORD_SECRET ?? LOCAL_CORD_PROJECT_SECRET,
+    tokenExpiresSeconds: vars.CORD_TOKEN_EXPIRES_SECONDS,
+    tokenServer: {
+      port: vars.PORT,
+      url: vars.TOKEN_SERVER_URL ?? `http://localhost:${vars.PORT}`,
+      allowedOrigins: vars.CLIENT_ORIGINS ?? [
+        `http://localhost:${vars.WEB_PORT}`,
+        `http://127.0.0.1:${vars.WEB_PORT}`,
+      ],
+    },
+    web: { port: vars.WEB_PORT },
+    cordScriptUrl: hosted ? vars.CORD_SCRIPT_URL : `${localCordUrl}${LOCAL_CORD_SCRIPT_PATH}`,
+    cordCssUrl: hosted ? undefined : `${localCordUrl}${LOCAL_CORD_CSS_PATH}`,
+    localCord: {
+      host: vars.LOCAL_CORD_HOST,
+      port: vars.LOCAL_CORD_PORT,
+      url: localCordUrl,
+      database: vars.LOCAL_CORD_DB ?? DEFAULT_DATABASE,
+      allowRemote: vars.LOCAL_CORD_ALLOW_REMOTE === '1' || vars.LOCAL_CORD_ALLOW_REMOTE === 'true',
+    },
+  };
+}
