@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+// Ports apart from `pnpm dev`'s defaults, so the suite runs beside a developer's stack.
+export const PORTS = { web: 5273, tokenServer: 3437, localCord: 8261 };
+export const WEB_URL = `http://localhost:${PORTS.web}`;
+export const LOCAL_CORD_URL = `http://127.0.0.1:${PORTS.localCord}`;
+
+/** The stack's processes, each started as `pnpm dev` starts it, in its own process group. */
+export class Stack {
+  private readonly processes = new Map<string, ChildProcess>();
+  private readonly dataDir = mkdtempSync(join(tmpdir(), 'local-cord-e2e-'));
+  readonly env = {
+    ...process.env,
+    PORT: String(PORTS.tokenServer),
+    WEB_PORT: String(PORTS.web),
+    LOCAL_CORD_PORT: String(PORTS.localCord),
+    LOCAL_CORD_DB: join(this.dataDir, 'local-cord.db'),
+    // An empty .env value must not switch the suite to a real Cord project.
+    CORD_PROJECT_ID: '',
+    CORD_SECRET: '',
+  };
+
+  async start() {
+    await Promise.all([
+      this.run('cord', '@cord-tutorial/local-cord', `${LOCAL_CORD_URL}/health`),
+      this.run('server', '@cord-tutorial/server', `http://127.0.0.1:${PORTS.tokenServer}/generate-cord-token`),
+      this.run('web', '@cord-tutorial/web', `http://127.0.0.1:${PORTS.web}/`),
+    ]);
+  }
+
+  /** Stops local Cord (SIGKILL by default: a crash) and starts it again on the same database. */
+  async restartLocalCord(signal: NodeJS.Signals = 'SIGKILL') {
+    await this.stop('cord', signal);
+    await this.run('cord', '@cord-tutorial/local-cord', `${LOCAL_CORD_URL}/health`);
+  }
+
+  async stopAll() {
+    await Promise.all([...this.processes.keys()].map((name) => this.stop(name, 'SIGTERM')));
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  private async run(name: string, filter: string, readyUrl: string) {
+    const child = spawn('pnpm', ['--filter', filter, 'dev'], {
+      env: this.env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    this.processes.set(name, child);
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`${name} exited early:\n${output}`);
+      const ready = await fetch(readyUrl).then((response) => response.ok, () => false);
+      if (ready) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`${name} did not start within 60 s:\n${output}`);
+  }
+
+  private async stop(name: string, signal: NodeJS.Signals) {
+    const child = this.processes.get(name);
+    this.processes.delete(name);
+    if (!child?.pid || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(-child.pid, signal);
+    await exited;
+  }
+}
+
+export const test = base.extend<{ watchPage: Page }, { stack: Stack }>({
+  stack: [
+    async ({}, use) => {
+      const stack = new Stack();
+      await stack.start();
+      await use(stack);
+      await stack.stopAll();
+    },
+    { scope: 'worker', auto: true },
+  ],
+});
+
+export { expect };
+
+/**
+ * Records what a page must never do: request a host outside loopback, log a console
+ * error, or throw. Call `assertClean()` at the end of the test.
+ */
+export function watchForProblems(page: Page) {
+  const problems: string[] = [];
+  page.on('request', (request) => {
+    const { hostname } = new URL(request.url());
+    if (!['localhost', '127.0.0.1', '[::1]'].includes(hostname) && !request.url().startsWith('data:')) {
+      problems.push(`request off loopback: ${request.url()}`);
+    }
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return {
+    /** `expected`: problems the test provokes on purpose, e.g. a refused WebSocket. */
+    assertClean: (expected: RegExp[] = []) =>
+      expect(problems.filter((problem) => !expected.some((pattern) => pattern.test(problem)))).toEqual([]),
+  };
+}

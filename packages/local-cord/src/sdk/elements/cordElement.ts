@@ -1,0 +1,72 @@
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { client, stylesheetUrl } from '../runtime.ts';
+
+/**
+ * What both Cord elements share: Cord's host classes, light-DOM rendering unless
+ * `use-shadow-root="true"`, re-rendering when local Cord's data changes, and events
+ * queued while `buffer-events="true"` (until the React wrapper's listeners exist).
+ */
+export abstract class CordElement extends LitElement {
+  static override properties = {
+    bufferEvents: { attribute: 'buffer-events' },
+  };
+  declare bufferEvents: string | null;
+  private queuedEvents: CustomEvent[] = [];
+  private unsubscribe: (() => void) | undefined;
+
+  protected abstract readonly componentName: string;
+
+  protected override createRenderRoot() {
+    return this.getAttribute('use-shadow-root') === 'true' ? super.createRenderRoot() : this;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.classList.add('cord-component', 'cord-v1', `cord-component-${this.componentName}`);
+    this.unsubscribe = client.subscribe(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+  }
+
+  protected override render() {
+    const stylesheet = this.shadowRoot ? html`<link rel="stylesheet" href=${stylesheetUrl} />` : nothing;
+    return html`${stylesheet}${this.renderContent()}`;
+  }
+
+  protected abstract renderContent(): TemplateResult | typeof nothing;
+
+  protected override updated() {
+    if (this.bufferEvents !== 'true' && this.queuedEvents.length > 0) {
+      const queued = this.queuedEvents;
+      this.queuedEvents = [];
+      for (const event of queued) this.dispatchEvent(event);
+    }
+  }
+
+  /** Dispatches `<source>:<name>` with the arguments as `detail`, as Cord's elements do. */
+  protected emit(source: string, name: string, ...args: unknown[]) {
+    const event = new CustomEvent(`${source}:${name}`, { bubbles: true, composed: true, detail: args });
+    if (this.bufferEvents === 'true') this.queuedEvents.push(event);
+    else this.dispatchEvent(event);
+  }
+}
+
+/** A JSON attribute (or the property React sets to the same string), if it parses. */
+export function parseJsonAttribute<T>(value: unknown): T | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  try {
+    return JSON.parse(value) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cord's default location: the page's URL without Cord's own query parameters. */
+export function defaultLocation(): { location: string } {
+  const url = new URL(window.location.href);
+  for (const key of [...url.searchParams.keys()]) if (key.startsWith('cord')) url.searchParams.delete(key);
+  return { location: url.href };
+}

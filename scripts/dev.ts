@@ -1,0 +1,33 @@
+import concurrently, { type ConcurrentlyCommandInput } from 'concurrently';
+import { loadRootEnvFile, readStackConfig, StackConfigError } from '@cord-tutorial/stack-config';
+
+// `pnpm dev`: every process of the stack, named and coloured, stopped together. The
+// stack's configuration decides whether local Cord is one of them.
+loadRootEnvFile();
+let config;
+try {
+  config = readStackConfig();
+} catch (error) {
+  if (!(error instanceof StackConfigError)) throw error;
+  console.error(`pnpm dev: ${error.message}`);
+  process.exit(1);
+}
+
+const commands: ConcurrentlyCommandInput[] = [
+  { name: 'server', command: 'pnpm --filter @cord-tutorial/server dev', prefixColor: 'blue' },
+  { name: 'web', command: 'pnpm --filter @cord-tutorial/web dev', prefixColor: 'magenta' },
+];
+if (config.mode === 'local') {
+  commands.unshift({ name: 'cord', command: 'pnpm --filter @cord-tutorial/local-cord dev', prefixColor: 'green' });
+}
+console.log(
+  config.mode === 'local'
+    ? `Using local Cord at ${config.localCord.url}. Open http://localhost:${config.web.port}/`
+    : `Using the Cord project ${config.projectId}. Open http://localhost:${config.web.port}/`,
+);
+
+const { result } = concurrently(commands, { killOthersOn: ['failure', 'success'] });
+result.then(
+  () => process.exit(0),
+  () => process.exit(1),
+);
