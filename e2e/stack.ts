@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
 
 // Ports apart from `pnpm dev`'s defaults, so the suite runs beside a developer's stack.
 export const PORTS = { web: 5273, tokenServer: 3437, localCord: 8261 };
@@ -24,11 +23,13 @@ export class Stack {
     CORD_SECRET: '',
   };
 
-  async start() {
+  /** `production`: the client built by `vite build` and served by `vite preview`. */
+  async start({ production = false } = {}) {
+    if (production) await this.exec('pnpm', ['--filter', '@cord-tutorial/web', 'build']);
     await Promise.all([
       this.run('cord', '@cord-tutorial/local-cord', `${LOCAL_CORD_URL}/health`),
       this.run('server', '@cord-tutorial/server', `http://127.0.0.1:${PORTS.tokenServer}/generate-cord-token`),
-      this.run('web', '@cord-tutorial/web', `http://127.0.0.1:${PORTS.web}/`),
+      this.run('web', '@cord-tutorial/web', `http://127.0.0.1:${PORTS.web}/`, production ? 'preview' : 'dev'),
     ]);
   }
 
@@ -43,8 +44,15 @@ export class Stack {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
-  private async run(name: string, filter: string, readyUrl: string) {
-    const child = spawn('pnpm', ['--filter', filter, 'dev'], {
+  private exec(command: string, args: string[]) {
+    return new Promise<void>((resolve, reject) => {
+      const child = spawn(command, args, { env: this.env, stdio: 'inherit' });
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed`))));
+    });
+  }
+
+  private async run(name: string, filter: string, readyUrl: string, script = 'dev') {
+    const child = spawn('pnpm', ['--filter', filter, script], {
       env: this.env,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -71,41 +79,4 @@ export class Stack {
     process.kill(-child.pid, signal);
     await exited;
   }
-}
-
-export const test = base.extend<{ watchPage: Page }, { stack: Stack }>({
-  stack: [
-    async ({}, use) => {
-      const stack = new Stack();
-      await stack.start();
-      await use(stack);
-      await stack.stopAll();
-    },
-    { scope: 'worker', auto: true },
-  ],
-});
-
-export { expect };
-
-/**
- * Records what a page must never do: request a host outside loopback, log a console
- * error, or throw. Call `assertClean()` at the end of the test.
- */
-export function watchForProblems(page: Page) {
-  const problems: string[] = [];
-  page.on('request', (request) => {
-    const { hostname } = new URL(request.url());
-    if (!['localhost', '127.0.0.1', '[::1]'].includes(hostname) && !request.url().startsWith('data:')) {
-      problems.push(`request off loopback: ${request.url()}`);
-    }
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return {
-    /** `expected`: problems the test provokes on purpose, e.g. a refused WebSocket. */
-    assertClean: (expected: RegExp[] = []) =>
-      expect(problems.filter((problem) => !expected.some((pattern) => pattern.test(problem)))).toEqual([]),
-  };
 }

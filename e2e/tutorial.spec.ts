@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, LOCAL_CORD_URL, PORTS, test, WEB_URL, watchForProblems } from './stack.ts';
+import { expect, LOCAL_CORD_URL, PORTS, test, WEB_URL, watchForProblems } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
 // The tutorial page as a newcomer sees it: Severus Atreides signed in to local Cord,
