@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import { helloSchema, requestSchema, type Request } from '../protocol/requests.ts';
 import type { ErrorView, ServerEvent } from '../protocol/views.ts';
-import { RATE_LIMIT, RATE_WINDOW_MS } from '../protocol/limits.ts';
+import { MAX_MESSAGE_LENGTH, RATE_LIMIT, RATE_WINDOW_MS } from '../protocol/limits.ts';
 import type { Store } from '../store/store.ts';
 import { handlers, RequestError } from './handlers.ts';
 import type { Client, Hub, PresenceSpot, PresenceWatch } from './hub.ts';
@@ -34,6 +34,8 @@ export function handleConnection(socket: WebSocket, services: Services) {
   const helloTimer = setTimeout(() => socket.close(1008, 'No hello'), HELLO_TIMEOUT_MS);
 
   socket.on('message', (data, isBinary) => {
+    // Frames that arrive after a refused hello (or any close) are not read: no second try.
+    if (socket.readyState !== socket.OPEN) return;
     const frame = isBinary ? undefined : parseJson(data.toString());
     if (!client) {
       client = signIn(frame);
@@ -53,7 +55,8 @@ export function handleConnection(socket: WebSocket, services: Services) {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-      reply(id, new RequestError('invalid_request', `Invalid request: ${where}${issue?.message ?? 'not JSON'}`));
+      const code = where === 'text: ' && isTooLong(frame) ? 'message_too_long' : 'invalid_request';
+      reply(id, new RequestError(code, `Invalid request: ${where}${issue?.message ?? 'not JSON'}`));
       return;
     }
     reply(parsed.data.id, run(client, parsed.data));
@@ -121,6 +124,12 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** A message whose text is over the limit, which has an error code of its own. */
+function isTooLong(frame: unknown): boolean {
+  const text = (frame as { text?: unknown } | null)?.text;
+  return typeof text === 'string' && text.length > MAX_MESSAGE_LENGTH;
 }
 
 /** The id to answer under, if the frame has a usable one; '' otherwise. */

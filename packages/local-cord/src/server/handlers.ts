@@ -131,7 +131,7 @@ export const handlers: Handlers = {
   },
 
   'presence.set'({ store, hub, client }, { location, present, durable, groupId }) {
-    const spot: PresenceSpot = { groupId: groupToWriteIn(store, client, groupId), location };
+    const spot: PresenceSpot = { groupId: groupToWriteIn(store, client, groupId), location, durable };
     const now = Date.now();
     // Durable "last seen here" is written on leaving and at most once a minute meanwhile.
     const lastWritten = store.lastSeen(client.viewer.userId, spot.groupId, location);

@@ -12,6 +12,8 @@ export interface PresenceWatch {
 export interface PresenceSpot {
   groupId: string;
   location: CordLocation;
+  /** Durable presence: leaving, even by closing the socket, writes "last seen here". */
+  durable?: boolean | undefined;
 }
 
 /** One signed-in browser connection, as the hub sees it. */
@@ -47,7 +49,9 @@ export class Hub {
   remove(client: Client) {
     this.clients.delete(client);
     for (const [key, spot] of client.presentAt) {
-      if (!this.isPresentElsewhere(client, key)) this.leave(client.viewer.userId, spot);
+      if (!this.isPresentElsewhere(client, key)) {
+        this.leave(client.viewer.userId, spot, spot.durable ? Date.now() : undefined);
+      }
     }
   }
 

@@ -38,7 +38,9 @@ export function openSession(store: Store, project: LocalProject, hello: Hello): 
         );
       }
     }
-    if (claims.groupId !== undefined && (claims.userDetails || claims.groupDetails)) {
+    // Only into a group that exists (a foreign key): a missing one is refused below.
+    const joins = claims.userDetails || claims.groupDetails;
+    if (claims.groupId !== undefined && joins && store.groupExists(claims.groupId)) {
       store.addMember(claims.groupId, claims.userId);
     }
     if (!store.userExists(claims.userId)) {

@@ -1,0 +1,226 @@
+// Test helpers: a real local Cord on 127.0.0.1 and real `ws` clients speaking its protocol.
+import { randomUUID } from 'node:crypto';
+import { getClientAuthToken } from '@cord-sdk/server';
+import { WebSocket, type RawData } from 'ws';
+import type { RequestBody } from '../src/protocol/requests.ts';
+import type { ErrorView, ServerEvent, ViewerView } from '../src/protocol/views.ts';
+import { IN_MEMORY } from '../src/store/store.ts';
+import { startLocalCord, type LocalCord } from '../src/server/index.ts';
+import type { LocalProject } from '../src/server/tokens.ts';
+
+/** A test project: a fresh UUID, so no test can lean on the published development one. */
+export const PROJECT: LocalProject = { id: randomUUID(), secret: 'local-cord-test-secret' };
+
+export const WAIT_MS = 2_000;
+
+export function startServer(database: string = IN_MEMORY): Promise<LocalCord> {
+  return startLocalCord({ project: PROJECT, database, host: '127.0.0.1', port: 0 });
+}
+
+export function socketUrl(cord: LocalCord): string {
+  return `${cord.url.replace(/^http/, 'ws')}/socket`;
+}
+
+type TokenPayload = Parameters<typeof getClientAuthToken>[2];
+type TokenOptions = NonNullable<Parameters<typeof getClientAuthToken>[3]>;
+
+/** A token as a customer's server makes it: the real `getClientAuthToken` (HS512, 1 min). */
+export function tokenFor(payload: TokenPayload, options: TokenOptions = {}): string {
+  return getClientAuthToken(PROJECT.id, PROJECT.secret, payload, options);
+}
+
+/** A user in a group, both created by the token's details. */
+export function memberToken(userId: string, groupId: string, name = `User ${userId}`): string {
+  return tokenFor({
+    user_id: userId,
+    group_id: groupId,
+    user_details: { name },
+    group_details: { name: `Group ${groupId}` },
+  });
+}
+
+type Ack = Extract<ServerEvent, { type: 'ack' }>;
+export type AckResult<T = Record<string, unknown>> = { ok: true; result: T } | { ok: false; error: ErrorView };
+
+/** One real WebSocket connection to local Cord, remembering every event it received. */
+export class TestClient {
+  /** Events received and not yet taken by `next`. */
+  readonly inbox: ServerEvent[] = [];
+  readonly closed: Promise<{ code: number; reason: string }>;
+  private readonly waiters = new Set<() => void>();
+  private nextId = 0;
+
+  constructor(readonly socket: WebSocket) {
+    socket.on('message', (data: RawData) => {
+      this.inbox.push(JSON.parse(data.toString()) as ServerEvent);
+      for (const wake of this.waiters) wake();
+    });
+    this.closed = new Promise((resolve) => {
+      socket.on('close', (code, reason) => {
+        resolve({ code, reason: reason.toString() });
+        for (const wake of this.waiters) wake();
+      });
+    });
+  }
+
+  get isOpen() {
+    return this.socket.readyState === WebSocket.OPEN;
+  }
+
+  /** Sends anything, as raw text (or bytes), with no checking: for malformed frames. */
+  sendRaw(data: string | Buffer, binary = false) {
+    this.socket.send(data, { binary });
+  }
+
+  send(frame: unknown) {
+    this.sendRaw(JSON.stringify(frame));
+  }
+
+  /**
+   * Takes the first received event matching `predicate`, waiting for one if needed;
+   * rejects after `timeoutMs` or when the socket closes first.
+   */
+  next<E extends ServerEvent = ServerEvent>(
+    predicate: (event: ServerEvent) => boolean,
+    what = 'an event',
+    timeoutMs = WAIT_MS,
+  ): Promise<E> {
+    return new Promise<E>((resolve, reject) => {
+      const check = () => {
+        const index = this.inbox.findIndex(predicate);
+        if (index >= 0) {
+          finish();
+          resolve(this.inbox.splice(index, 1)[0] as E);
+        } else if (this.socket.readyState === WebSocket.CLOSED) {
+          finish();
+          reject(new Error(`socket closed while waiting for ${what}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        finish();
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const finish = () => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+      };
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  /** Waits for the ack of the request sent under `id`. */
+  ack(id: string): Promise<Ack> {
+    return this.next<Ack>((event) => event.type === 'ack' && event.id === id, `the ack of ${JSON.stringify(id)}`);
+  }
+
+  /** Sends a request under a fresh id and resolves with its ack's result or error. */
+  async request<T = Record<string, unknown>>(body: RequestBody): Promise<AckResult<T>> {
+    const id = `r${++this.nextId}`;
+    this.send({ ...body, id });
+    const ack = await this.ack(id);
+    return 'error' in ack ? { ok: false, error: ack.error } : { ok: true, result: ack.result as T };
+  }
+
+  /** Like `request`, but fails the test unless the server accepted it. */
+  async ok<T = Record<string, unknown>>(body: RequestBody): Promise<T> {
+    const answer = await this.request<T>(body);
+    if (!answer.ok) throw new Error(`${body.type} refused: ${answer.error.code}: ${answer.error.message}`);
+    return answer.result;
+  }
+
+  /** Like `request`, but fails the test unless the server refused it. */
+  async refused(body: RequestBody): Promise<ErrorView> {
+    const answer = await this.request(body);
+    if (answer.ok) throw new Error(`${body.type} was accepted: ${JSON.stringify(answer.result)}`);
+    return answer.error;
+  }
+
+  /**
+   * A round trip: once its ack is back, every event the server sent this connection
+   * before it has arrived too (one ordered socket), so "nothing came" can be asserted
+   * without sleeping.
+   */
+  async sync() {
+    await this.ok({ type: 'presence.unwatch', watchId: 'sync' });
+  }
+
+  /** Events of a type received and not yet taken, after a round trip. */
+  async pending<T extends ServerEvent['type']>(type: T): Promise<Array<Extract<ServerEvent, { type: T }>>> {
+    await this.sync();
+    return this.inbox.filter((event): event is Extract<ServerEvent, { type: T }> => event.type === type);
+  }
+
+  close(): Promise<unknown> {
+    if (this.socket.readyState !== WebSocket.CLOSED) this.socket.close();
+    return this.closed;
+  }
+}
+
+/** Every client opened by `connect`, so a test's `afterEach` can close them all. */
+const open = new Set<TestClient>();
+
+export async function closeAllClients() {
+  await Promise.all([...open].map((client) => client.close()));
+  open.clear();
+}
+
+/** Opens a WebSocket to the server, without saying hello. */
+export async function connect(cord: LocalCord): Promise<TestClient> {
+  const socket = new WebSocket(socketUrl(cord));
+  const client = new TestClient(socket);
+  open.add(client);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  return client;
+}
+
+/** Connects and sends `hello`; resolves with the client and the server's first answer. */
+export async function hello(cord: LocalCord, frame: unknown) {
+  const client = await connect(cord);
+  client.send(frame);
+  const first = await client.next((event) => event.type === 'welcome' || event.type === 'error', 'welcome or error');
+  return { client, first };
+}
+
+export interface SignedIn {
+  client: TestClient;
+  session: string;
+  viewer: ViewerView;
+}
+
+/** Connects and signs in, failing the test unless the server welcomes the client. */
+export async function signIn(cord: LocalCord, credential: string | { session: string }): Promise<SignedIn> {
+  const frame = typeof credential === 'string' ? { type: 'hello', token: credential } : { type: 'hello', ...credential };
+  const { client, first } = await hello(cord, frame);
+  if (first.type !== 'welcome') throw new Error(`not welcomed: ${JSON.stringify(first)}`);
+  return { client, session: first.session, viewer: first.viewer };
+}
+
+/** Connects with a hello the server must refuse; resolves with its error and close code. */
+export async function refusedHello(cord: LocalCord, frame: unknown) {
+  const { client, first } = await hello(cord, frame);
+  if (first.type !== 'error') throw new Error(`expected a refusal, got ${JSON.stringify(first)}`);
+  const { code } = await client.closed;
+  return { error: first.error, closeCode: code };
+}
+
+export function tokenHello(token: string) {
+  return { type: 'hello', token };
+}
+
+/** A message.send body with the fields the SDK always sends. */
+export function sendBody(threadId: string, messageId: string, text: string, extra: { groupId?: string } = {}) {
+  return {
+    type: 'message.send' as const,
+    threadId,
+    messageId,
+    text,
+    threadName: `Thread ${threadId}`,
+    url: 'http://localhost:5173/',
+    location: { location: 'http://localhost:5173/' },
+    ...extra,
+  };
+}
