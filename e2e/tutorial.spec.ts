@@ -115,3 +115,17 @@ test('markup in a message is shown as text and runs nothing', async ({ page }) =
   await expect(content.locator('img, script, a')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { pwned: number }).pwned)).toBe(0);
 });
+
+test('the thread can be resolved and reopened', async ({ page }) => {
+  await page.goto(`${WEB_URL}/?userIndex=0`);
+  await send(page, `Resolve this ${randomUUID()}`);
+  const first = page.locator('cord-thread .cord-message').first();
+  await first.hover();
+  await first.getByRole('button', { name: 'Resolve' }).click();
+  const banner = page.locator('cord-thread .cord-resolved-thread-header-container');
+  await expect(banner).toContainText('Resolved');
+  await page.reload();
+  await banner.getByRole('button', { name: 'Reopen' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(page.locator('cord-thread .cord-thread')).not.toHaveClass(/cord-resolved/);
+});

@@ -179,6 +179,7 @@ export class LocalCordClient {
         this.notify();
       },
       (error: Error) => {
+        console.warn(`Cord: thread ${threadId} cannot be shown: ${error.message}`);
         open.state = { ...emptyThread(), status: 'error', error: error.message };
         this.notify();
       },

@@ -122,9 +122,9 @@ export class CordThread extends CordElement {
     if (!state || state.status === 'loading') {
       return html`<div class="cord-thread cord-loading" aria-busy="true"></div>`;
     }
-    if (state.status === 'error') {
-      return html`<div class="cord-thread cord-error" role="alert">${state.error}</div>`;
-    }
+    // Cord shows nothing for a thread the viewer may not see (e.g. its id is in use by
+    // another group); the reason goes to the console for the developer.
+    if (state.status === 'error') return nothing;
     const messages = visibleMessages(state);
     const resolved = state.resolvedAt !== null;
     const collapsed = this.collapsed === 'true';
@@ -138,7 +138,7 @@ export class CordThread extends CordElement {
         : nothing}
       <div class="cord-scroll-container">
         ${messages.length === 0 && this.showPlaceholder !== 'false' ? this.renderPlaceholder() : nothing}
-        ${repeat(messages, (message) => message.id, (message) => this.renderMessage(message))}
+        ${repeat(messages, (message) => message.id, (message, index) => this.renderMessage(message, index === 0 && !resolved))}
       </div>
       ${this.renderTyping(state)}
       ${collapsed ? nothing : this.renderComposer(threadId, resolved)}
@@ -167,7 +167,8 @@ export class CordThread extends CordElement {
     </div>`;
   }
 
-  private renderMessage(message: LocalMessage) {
+  /** `resolvable`: the first message carries the thread's Resolve action, as in Cord. */
+  private renderMessage(message: LocalMessage, resolvable: boolean) {
     const fromViewer = client.isViewer(message.author);
     const name = displayName(message.author);
     if (message.deletedAt !== null) {
@@ -188,7 +189,7 @@ export class CordThread extends CordElement {
           <time class="cord-timestamp" datetime=${new Date(message.createdAt).toISOString()} title=${absoluteTime(message.createdAt)}>
             ${relativeTime(message.createdAt)}
           </time>
-          ${fromViewer && !message.pending && !editing ? this.renderMessageMenu(message) : nothing}
+          ${message.pending || editing ? nothing : this.renderMessageMenu(message, fromViewer, resolvable)}
         </div>
         ${editing
           ? this.renderEditor(message)
@@ -199,10 +200,20 @@ export class CordThread extends CordElement {
     </div>`;
   }
 
-  private renderMessageMenu(message: LocalMessage) {
+  private renderMessageMenu(message: LocalMessage, fromViewer: boolean, resolvable: boolean) {
+    if (!fromViewer && !resolvable) return nothing;
     return html`<span class="cord-message-options">
-      <button type="button" class="cord-button" @click=${() => this.startEditing(message.id)}>Edit</button>
-      <button type="button" class="cord-button" @click=${() => this.run(client.deleteMessage(message.id, true))}>Delete</button>
+      ${resolvable
+        ? html`<button type="button" class="cord-button" @click=${() => this.run(client.resolve(message.threadId, true))}>
+            Resolve
+          </button>`
+        : nothing}
+      ${fromViewer
+        ? html`<button type="button" class="cord-button" @click=${() => this.startEditing(message.id)}>Edit</button>
+            <button type="button" class="cord-button" @click=${() => this.run(client.deleteMessage(message.id, true))}>
+              Delete
+            </button>`
+        : nothing}
     </span>`;
   }
 
