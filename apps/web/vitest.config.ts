@@ -6,6 +6,10 @@ export default defineProject({
     environment: 'jsdom',
     include: ['test/**/*.test.tsx'],
   },
+  // @cord-sdk/react has no "exports"; without this its CommonJS "main" is picked, whose
+  // require('@phosphor-icons/react') fails under Node. Resolve it as the app's Vite build
+  // does, to its "module" (ESM) build.
+  resolve: { mainFields: ['module', 'jsnext:main', 'jsnext'] },
   define: {
     'import.meta.env.VITE_TOKEN_SERVER_URL': JSON.stringify('http://tokens.test'),
     'import.meta.env.VITE_CORD_SCRIPT_URL': JSON.stringify('http://cord.test/sdk.js'),

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { loadRootEnvFile, readStackConfig, StackConfigError } from '@cord-tutorial/stack-config';
 import { createApp } from './app.ts';
 
@@ -14,9 +15,12 @@ function readConfig() {
 
 const config = readConfig();
 const app = createApp({ ...config, allowedOrigins: config.tokenServer.allowedOrigins });
-const server = app.listen(config.tokenServer.port, () => {
+const server = app.listen(config.tokenServer.port, (error) => {
+  // Express 5 also calls this when listening failed; the 'error' handler below reports it.
+  if (error) return;
+  const { port } = server.address() as AddressInfo;
   console.log(
-    `Cord example app listening on port ${config.tokenServer.port} ` +
+    `Cord example app listening on port ${port} ` +
       `(${config.mode} Cord, project ${config.projectId})`,
   );
 });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
@@ -9,38 +10,46 @@ import {
   LOCAL_CORD_SCRIPT_PATH,
 } from './localProject.ts';
 
-const DEFAULT_DATABASE = fileURLToPath(new URL('../../../.local-cord/local-cord.db', import.meta.url));
+const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Relative database paths are from the repository root, whichever process reads them. */
+function databasePath(configured: string | undefined): string {
+  if (configured === ':memory:') return configured;
+  return resolve(REPOSITORY_ROOT, configured ?? '.local-cord/local-cord.db');
+}
 
 /** Thrown when the environment cannot describe a working stack; says what to fix. */
 export class StackConfigError extends Error {
   override name = 'StackConfigError';
 }
 
-const optional = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .optional();
-const port = (fallback: number) =>
-  z.coerce.number().int().min(0).max(65535).default(fallback);
-const origins = z
-  .string()
-  .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean));
+const text = z.string().trim();
+const url = text.pipe(z.url({ error: 'must be an absolute URL' }));
+const wholeNumber = text.regex(/^\d+$/, 'must be a whole number').transform(Number);
+const port = (fallback: number) => wholeNumber.pipe(z.number().max(65535)).default(fallback);
+const origins = text.transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean));
 
 const envSchema = z.object({
-  CORD_PROJECT_ID: optional.pipe(z.uuid({ error: 'must be a UUID' }).optional()),
-  CORD_SECRET: optional,
-  CORD_SCRIPT_URL: optional.pipe(z.url({ error: 'must be an absolute URL' }).optional()),
-  CORD_TOKEN_EXPIRES_SECONDS: z.coerce.number().int().positive().optional(),
+  CORD_PROJECT_ID: text.pipe(z.uuid({ error: 'must be a UUID' })).optional(),
+  CORD_SECRET: text.optional(),
+  CORD_SCRIPT_URL: url.optional(),
+  CORD_TOKEN_EXPIRES_SECONDS: wholeNumber.pipe(z.number().positive()).optional(),
   PORT: port(3337),
   WEB_PORT: port(5173),
-  TOKEN_SERVER_URL: optional.pipe(z.url({ error: 'must be an absolute URL' }).optional()),
+  TOKEN_SERVER_URL: url.optional(),
   CLIENT_ORIGINS: origins.optional(),
-  LOCAL_CORD_HOST: z.string().default(LOCAL_CORD_DEFAULT_HOST),
+  LOCAL_CORD_HOST: text.default(LOCAL_CORD_DEFAULT_HOST),
   LOCAL_CORD_PORT: port(LOCAL_CORD_DEFAULT_PORT),
-  LOCAL_CORD_DB: optional,
-  LOCAL_CORD_ALLOW_REMOTE: optional.pipe(z.enum(['0', '1', 'true', 'false']).optional()),
+  LOCAL_CORD_DB: text.optional(),
+  LOCAL_CORD_ALLOW_REMOTE: z.enum(['0', '1', 'true', 'false']).optional(),
 });
+
+/** A variable set to nothing (`PORT=` in .env) means the same as not set. */
+function withoutBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => (entry[1] ?? '').trim() !== ''),
+  );
+}
 
 export type CordMode = 'local' | 'hosted';
 
@@ -74,7 +83,7 @@ export interface StackConfig {
  * CORD_PROJECT_ID nor CORD_SECRET set the stack runs against local Cord.
  */
 export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConfig {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.safeParse(withoutBlanks(env));
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
       (issue) => `${issue.path.join('.')} ${issue.message}`,
@@ -118,7 +127,7 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
       host: vars.LOCAL_CORD_HOST,
       port: vars.LOCAL_CORD_PORT,
       url: localCordUrl,
-      database: vars.LOCAL_CORD_DB ?? DEFAULT_DATABASE,
+      database: databasePath(vars.LOCAL_CORD_DB),
       allowRemote: vars.LOCAL_CORD_ALLOW_REMOTE === '1' || vars.LOCAL_CORD_ALLOW_REMOTE === 'true',
     },
   };
