@@ -2,16 +2,16 @@ import { z } from 'zod';
 import { MAX_MESSAGE_LENGTH } from './limits.ts';
 
 // Every frame a browser sends is parsed with these schemas; anything else is refused
-// before it reaches the store.
+// before it reaches the store. The REST API reuses the field schemas.
 
-const id = z.string().min(1).max(320);
-const threadId = id.refine((value) => !value.startsWith('cord:'), {
+export const id = z.string().min(1).max(320);
+export const threadId = id.refine((value) => !value.startsWith('cord:'), {
   message: 'thread ids may not start with "cord:"',
 });
-const location = z
+export const location = z
   .record(z.string().max(200), z.union([z.string().max(2000), z.number(), z.boolean()]))
   .refine((value) => Object.keys(value).length <= 50, 'too many location keys');
-const text = z
+export const text = z
   .string()
   .refine((value) => value.trim().length > 0, 'a message needs some text')
   .refine(

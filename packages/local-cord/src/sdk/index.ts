@@ -5,17 +5,14 @@ import { client } from './runtime.ts';
 
 // Local Cord's stand-in for Cord's SDK script. CordProvider reads window.CordSDK as
 // soon as the script's load event fires, so everything is set up synchronously here.
-declare global {
-  interface Window {
-    CordSDK?: unknown;
-    cord?: unknown;
-  }
-}
+// A view of window, not a global declaration: @cord-sdk/types (which @cord-sdk/server's
+// types pull into the same program) declares these globals with its own interface.
+const page = window as unknown as { CordSDK?: unknown; cord?: unknown };
 
-if (!window.CordSDK) {
+if (!page.CordSDK) {
   const sdk = new CordSDK(client);
-  window.CordSDK = sdk;
-  window.cord = sdk;
+  page.CordSDK = sdk;
+  page.cord = sdk;
   customElements.define('cord-thread', CordThread);
   customElements.define('cord-page-presence', CordPagePresence);
   window.dispatchEvent(new Event('cord:load'));

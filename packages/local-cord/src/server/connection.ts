@@ -7,6 +7,7 @@ import { handlers, RequestError } from './handlers.ts';
 import type { Client, Hub, PresenceSpot, PresenceWatch } from './hub.ts';
 import { openSession } from './session.ts';
 import { InvalidSessionError, type LocalProject } from './tokens.ts';
+import type { SignInLog } from './inspector/signInLog.ts';
 import type { Viewer } from './session.ts';
 
 const HELLO_TIMEOUT_MS = 10_000;
@@ -17,6 +18,8 @@ interface Services {
   store: Store;
   hub: Hub;
   project: LocalProject;
+  /** Where sign-in attempts are noted for the inspector. */
+  signIns?: SignInLog;
 }
 
 /**
@@ -77,10 +80,12 @@ export function handleConnection(socket: WebSocket, services: Services) {
       const signedIn = newClient(opened.viewer, send);
       services.hub.add(signedIn);
       send({ type: 'welcome', session: opened.session, viewer: opened.view });
+      services.signIns?.record(frame, { userId: opened.viewer.userId });
       return signedIn;
     } catch (error) {
       if (!(error instanceof InvalidSessionError)) console.error('local Cord: sign-in failed', error);
       const message = error instanceof InvalidSessionError ? error.message : 'Internal error.';
+      services.signIns?.record(frame, { refused: `invalid_session - ${message}` });
       send({ type: 'error', error: { code: 'invalid_session', message: `invalid_session - ${message}` } });
       socket.close(CLOSE_INVALID_SESSION, 'invalid_session');
       return undefined;

@@ -11,6 +11,9 @@ import { Store } from '../store/store.ts';
 import { sdkAssets } from './assets.ts';
 import { handleConnection } from './connection.ts';
 import { Hub } from './hub.ts';
+import { inspector } from './inspector/inspectorRoutes.ts';
+import { SignInLog } from './inspector/signInLog.ts';
+import { restApi } from './rest/router.ts';
 import type { LocalProject } from './tokens.ts';
 
 export interface LocalCordOptions {
@@ -32,15 +35,23 @@ export interface LocalCord {
 
 const SWEEP_INTERVAL_MS = 1_000;
 
-/** Starts local Cord: the SDK script and stylesheet over HTTP, the live API over WebSocket. */
+/**
+ * Starts local Cord: the SDK script and stylesheet over HTTP, the live API over WebSocket,
+ * Cord's REST API under /v1/ and the inspector page at /.
+ */
 export async function startLocalCord(options: LocalCordOptions): Promise<LocalCord> {
   const assets = await sdkAssets();
   const store = new Store(options.database);
   const hub = new Hub(store);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const signIns = new SignInLog();
+  const rest = restApi({ store, hub, project: options.project });
+  const inspect = inspector({ store, hub, projectId: options.project.id, signIns, sockets });
 
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://local').pathname;
+    if (rest.handles(path)) return rest.handle(request, response);
+    if (inspect.handles(path)) return inspect.handle(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendJson(response, 405, { error: 'Method not allowed.' });
     }
@@ -58,7 +69,7 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) =>
-      handleConnection(ws, { store, hub, project: options.project }),
+      handleConnection(ws, { store, hub, project: options.project, signIns }),
     );
   });
 

@@ -22,9 +22,10 @@ export class InvalidSessionError extends Error {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const idValue = z.union([z.string().min(1).max(128), z.number()]);
-const metadata = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
-const userDetails = z.object({
+export const idValue = z.union([z.string().min(1).max(128), z.number()]);
+// Shared with the REST API, which takes the same user and group fields as tokens do.
+export const entityMetadata = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+export const userDetails = z.object({
   name: z.string().nullish(),
   shortName: z.string().nullish(),
   short_name: z.string().nullish(),
@@ -32,12 +33,12 @@ const userDetails = z.object({
   profilePictureURL: z.string().nullish(),
   profile_picture_url: z.string().nullish(),
   status: z.enum(['active', 'deleted']).optional(),
-  metadata: metadata.optional(),
+  metadata: entityMetadata.optional(),
 });
-const groupDetails = z.object({
+export const groupDetails = z.object({
   name: z.string().optional(),
   status: z.enum(['active', 'deleted']).optional(),
-  metadata: metadata.optional(),
+  metadata: entityMetadata.optional(),
 });
 const claimsSchema = z.object({
   project_id: z.string().optional(),
@@ -102,15 +103,20 @@ function parseClaims(payload: unknown): ClientAuthClaims {
     projectId,
     userId: String(data.user_id),
     groupId: groupId === undefined ? undefined : String(groupId),
-    userDetails: user && {
-      name: user.name ?? undefined,
-      shortName: user.shortName ?? user.short_name ?? undefined,
-      // Cord treats an empty e-mail as none.
-      email: user.email || undefined,
-      profilePictureURL: user.profilePictureURL ?? user.profile_picture_url ?? undefined,
-      status: user.status,
-      metadata: user.metadata,
-    },
+    userDetails: user && toUserDetails(user),
     groupDetails: group && { name: group.name, status: group.status, metadata: group.metadata },
+  };
+}
+
+/** User fields as the store takes them: snake_case aliases folded in, null meaning unchanged. */
+export function toUserDetails(user: z.infer<typeof userDetails>): UserDetails {
+  return {
+    name: user.name ?? undefined,
+    shortName: user.shortName ?? user.short_name ?? undefined,
+    // Cord treats an empty e-mail as none.
+    email: user.email || undefined,
+    profilePictureURL: user.profilePictureURL ?? user.profile_picture_url ?? undefined,
+    status: user.status,
+    metadata: user.metadata,
   };
 }

@@ -1,0 +1,184 @@
+// The inspector page: polls local Cord's state and shows it. Every piece of user data
+// goes in through textContent, so a name or a message can never become markup.
+import type { InspectorState, InspectorThread, SignInRecord } from '../protocol/inspector.ts';
+import { absoluteTime, displayName, relativeTime } from '../sdk/names.ts';
+
+const POLL_MS = 1_000;
+/** Even when nothing changed, "5 mins ago" must move on. */
+const REDRAW_MS = 15_000;
+
+let lastState = '';
+let lastDrawn = 0;
+
+function byId(id: string): HTMLElement {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`The inspector page has no #${id}.`);
+  return element;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  /** Text (set as textContent), or children; bare strings among them are fixed separators. */
+  content: string | Array<Node | string> = '',
+  className = '',
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (typeof content === 'string') element.textContent = content;
+  else element.append(...content);
+  if (className) element.className = className;
+  return element;
+}
+
+function table(headings: string[], rows: Array<Array<string | Node>>, empty: string): HTMLElement {
+  if (rows.length === 0) return el('p', empty, 'empty');
+  const cell = (content: string | Node) => el('td', typeof content === 'string' ? content : [content]);
+  return el('table', [
+    el('thead', [el('tr', headings.map((heading) => el('th', heading)))]),
+    el('tbody', rows.map((row) => el('tr', row.map(cell)))),
+  ]);
+}
+
+const code = (value: unknown) => el('code', JSON.stringify(value));
+const when = (at: number) => Object.assign(el('span', relativeTime(at)), { title: absoluteTime(at) });
+
+function threadView(thread: InspectorThread): HTMLElement {
+  const details = [`id ${thread.id}`, `group ${thread.groupId}`, thread.url];
+  if (thread.resolvedAt !== null) details.push('resolved');
+  const messages = thread.messages.map((message) => {
+    const notes = [message.editedAt !== null ? ' (edited)' : '', message.deletedAt !== null ? ' (deleted)' : ''];
+    const reactions = message.reactions.map(({ emoji, userIds }) => `${emoji} ${userIds.length}`).join(' ');
+    return el(
+      'li',
+      [
+        el('strong', displayName(message.author)),
+        ' ',
+        when(message.createdAt),
+        notes.join(''),
+        ': ',
+        el('span', message.text, 'message-text'),
+        ' ',
+        el('span', reactions),
+      ],
+      message.deletedAt !== null ? 'deleted' : '',
+    );
+  });
+  const earlier = thread.earlierMessages > 0 ? `${thread.earlierMessages} earlier messages not shown.` : '';
+  return el(
+    'article',
+    [
+      el('h3', thread.name || thread.id),
+      el('p', details.join(' · '), 'meta'),
+      ...(earlier ? [el('p', earlier, 'meta')] : []),
+      el('ol', messages, 'messages'),
+    ],
+    'thread',
+  );
+}
+
+function signInRow(record: SignInRecord): Array<string | Node> {
+  const verdict = el('span', record.accepted ? 'accepted' : 'refused', record.accepted ? 'accepted' : 'refused');
+  const claims = record.claims ? el('pre', JSON.stringify(record.claims, null, 2)) : '';
+  const credential = record.algorithm ? `${record.credential} (${record.algorithm})` : record.credential;
+  return [when(record.at), verdict, credential, record.userId ?? '', record.reason ?? '', claims];
+}
+
+function draw(state: InspectorState) {
+  byId('users').replaceChildren(
+    table(
+      ['ID', 'Name', 'Short name', 'Email', 'Status', 'Groups'],
+      state.users.map((user) => [
+        user.id,
+        user.name ?? '',
+        user.shortName ?? '',
+        user.email ?? '',
+        user.status,
+        user.groupIds.join(', '),
+      ]),
+      'No users yet.',
+    ),
+  );
+  byId('groups').replaceChildren(
+    table(
+      ['ID', 'Name', 'Status', 'Members'],
+      state.groups.map((group) => [group.id, group.name, group.status, group.memberIds.join(', ')]),
+      'No groups yet.',
+    ),
+  );
+  byId('presence').replaceChildren(
+    table(
+      ['User', 'Group', 'Location', 'Where'],
+      state.presence.map((entry) => [
+        entry.userName,
+        entry.groupId,
+        code(entry.location),
+        entry.present ? 'here now' : entry.lastSeen !== null ? when(entry.lastSeen) : '',
+      ]),
+      'Nobody is or was anywhere yet.',
+    ),
+  );
+  const threads = byId('threads');
+  if (state.threads.length === 0) threads.replaceChildren(el('p', 'No threads yet.', 'empty'));
+  else threads.replaceChildren(...state.threads.map(threadView));
+  byId('sign-ins').replaceChildren(
+    table(
+      ['When', 'Verdict', 'Credential', 'User', 'Reason', 'Claims'],
+      state.signIns.map(signInRow),
+      'No sign-ins yet.',
+    ),
+  );
+}
+
+function showStatus(text: string, offline = false) {
+  const status = byId('status');
+  status.textContent = text;
+  status.classList.toggle('offline', offline);
+}
+
+async function fetchState(): Promise<string> {
+  const response = await fetch('/inspector/state', { cache: 'no-store' });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.text();
+}
+
+function show(text: string, force = false) {
+  const state = JSON.parse(text) as InspectorState;
+  const plural = state.connections === 1 ? '' : 's';
+  showStatus(`Project ${state.projectId} · ${state.connections} open connection${plural} · live`);
+  if (!force && text === lastState && Date.now() - lastDrawn < REDRAW_MS) return;
+  lastState = text;
+  lastDrawn = Date.now();
+  draw(state);
+}
+
+async function poll() {
+  try {
+    show(await fetchState());
+  } catch {
+    showStatus('Local Cord is not reachable; retrying every second.', true);
+  }
+  setTimeout(() => void poll(), POLL_MS);
+}
+
+async function reset(button: HTMLButtonElement) {
+  const question =
+    'Reset local Cord? This deletes every user, group, thread, message and presence, ' +
+    'and disconnects every open page.';
+  if (!window.confirm(question)) return;
+  button.disabled = true;
+  try {
+    const response = await fetch('/inspector/reset', { method: 'POST' });
+    if (!response.ok) {
+      const { error } = (await response.json()) as { error?: string };
+      throw new Error(error ?? `HTTP ${response.status}`);
+    }
+    show(await fetchState(), true);
+  } catch (error) {
+    window.alert(`Reset failed: ${(error as Error).message}`);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+const resetButton = byId('reset') as HTMLButtonElement;
+resetButton.addEventListener('click', () => void reset(resetButton));
+void poll();

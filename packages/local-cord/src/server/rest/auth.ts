@@ -1,0 +1,54 @@
+import jwt from 'jsonwebtoken';
+import type { LocalProject } from '../tokens.ts';
+import { ApiError } from './common.ts';
+
+/** What `getServerAuthToken` signs: the project's id as `app_id`, and the times. */
+const SERVER_TOKEN_CLAIMS = new Set(['app_id', 'project_id', 'iat', 'exp']);
+
+const unauthorized = (code: string, message: string) => new ApiError(401, code, message);
+
+/**
+ * Checks `Authorization: Bearer <server auth token>` as Cord does: a JWT whose payload
+ * names only the project, signed with the project's secret (HS256 or HS512), not
+ * expired. A client auth token is refused: it would let a browser act as the server.
+ */
+export function verifyServerAuthToken(header: string | undefined, project: LocalProject): void {
+  if (!header) {
+    throw unauthorized(
+      'missing_authorization_header',
+      'Send Authorization: Bearer <token>, with a token from getServerAuthToken(projectId, secret).',
+    );
+  }
+  const token = /^Bearer +(\S+) *$/.exec(header)?.[1];
+  if (!token) throw unauthorized('invalid_authorization_header', 'Expecting a token with a Bearer prefix.');
+
+  const payload = jwt.decode(token);
+  if (payload === null || typeof payload !== 'object') {
+    throw unauthorized('invalid_authorization_header', 'The bearer token is not a JWT.');
+  }
+  if ('user_id' in payload) {
+    throw unauthorized(
+      'invalid_project_token',
+      'This is a client auth token (it has a user_id). The REST API takes a server auth token, ' +
+        'from getServerAuthToken(projectId, secret).',
+    );
+  }
+  const extra = Object.keys(payload).filter((claim) => !SERVER_TOKEN_CLAIMS.has(claim));
+  if (extra.length > 0) {
+    throw unauthorized(
+      'invalid_project_token',
+      `A server auth token holds only app_id, iat and exp; this one also has ${extra.join(', ')}.`,
+    );
+  }
+  const projectId: unknown = payload.app_id ?? payload.project_id;
+  if (typeof projectId !== 'string') {
+    throw unauthorized('invalid_project_token', 'The token has no app_id (the project id).');
+  }
+  if (projectId !== project.id) throw unauthorized('project_not_found', `Platform project ${projectId} not found.`);
+  try {
+    jwt.verify(token, project.secret, { algorithms: ['HS256', 'HS512'] });
+  } catch (error) {
+    const { name, message } = error as Error;
+    throw unauthorized('invalid_project_token', `${name}: ${message}`);
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { externalId, parse, success, type Route } from './common.ts';
+import { applyGroup, groupFields } from './groups.ts';
+import { applyUser, republishUser, userFields } from './users.ts';
+
+// POST /v1/batch: many users, then many groups, all or nothing (Cord's ServerUpdateBatch).
+
+const batchBody = z.strictObject({
+  users: z.array(userFields.extend({ id: externalId })).max(10_000).optional(),
+  groups: z.array(groupFields.extend({ id: externalId })).max(1_000).optional(),
+});
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+export const batchRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: 'batch',
+    handle({ store, hub }, { body }) {
+      const { users = [], groups = [] } = parse(batchBody, body);
+      const updatedUsers = store.transaction(() => {
+        const updated = users.filter(({ id, ...fields }) => !applyUser(store, id, fields));
+        for (const { id, ...fields } of groups) applyGroup(store, id, fields);
+        return updated;
+      });
+      for (const { id } of updatedUsers) republishUser(store, hub, id);
+      return success(`Updated ${count(users.length, 'user')} and ${count(groups.length, 'group')}.`);
+    },
+  },
+];

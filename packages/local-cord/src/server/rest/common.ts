@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+import type { Store } from '../../store/store.ts';
+import type { Hub } from '../hub.ts';
+import { idValue } from '../tokens.ts';
+
+/** A refusal as Cord's API answers it: an HTTP status and `{ error, message }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (code: string, message: string) => new ApiError(404, code, message);
+export const invalidField = (message: string) => new ApiError(400, 'invalid_field', message);
+
+export interface RestContext {
+  store: Store;
+  /** Writes are pushed to the browsers that show them, as if a browser had made them. */
+  hub: Hub;
+}
+
+export interface RestRequest {
+  /** The `:id` of the route's path, decoded; '' for routes without one. */
+  id: string;
+  /** The parsed JSON body; `{}` when there is none. */
+  body: unknown;
+  query: URLSearchParams;
+}
+
+export interface Route {
+  method: 'GET' | 'PUT' | 'POST';
+  /** The path after `/v1/`, with at most one `:id` segment. */
+  path: string;
+  /** Returns the JSON body of a 200 answer, or throws an ApiError. */
+  handle(context: RestContext, request: RestRequest): unknown;
+}
+
+/** Cord's IDs: a string or a number, 1-128 characters; kept as strings. */
+export const externalId = idValue.transform(String);
+
+/** What Cord answers to a write. */
+export function success<T extends object>(message: string, extra?: T) {
+  return { success: true, message, ...extra };
+}
+
+/** Parses input with a schema, or throws the 400 Cord would, naming the first bad field. */
+export function parse<S extends z.ZodType>(schema: S, input: unknown, field = ''): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (!issue) throw invalidField('Invalid request.');
+  const path = fieldPath([...(field ? [field] : []), ...issue.path]);
+  const at = path ? `${path}: ` : '';
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((key) => fieldPath([...(path ? [path] : []), key]));
+    return fail('unexpected_field', `${keys.join(', ')} is not a field local Cord accepts here.`);
+  }
+  if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
+    return fail('missing_field', `${path} is required.`);
+  }
+  return fail('invalid_field', `${at}${issue.message}`);
+}
+
+function fail(code: string, message: string): never {
+  throw new ApiError(400, code, message);
+}
+
+/** `['users', 0, 'name']` -> `users[0].name` */
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index > 0 ? '.' : ''}${String(key)}`))
+    .join('');
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** Timestamps go out as ISO strings, which is how Cord's JSON carries its Dates. */
+export function isoTime(at: number): string;
+export function isoTime(at: number | null): string | null;
+export function isoTime(at: number | null): string | null {
+  return at === null ? null : new Date(at).toISOString();
+}

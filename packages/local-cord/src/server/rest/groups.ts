@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { GroupRecord, Store } from '../../store/store.ts';
+import { groupDetails } from '../tokens.ts';
+import { ApiError, externalId, notFound, parse, success, type Route } from './common.ts';
+import { requireUsers } from './users.ts';
+
+// Groups: GET and PUT /v1/groups/<id>, POST /v1/groups/<id>/members.
+
+export const groupFields = z.strictObject({
+  ...groupDetails.shape,
+  /** As in Cord, the group's whole membership: users left out are removed. */
+  members: z.array(externalId).optional(),
+});
+
+const membersBody = z.strictObject({
+  add: z.array(externalId).optional(),
+  remove: z.array(externalId).optional(),
+});
+
+/** Creates or updates a group (creating needs a name); true if created. */
+export function applyGroup(store: Store, id: string, { members, ...details }: z.output<typeof groupFields>): boolean {
+  const created = !store.groupExists(id);
+  if (!store.upsertGroup(id, details)) {
+    throw new ApiError(400, 'missing_field', `Group ${id} does not exist: name is required to create it.`);
+  }
+  if (members) {
+    requireUsers(store, members);
+    for (const userId of requireGroup(store, id).memberIds) {
+      if (!members.includes(userId)) store.removeMember(id, userId);
+    }
+    for (const userId of members) store.addMember(id, userId);
+  }
+  return created;
+}
+
+function requireGroup(store: Store, id: string): GroupRecord {
+  const group = store.groupRecord(id);
+  if (!group) throw notFound('group_not_found', `Group ${id} not found.`);
+  return group;
+}
+
+export const groupRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: 'groups/:id',
+    handle({ store }, { id }) {
+      const group = requireGroup(store, id);
+      // Cord's ServerGetGroup.
+      return {
+        id: group.id,
+        name: group.name,
+        status: group.status,
+        members: group.memberIds,
+        connectedToSlack: false,
+        metadata: group.metadata,
+      };
+    },
+  },
+  {
+    method: 'PUT',
+    path: 'groups/:id',
+    handle({ store }, request) {
+      const id = parse(externalId, request.id, 'groupID');
+      const fields = parse(groupFields, request.body);
+      const created = store.transaction(() => applyGroup(store, id, fields));
+      return success(`${created ? 'Created' : 'Updated'} group ${id}.`);
+    },
+  },
+  {
+    method: 'POST',
+    path: 'groups/:id/members',
+    handle({ store }, { id, body }) {
+      const { add = [], remove = [] } = parse(membersBody, body);
+      requireGroup(store, id);
+      const both = add.find((userId) => remove.includes(userId));
+      if (both !== undefined) throw new ApiError(400, 'invalid_field', `User ${both} is both in add and remove.`);
+      requireUsers(store, [...add, ...remove]);
+      store.transaction(() => {
+        for (const userId of add) store.addMember(id, userId);
+        for (const userId of remove) store.removeMember(id, userId);
+      });
+      return success(`Updated the members of group ${id}.`);
+    },
+  },
+];

@@ -1,0 +1,102 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LocalProject } from '../tokens.ts';
+import { verifyServerAuthToken } from './auth.ts';
+import { batchRoutes } from './batch.ts';
+import { ApiError, type RestContext, type Route } from './common.ts';
+import { groupRoutes } from './groups.ts';
+import { messageRoutes } from './messages.ts';
+import { threadRoutes } from './threads.ts';
+import { userRoutes } from './users.ts';
+
+const PREFIX = '/v1/';
+const ROUTES: readonly Route[] = [...userRoutes, ...groupRoutes, ...batchRoutes, ...threadRoutes, ...messageRoutes];
+/** Room for a batch of 10,000 users; anything larger is not a request Cord would take. */
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export interface RestServices extends RestContext {
+  project: LocalProject;
+}
+
+/** Cord's REST API, for a customer's server: the part of it that maps onto local Cord. */
+export function restApi(services: RestServices) {
+  return {
+    handles: (path: string) => path.startsWith(PREFIX),
+    handle(request: IncomingMessage, response: ServerResponse) {
+      void respond(request, response, services);
+    },
+  };
+}
+
+async function respond(request: IncomingMessage, response: ServerResponse, services: RestServices) {
+  try {
+    const url = new URL(request.url ?? '/', 'http://local');
+    const { route, id } = match(request.method ?? 'GET', url.pathname.slice(PREFIX.length));
+    verifyServerAuthToken(request.headers.authorization, services.project);
+    const body = route.method === 'GET' ? {} : await readJson(request);
+    send(response, 200, route.handle(services, { id, body, query: url.searchParams }));
+  } catch (error) {
+    if (error instanceof ApiError) {
+      send(response, error.status, { error: error.code, message: error.message }, error.headers);
+      return;
+    }
+    // Never a stack trace: the caller gets a fixed message, the console the details.
+    console.error('local Cord: REST request failed', error);
+    send(response, 500, { error: 'internal_error', message: 'Internal error.' });
+  }
+}
+
+/** The route for a path after /v1/, with its `:id` decoded; 404 or 405 if there is none. */
+function match(method: string, path: string): { route: Route; id: string } {
+  const segments = path.split('/');
+  const candidates = ROUTES.flatMap((route) => {
+    const pattern = route.path.split('/');
+    if (pattern.length !== segments.length) return [];
+    let id = '';
+    for (const [index, part] of pattern.entries()) {
+      const segment = segments[index] ?? '';
+      if (part === ':id' && segment !== '') id = decode(segment);
+      else if (part !== segment) return [];
+    }
+    return [{ route, id }];
+  });
+  const found = candidates.find(({ route }) => route.method === method);
+  if (found) return found;
+  if (candidates.length === 0) throw new ApiError(404, 'not_found', `No such endpoint: ${PREFIX}${path}`);
+  const allowed = candidates.map(({ route }) => route.method).join(', ');
+  throw new ApiError(405, 'method_not_allowed', `${allowed} only, not ${method}.`, { Allow: allowed });
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new ApiError(400, 'invalid_request', `Not a valid URL-encoded id: ${segment}`);
+  }
+}
+
+/** The request's JSON body; an empty body counts as `{}`, as Cord's JSON parser has it. */
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const text = await new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      // Keep reading, and dropping, the rest: the answer must reach the caller.
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else reject(new ApiError(413, 'payload_too_large', `The body is over ${MAX_BODY_BYTES} bytes.`));
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError(400, 'invalid_request', 'The body is not valid JSON.');
+  }
+}
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+  response.end(JSON.stringify(body));
+}

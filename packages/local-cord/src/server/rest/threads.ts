@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { location, threadId } from '../../protocol/requests.ts';
+import { displayName } from '../../sdk/names.ts';
+import type { Store, ThreadRecord } from '../../store/store.ts';
+import type { Hub } from '../hub.ts';
+import { ApiError, externalId, isoTime, notFound, parse, success, type Route } from './common.ts';
+
+// Threads: GET and POST /v1/threads, GET /v1/threads/<id>.
+
+/** What a new thread needs, here and in a message's `createThread` (Cord's ServerCreateThread). */
+export const threadFields = z.strictObject({
+  groupID: externalId,
+  name: z.string().max(1000),
+  url: z.string().max(4000),
+  location,
+});
+
+const createThreadBody = threadFields.extend({ id: threadId.optional() });
+
+/** Checks that a thread can be created with this id in this group; returns it, to be created. */
+export function newThread(store: Store, id: string, fields: z.output<typeof threadFields>) {
+  if (store.thread(id)) throw new ApiError(409, 'thread_already_exists', `Thread ${id} already exists.`);
+  if (!store.groupExists(fields.groupID)) throw notFound('group_not_found', `Group ${fields.groupID} not found.`);
+  return { id, groupId: fields.groupID, name: fields.name, url: fields.url, location: fields.location };
+}
+
+export function requireThread(store: Store, id: string): ThreadRecord {
+  const thread = store.threadRecord(id);
+  if (!thread) throw notFound('thread_not_found', `Thread ${id} not found.`);
+  return thread;
+}
+
+/** Cord's CoreThreadData, with what local Cord keeps; it has no subscriptions or mentions. */
+function threadData(store: Store, hub: Hub, thread: ThreadRecord) {
+  const messages = store.threadMessages(thread.id);
+  const live = messages.filter((message) => message.deletedAt === null);
+  const authors = new Map(messages.map((message) => [message.author.id, message.author]));
+  // Cord subscribes a message's author to its thread unless told not to.
+  const authorIds = [...authors.keys()];
+  return {
+    id: thread.id,
+    groupID: thread.groupId,
+    organizationID: thread.groupId,
+    total: live.length,
+    userMessages: live.length,
+    actionMessages: 0,
+    deletedMessages: messages.length - live.length,
+    resolved: thread.resolvedAt !== null,
+    resolvedTimestamp: isoTime(thread.resolvedAt),
+    participants: [...authors.values()].map((user) => ({
+      userID: user.id,
+      displayName: displayName(user),
+      lastSeenTimestamp: null,
+    })),
+    subscribers: authorIds,
+    // Cord's repliers: who wrote after the thread's first message.
+    repliers: unique(messages.slice(1).filter((m) => m.deletedAt === null).map((m) => m.author.id)),
+    mentioned: [],
+    actionMessageRepliers: [],
+    typing: hub.typingIn(thread.id),
+    name: thread.name,
+    url: thread.url,
+    location: thread.location,
+    metadata: {},
+    extraClassnames: null,
+  };
+}
+
+const unique = (ids: string[]) => [...new Set(ids)];
+
+export const threadRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: 'threads',
+    handle({ store, hub }) {
+      const threads = store.threadRecords().map((thread) => threadData(store, hub, thread));
+      // Everything in one page: local Cord holds a developer's data, not a customer's.
+      return { threads, pagination: { token: null, total: threads.length } };
+    },
+  },
+  {
+    method: 'POST',
+    path: 'threads',
+    handle({ store }, { body }) {
+      const { id = randomUUID(), ...fields } = parse(createThreadBody, body);
+      store.createThread(newThread(store, id, fields));
+      return success('Thread created.', { threadID: id });
+    },
+  },
+  {
+    method: 'GET',
+    path: 'threads/:id',
+    handle({ store, hub }, { id }) {
+      return threadData(store, hub, requireThread(store, id));
+    },
+  },
+];

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { Store, UserRecord } from '../../store/store.ts';
+import type { Hub } from '../hub.ts';
+import { toUserDetails, userDetails } from '../tokens.ts';
+import { ApiError, externalId, isoTime, notFound, parse, success, type Route } from './common.ts';
+
+// Users: GET and PUT /v1/users/<id>, the fields Cord's ServerUpdateUser has.
+
+export const userFields = z.strictObject({
+  ...userDetails.shape,
+  // Deprecated in Cord, where they have no effect either.
+  first_name: z.string().nullish(),
+  last_name: z.string().nullish(),
+});
+
+const updateUserBody = userFields.extend({
+  addGroups: z.array(externalId).optional(),
+  removeGroups: z.array(externalId).optional(),
+});
+
+/** Creates or updates a user (null fields are left as they are); true if created. */
+export function applyUser(store: Store, id: string, fields: z.output<typeof userFields>): boolean {
+  const created = !store.userExists(id);
+  store.upsertUser(id, toUserDetails(fields));
+  return created;
+}
+
+/**
+ * Pushes a changed user's messages and presence again, so the browsers that show them
+ * show the new name or picture at once, as Cord's live user data does.
+ */
+export function republishUser(store: Store, hub: Hub, userId: string) {
+  for (const { threadId, messageId } of store.messagesByAuthor(userId)) {
+    const thread = store.thread(threadId);
+    if (thread) hub.publishMessage(thread, messageId);
+  }
+  for (const { groupId, location, view } of store.presenceIn(store.memberGroupIds(userId))) {
+    if (view.user.id === userId) hub.publishPresence({ groupId, location });
+  }
+}
+
+/** Refuses ids of users that do not exist, naming them. */
+export function requireUsers(store: Store, ids: readonly string[]) {
+  const missing = ids.filter((id) => !store.userExists(id));
+  if (missing.length > 0) {
+    throw notFound('user_not_found', `User${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not found.`);
+  }
+}
+
+/** Cord's ServerGetUser. */
+function userData(user: UserRecord) {
+  return {
+    id: user.id,
+    name: user.name,
+    shortName: user.shortName,
+    short_name: user.shortName,
+    email: user.email,
+    profilePictureURL: user.profilePictureURL,
+    profile_picture_url: user.profilePictureURL,
+    first_name: null,
+    last_name: null,
+    status: user.status,
+    metadata: user.metadata,
+    createdTimestamp: isoTime(user.createdAt),
+    groups: user.groupIds,
+    organizations: user.groupIds,
+    groupIDsWithLinkedSlackProfile: [],
+  };
+}
+
+export const userRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: 'users/:id',
+    handle({ store }, { id }) {
+      const user = store.userRecord(id);
+      if (!user) throw notFound('user_not_found', `User ${id} not found.`);
+      return userData(user);
+    },
+  },
+  {
+    method: 'PUT',
+    path: 'users/:id',
+    handle({ store, hub }, request) {
+      const id = parse(externalId, request.id, 'userID');
+      const { addGroups = [], removeGroups = [], ...fields } = parse(updateUserBody, request.body);
+      const both = addGroups.find((groupId) => removeGroups.includes(groupId));
+      if (both !== undefined) {
+        throw new ApiError(400, 'invalid_field', `Group ${both} is both in addGroups and removeGroups.`);
+      }
+      const created = store.transaction(() => {
+        const unknownGroup = [...addGroups, ...removeGroups].find((groupId) => !store.groupExists(groupId));
+        if (unknownGroup !== undefined) throw notFound('group_not_found', `Group ${unknownGroup} not found.`);
+        const isNew = applyUser(store, id, fields);
+        for (const groupId of addGroups) store.addMember(groupId, id);
+        for (const groupId of removeGroups) store.removeMember(groupId, id);
+        return isNew;
+      });
+      if (!created) republishUser(store, hub, id);
+      return success(`${created ? 'Created' : 'Updated'} user ${id}.`);
+    },
+  },
+];

@@ -1,0 +1,457 @@
+// Cord's REST API on local Cord, called the way a customer's server calls Cord: with
+// `fetchCordRESTApi` from the real @cord-sdk/server.
+import { fetchCordRESTApi, getServerAuthToken } from '@cord-sdk/server';
+import jwt from 'jsonwebtoken';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ServerEvent } from '../src/protocol/views.ts';
+import type { LocalCord } from '../src/server/index.ts';
+import { closeAllClients, memberToken, PROJECT, signIn, startServer, tokenFor } from './helpers.ts';
+
+type Method = 'GET' | 'PUT' | 'POST';
+type Json = Record<string, unknown>;
+
+let cord: LocalCord;
+
+beforeEach(async () => {
+  cord = await startServer();
+});
+afterEach(async () => {
+  await closeAllClients();
+  await cord.close();
+});
+
+function api<T = Json>(endpoint: string, method: Method = 'GET', body?: object, secret = PROJECT.secret) {
+  return fetchCordRESTApi<T>(endpoint, {
+    project_id: PROJECT.id,
+    project_secret: secret,
+    api_url: `${cord.url}/`,
+    method,
+    ...(body && { body }),
+  });
+}
+
+/** A call the server must refuse: its status and JSON error, from fetchCordRESTApi's error. */
+async function refused(call: Promise<unknown>): Promise<{ status: number; body: Json }> {
+  const error = await call.then(
+    (result) => {
+      throw new Error(`accepted: ${JSON.stringify(result)}`);
+    },
+    (rejection: Error) => rejection,
+  );
+  const parts = /^Error making Cord API call: (\d+) [^{[]*(.*)$/s.exec(error.message);
+  if (!parts) throw error;
+  return { status: Number(parts[1]), body: JSON.parse(parts[2]!) as Json };
+}
+
+/** What fetchCordRESTApi cannot send: no token, or a token of our choosing. */
+async function raw(endpoint: string, init: RequestInit = {}) {
+  const response = await fetch(`${cord.url}/${endpoint}`, init);
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Json };
+}
+
+/** The part of a refusal most tests check: its status and Cord's error name. */
+const refusal = (status: number, error: string) => ({ status, body: { error } });
+const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
+const paragraph = (text: string) => [{ type: 'p', children: [{ text }] }];
+const newThread = (groupID: string) => ({
+  groupID,
+  name: 'A thread',
+  url: 'http://localhost:5173/',
+  location: { page: 'home' },
+});
+
+async function usersInGroup(groupId: string, ...userIds: string[]) {
+  for (const id of userIds) await api(`v1/users/${id}`, 'PUT', { name: `User ${id}` });
+  await api(`v1/groups/${groupId}`, 'PUT', { name: `Group ${groupId}`, members: userIds });
+}
+
+describe('users', () => {
+  it('creates, reads and updates a user', async () => {
+    const created = await api('v1/users/ada', 'PUT', {
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      profilePictureURL: 'https://example.com/ada.png',
+      metadata: { team: 'engines', level: 3 },
+    });
+    expect(created).toEqual({ success: true, message: 'Created user ada.' });
+
+    const updated = await api('v1/users/ada', 'PUT', { shortName: 'Ada', name: null, status: 'active' });
+    expect(updated).toEqual({ success: true, message: 'Updated user ada.' });
+
+    expect(await api('v1/users/ada')).toEqual({
+      id: 'ada',
+      name: 'Ada Lovelace',
+      shortName: 'Ada',
+      short_name: 'Ada',
+      email: 'ada@example.com',
+      profilePictureURL: 'https://example.com/ada.png',
+      profile_picture_url: 'https://example.com/ada.png',
+      first_name: null,
+      last_name: null,
+      status: 'active',
+      metadata: { team: 'engines', level: 3 },
+      createdTimestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      groups: [],
+      organizations: [],
+      groupIDsWithLinkedSlackProfile: [],
+    });
+  });
+
+  it('adds a user to groups and removes them', async () => {
+    await usersInGroup('red', 'someone');
+    await api('v1/groups/blue', 'PUT', { name: 'Blue' });
+
+    await api('v1/users/ada', 'PUT', { name: 'Ada', addGroups: ['red', 'blue'] });
+    expect(await api('v1/users/ada')).toMatchObject({ groups: ['blue', 'red'] });
+    await api('v1/users/ada', 'PUT', { removeGroups: ['red'] });
+    expect(await api('v1/users/ada')).toMatchObject({ groups: ['blue'] });
+
+    const error = await refused(api('v1/users/ada', 'PUT', { addGroups: ['green'] }));
+    expect(error).toEqual({ status: 404, body: { error: 'group_not_found', message: 'Group green not found.' } });
+  });
+
+  it('answers 404 for an unknown user', async () => {
+    expect(await refused(api('v1/users/nobody'))).toEqual({
+      status: 404,
+      body: { error: 'user_not_found', message: 'User nobody not found.' },
+    });
+  });
+});
+
+describe('groups', () => {
+  it('needs a name to create a group, then reads it', async () => {
+    const nameless = await refused(api('v1/groups/team', 'PUT', { status: 'active' }));
+    expect(nameless).toMatchObject(refusal(400, 'missing_field'));
+
+    await usersInGroup('team', 'ada', 'bob');
+
+    expect(await api('v1/groups/team')).toEqual({
+      id: 'team',
+      name: 'Group team',
+      status: 'active',
+      members: ['ada', 'bob'],
+      connectedToSlack: false,
+      metadata: {},
+    });
+  });
+
+  it('replaces the members with `members`, as Cord does, and refuses unknown users', async () => {
+    await usersInGroup('team', 'ada', 'bob');
+    await api('v1/users/cyd', 'PUT', { name: 'Cyd' });
+
+    expect(await api('v1/groups/team', 'PUT', { members: ['bob', 'cyd'] })).toEqual({
+      success: true,
+      message: 'Updated group team.',
+    });
+    expect(await api('v1/groups/team')).toMatchObject({ name: 'Group team', members: ['bob', 'cyd'] });
+
+    const error = await refused(api('v1/groups/team', 'PUT', { members: ['bob', 'zed', 'yan'] }));
+    expect(error).toEqual({ status: 404, body: { error: 'user_not_found', message: 'Users zed, yan not found.' } });
+    expect(await api('v1/groups/team')).toMatchObject({ members: ['bob', 'cyd'] });
+  });
+
+  it('adds and removes members', async () => {
+    await usersInGroup('team', 'ada');
+    await api('v1/users/bob', 'PUT', { name: 'Bob' });
+
+    const answer = await api('v1/groups/team/members', 'POST', { add: ['bob'], remove: ['ada'] });
+
+    expect(answer).toEqual({ success: true, message: 'Updated the members of group team.' });
+    expect(await api('v1/groups/team')).toMatchObject({ members: ['bob'] });
+    expect(cord.store.isMember('team', 'ada')).toBe(false);
+
+    const both = await refused(api('v1/groups/team/members', 'POST', { add: ['bob'], remove: ['bob'] }));
+    expect(both).toMatchObject(refusal(400, 'invalid_field'));
+    const missing = await refused(api('v1/groups/nope/members', 'POST', { add: ['bob'] }));
+    expect(missing).toMatchObject(refusal(404, 'group_not_found'));
+  });
+});
+
+describe('batch', () => {
+  it('creates and updates users and groups in one call', async () => {
+    await api('v1/users/ada', 'PUT', { name: 'Ada' });
+
+    const answer = await api('v1/batch', 'POST', {
+      users: [
+        { id: 'ada', shortName: 'A.' },
+        { id: 'bob', name: 'Bob', email: 'bob@example.com' },
+        { id: 7, name: 'Seven' },
+      ],
+      groups: [{ id: 'team', name: 'Team', members: ['ada', 'bob', 7] }],
+    });
+
+    expect(answer).toEqual({ success: true, message: 'Updated 3 users and 1 group.' });
+    expect(await api('v1/users/ada')).toMatchObject({ name: 'Ada', shortName: 'A.', groups: ['team'] });
+    expect(await api('v1/users/7')).toMatchObject({ id: '7', name: 'Seven' });
+    expect(await api('v1/groups/team')).toMatchObject({ members: ['7', 'ada', 'bob'] });
+  });
+
+  it('changes nothing when one item is refused', async () => {
+    const error = await refused(
+      api('v1/batch', 'POST', {
+        users: [{ id: 'ada', name: 'Ada' }],
+        groups: [{ id: 'team', name: 'Team', members: ['ada', 'ghost'] }],
+      }),
+    );
+
+    expect(error).toMatchObject({ status: 404, body: { error: 'user_not_found', message: 'User ghost not found.' } });
+    expect(cord.store.counts()).toMatchObject({ users: 0, groups: 0, group_members: 0 });
+  });
+
+  it('names the bad field of a bad item', async () => {
+    const error = await refused(api('v1/batch', 'POST', { users: [{ id: 'ada' }, { id: 'bob', name: 5 }] }));
+
+    expect(error.status).toBe(400);
+    expect(error.body).toMatchObject({ error: 'invalid_field', message: expect.stringMatching(/^users\[1\]\.name: /) });
+  });
+});
+
+describe('threads', () => {
+  it('creates a thread and reads it, alone and in the list', async () => {
+    await usersInGroup('team', 'ada');
+
+    const answer = await api('v1/threads', 'POST', { id: 't1', ...newThread('team') });
+    const generated = await api<{ threadID: string }>('v1/threads', 'POST', newThread('team'));
+
+    expect(answer).toEqual({ success: true, message: 'Thread created.', threadID: 't1' });
+    expect(generated.threadID).toMatch(/^[0-9a-f-]{36}$/);
+    const thread = await api('v1/threads/t1');
+    expect(thread).toEqual({
+      id: 't1',
+      groupID: 'team',
+      organizationID: 'team',
+      total: 0,
+      userMessages: 0,
+      actionMessages: 0,
+      deletedMessages: 0,
+      resolved: false,
+      resolvedTimestamp: null,
+      participants: [],
+      subscribers: [],
+      repliers: [],
+      mentioned: [],
+      actionMessageRepliers: [],
+      typing: [],
+      name: 'A thread',
+      url: 'http://localhost:5173/',
+      location: { page: 'home' },
+      metadata: {},
+      extraClassnames: null,
+    });
+    const list = await api<{ threads: Json[]; pagination: Json }>('v1/threads');
+    expect(list.pagination).toEqual({ token: null, total: 2 });
+    expect(list.threads).toContainEqual(thread);
+  });
+
+  it('refuses a thread id in use, an unknown group, and answers 404 for an unknown thread', async () => {
+    await usersInGroup('team', 'ada');
+    await api('v1/threads', 'POST', { id: 't1', ...newThread('team') });
+
+    expect(await refused(api('v1/threads', 'POST', { id: 't1', ...newThread('team') }))).toMatchObject({
+      status: 409,
+      body: { error: 'thread_already_exists' },
+    });
+    expect(await refused(api('v1/threads', 'POST', newThread('nope')))).toMatchObject({
+      status: 404,
+      body: { error: 'group_not_found' },
+    });
+    expect(await refused(api('v1/threads/nope'))).toMatchObject(refusal(404, 'thread_not_found'));
+    expect(await refused(api('v1/threads/nope/messages'))).toMatchObject({ status: 404 });
+  });
+});
+
+describe('messages', () => {
+  beforeEach(async () => {
+    await usersInGroup('team', 'ada', 'bob');
+  });
+
+  it('creates the thread with its first message, keeps the plain text, and lists the messages', async () => {
+    const content = [
+      { type: 'p', children: [{ text: 'Hello ' }, { text: 'world', bold: true }] },
+      { type: 'p', children: [{ type: 'mention', user: { id: 'bob' }, children: [{ text: '@Bob' }] }] },
+    ];
+    const first = await api('v1/threads/t1/messages', 'POST', {
+      id: 'm1',
+      authorID: 'ada',
+      content,
+      createThread: newThread('team'),
+    });
+    const second = await api<{ messageID: string }>('v1/threads/t1/messages', 'POST', { authorID: 'bob', text: 'Hi!' });
+
+    expect(first).toEqual({ success: true, message: 'Message created.', messageID: 'm1' });
+    expect(cord.store.threadMessages('t1').map((m) => m.text)).toEqual(['Hello world\n@Bob', 'Hi!']);
+    const listed = await api<Json[]>('v1/threads/t1/messages');
+    expect(listed.map((m) => m.id)).toEqual([second.messageID, 'm1']);
+    expect(listed[1]).toEqual({
+      id: 'm1',
+      threadID: 't1',
+      groupID: 'team',
+      organizationID: 'team',
+      authorID: 'ada',
+      type: 'user_message',
+      content: paragraph('Hello world\n@Bob'),
+      plaintext: 'Hello world\n@Bob',
+      url: null,
+      createdTimestamp: expect.stringMatching(/^\d{4}-/),
+      updatedTimestamp: null,
+      deletedTimestamp: null,
+      iconURL: null,
+      translationKey: null,
+      metadata: {},
+      extraClassnames: null,
+      attachments: [],
+      reactions: [],
+      seenBy: [],
+      skipLinkPreviews: false,
+    });
+    const ascending = await api<Json[]>('v1/threads/t1/messages?sortDirection=ascending');
+    expect(ascending.map((m) => m.id)).toEqual(['m1', second.messageID]);
+    expect(await api('v1/threads/t1')).toMatchObject({ total: 2, subscribers: ['ada', 'bob'], repliers: ['bob'] });
+  });
+
+  it('refuses what Cord refuses', async () => {
+    const post = (body: object, thread = 't1') => refused(api(`v1/threads/${thread}/messages`, 'POST', body));
+    await api('v1/users/eve', 'PUT', { name: 'Eve' });
+    const first = { id: 'm1', authorID: 'ada', text: 'First', createThread: newThread('team') };
+    await api('v1/threads/t1/messages', 'POST', first);
+
+    expect(await post({ authorID: 'ada', text: 'x' }, 'other')).toMatchObject(refusal(404, 'thread_not_found'));
+    expect(await post({ id: 'm1', authorID: 'ada', text: 'again' })).toMatchObject({
+      status: 409,
+      body: { error: 'message_already_exists' },
+    });
+    expect(await post({ authorID: 'ghost', text: 'x' })).toMatchObject(refusal(404, 'user_not_found'));
+    expect(await post({ authorID: 'eve', text: 'x' })).toMatchObject(refusal(400, 'invalid_request'));
+    expect(await post({ authorID: 'ada' })).toMatchObject(refusal(400, 'missing_field'));
+    expect(await post({ authorID: 'ada', text: '   ' })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_field', message: 'text: a message needs some text' },
+    });
+    expect(await post({ authorID: 'ada', content: [{ type: 'p' }] })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_field', message: 'content[0]: a message node needs text or children.' },
+    });
+    expect(await post({ authorID: 'ada', text: 'x', content: paragraph('y') })).toMatchObject({ status: 400 });
+    expect(cord.store.threadMessages('t1')).toHaveLength(1);
+  });
+});
+
+describe('live in the browser', () => {
+  const isMessage = (id: string) => (event: ServerEvent) => event.type === 'message' && event.message.id === id;
+  type MessageEvent = Extract<ServerEvent, { type: 'message' }>;
+
+  it('pushes an API message to a browser that has the thread open, under the new name after a rename', async () => {
+    const { client } = await signIn(cord, memberToken('alice', 'team', 'Alice'));
+    await api('v1/users/bob', 'PUT', { name: 'Bob' });
+    await api('v1/groups/team/members', 'POST', { add: ['bob'] });
+    await client.ok({ type: 'thread.open', threadId: 't1' });
+
+    await api('v1/threads/t1/messages', 'POST', {
+      id: 'm1',
+      authorID: 'bob',
+      content: paragraph('Posted by the server'),
+      createThread: newThread('team'),
+    });
+    const pushed = await client.next<MessageEvent>(isMessage('m1'), 'the API message');
+    expect(pushed.message).toMatchObject({ text: 'Posted by the server', author: { id: 'bob', name: 'Bob' } });
+
+    await api('v1/users/bob', 'PUT', { name: 'Robert' });
+    const renamed = await client.next<MessageEvent>(isMessage('m1'), 'the message under the new name');
+    expect(renamed.message.author.name).toBe('Robert');
+
+    await api('v1/threads/t1/messages', 'POST', { id: 'm2', authorID: 'bob', text: 'Still me' });
+    const next = await client.next<MessageEvent>(isMessage('m2'), 'the second API message');
+    expect(next.message.author).toMatchObject({ id: 'bob', name: 'Robert' });
+  });
+
+  it('pushes nothing to a browser outside the thread group', async () => {
+    const { client } = await signIn(cord, memberToken('mallory', 'other'));
+    await usersInGroup('team', 'bob');
+    await client.ok({ type: 'thread.open', threadId: 't1', groupId: 'other' });
+
+    const secret = { id: 'm1', authorID: 'bob', text: 'Secret', createThread: newThread('team') };
+    await api('v1/threads/t1/messages', 'POST', secret);
+
+    expect(await client.pending('message')).toEqual([]);
+  });
+});
+
+describe('authentication', () => {
+  it('refuses a request without a bearer token', async () => {
+    expect(await raw('v1/users/ada')).toMatchObject(refusal(401, 'missing_authorization_header'));
+    expect(await raw('v1/users/ada', { headers: { Authorization: 'Basic YWRhOnB3' } })).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_authorization_header' },
+    });
+    expect(await raw('v1/users/ada', bearer('not-a-jwt'))).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_authorization_header' },
+    });
+  });
+
+  it("refuses a client auth token: it is the browser's, not the server's", async () => {
+    const answer = await raw('v1/users/ada', bearer(tokenFor({ user_id: 'ada' })));
+
+    expect(answer.status).toBe(401);
+    expect(answer.body).toMatchObject({
+      error: 'invalid_project_token',
+      message: expect.stringContaining('client auth token'),
+    });
+  });
+
+  it('refuses a token signed with another secret, an expired one, and one for another project', async () => {
+    expect(await refused(api('v1/users/ada', 'GET', undefined, 'wrong-secret'))).toEqual({
+      status: 401,
+      body: { error: 'invalid_project_token', message: 'JsonWebTokenError: invalid signature' },
+    });
+    const expired = jwt.sign({ app_id: PROJECT.id, exp: Math.floor(Date.now() / 1000) - 1 }, PROJECT.secret, {
+      algorithm: 'HS512',
+    });
+    expect(await raw('v1/users/ada', bearer(expired))).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_project_token', message: 'TokenExpiredError: jwt expired' },
+    });
+    const elsewhere = getServerAuthToken('00000000-0000-4000-8000-000000000000', PROJECT.secret);
+    expect(await raw('v1/users/ada', bearer(elsewhere))).toMatchObject(refusal(401, 'project_not_found'));
+  });
+
+  it('takes HS256 as well as HS512, and no other algorithm', async () => {
+    const hs256 = jwt.sign({ app_id: PROJECT.id }, PROJECT.secret, { algorithm: 'HS256', expiresIn: '1 min' });
+    const hs384 = jwt.sign({ app_id: PROJECT.id }, PROJECT.secret, { algorithm: 'HS384', expiresIn: '1 min' });
+
+    expect(await raw('v1/users/ada', bearer(hs256))).toMatchObject(refusal(404, 'user_not_found'));
+    expect(await raw('v1/users/ada', bearer(hs384))).toMatchObject(refusal(401, 'invalid_project_token'));
+  });
+});
+
+describe('bad requests', () => {
+  const auth = () => ({ Authorization: `Bearer ${getServerAuthToken(PROJECT.id, PROJECT.secret)}` });
+
+  it('names an unexpected or mistyped field', async () => {
+    expect(await refused(api('v1/users/ada', 'PUT', { name: 'Ada', nickname: 'A' }))).toEqual({
+      status: 400,
+      body: { error: 'unexpected_field', message: 'nickname is not a field local Cord accepts here.' },
+    });
+    const mistyped = await refused(api('v1/users/ada', 'PUT', { metadata: { nested: { no: 1 } } }));
+    expect(mistyped).toMatchObject(refusal(400, 'invalid_field'));
+    expect(mistyped.body.message).toMatch(/^metadata\.nested: /);
+  });
+
+  it('refuses a body that is not JSON, and one that is too big', async () => {
+    const notJson = await raw('v1/users/ada', { method: 'PUT', headers: auth(), body: '{"name":' });
+    expect(notJson).toMatchObject(refusal(400, 'invalid_request'));
+
+    const huge = await raw('v1/batch', { method: 'POST', headers: auth(), body: 'x'.repeat(6 * 1024 * 1024) });
+    expect(huge).toMatchObject(refusal(413, 'payload_too_large'));
+  });
+
+  it('answers unknown endpoints with 404 and wrong methods with 405, as JSON without a stack', async () => {
+    const unknown = await raw('v1/nothing', { headers: auth() });
+    const wrongMethod = await raw('v1/users/ada', { method: 'POST', headers: auth(), body: '{}' });
+
+    expect(unknown).toMatchObject(refusal(404, 'not_found'));
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('GET, PUT');
+    for (const { body } of [unknown, wrongMethod]) expect(Object.keys(body).sort()).toEqual(['error', 'message']);
+  });
+});
