@@ -201,8 +201,16 @@ export class CordThread extends CordElement {
   }
 
   private renderMessageMenu(message: LocalMessage, fromViewer: boolean, resolvable: boolean) {
-    if (!fromViewer && !resolvable) return nothing;
     return html`<span class="cord-message-options">
+      <button
+        type="button"
+        class="cord-button cord-add-reaction"
+        aria-label="Add reaction"
+        aria-expanded=${this.pickingReactionFor === message.id ? 'true' : 'false'}
+        @click=${() => (this.pickingReactionFor = this.pickingReactionFor === message.id ? null : message.id)}
+      >
+        ☺︎+
+      </button>
       ${resolvable
         ? html`<button type="button" class="cord-button" @click=${() => this.run(client.resolve(message.threadId, true))}>
             Resolve
@@ -249,6 +257,7 @@ export class CordThread extends CordElement {
 
   private renderReactions(message: LocalMessage) {
     const viewerId = client.viewer?.user.id;
+    if (message.reactions.length === 0 && this.pickingReactionFor !== message.id) return nothing;
     return html`<div class="cord-reactions-container">
       ${message.reactions.map((reaction) => {
         const mine = viewerId !== undefined && reaction.userIds.includes(viewerId);
@@ -262,14 +271,6 @@ export class CordThread extends CordElement {
           <span class="cord-emoji">${reaction.emoji}</span><span class="cord-count">${reaction.userIds.length}</span>
         </button>`;
       })}
-      <button
-        type="button"
-        class="cord-add-reaction"
-        aria-label="Add reaction"
-        @click=${() => (this.pickingReactionFor = this.pickingReactionFor === message.id ? null : message.id)}
-      >
-        ☺︎+
-      </button>
       ${this.pickingReactionFor === message.id
         ? html`<span class="cord-reaction-picker" role="menu">
             ${REACTIONS.map(
