@@ -190,7 +190,8 @@ export class LocalCordClient {
     const open = this.threads.get(message.threadId);
     if (!open) return;
     open.state.messages.set(message.id, message);
-    open.state.groupId ??= this.viewer?.groupId ?? null;
+    // A thread created by this message lives in the group it was sent to.
+    open.state.groupId ??= open.groupId ?? this.viewer?.groupId ?? null;
     this.notify();
   }
 
@@ -270,7 +271,7 @@ export class LocalCordClient {
     }
   }
 
-  /** The user a presence entry or message refers to, if the viewer is them. */
+  /** Whether this user is the one signed in here. */
   isViewer(user: UserView): boolean {
     return this.viewer?.user.id === user.id;
   }
