@@ -3,10 +3,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// Ports apart from `pnpm dev`'s defaults, so the suite runs beside a developer's stack.
-export const PORTS = { web: 5273, tokenServer: 3437, localCord: 8261 };
+// Ports apart from `pnpm dev`'s defaults, so the suite runs beside a developer's stack;
+// STACK_PORT_OFFSET moves all three (e.g. a benchmark beside a running e2e suite).
+const PORT_OFFSET = Number(process.env.STACK_PORT_OFFSET ?? 0);
+export const PORTS = { web: 5273 + PORT_OFFSET, tokenServer: 3437 + PORT_OFFSET, localCord: 8261 + PORT_OFFSET };
 export const WEB_URL = `http://localhost:${PORTS.web}`;
 export const LOCAL_CORD_URL = `http://127.0.0.1:${PORTS.localCord}`;
+
+/** The stack's processes: the workspace package each runs, and the URL that answers once it is ready. */
+const SERVICES = {
+  cord: { filter: '@cord-tutorial/local-cord', readyUrl: `${LOCAL_CORD_URL}/health` },
+  server: { filter: '@cord-tutorial/server', readyUrl: `http://127.0.0.1:${PORTS.tokenServer}/generate-cord-token` },
+  web: { filter: '@cord-tutorial/web', readyUrl: `http://127.0.0.1:${PORTS.web}/` },
+};
+export type Service = keyof typeof SERVICES;
 
 /** The stack's processes, each started as `pnpm dev` starts it, in its own process group. */
 export class Stack {
@@ -23,20 +33,39 @@ export class Stack {
     CORD_SECRET: '',
   };
 
+  private production = false;
+
   /** `production`: the client built by `vite build` and served by `vite preview`. */
   async start({ production = false } = {}) {
+    this.production = production;
     if (production) await this.exec('pnpm', ['--filter', '@cord-tutorial/web', 'build']);
-    await Promise.all([
-      this.run('cord', '@cord-tutorial/local-cord', `${LOCAL_CORD_URL}/health`),
-      this.run('server', '@cord-tutorial/server', `http://127.0.0.1:${PORTS.tokenServer}/generate-cord-token`),
-      this.run('web', '@cord-tutorial/web', `http://127.0.0.1:${PORTS.web}/`, production ? 'preview' : 'dev'),
-    ]);
+    await Promise.all((Object.keys(SERVICES) as Service[]).map((name) => this.startService(name)));
+  }
+
+  /** Starts one process (unless it runs already) and waits until it answers. */
+  async startService(name: Service) {
+    if (this.processes.get(name)?.exitCode === null) return;
+    const { filter, readyUrl } = SERVICES[name];
+    await this.run(name, filter, readyUrl, name === 'web' && this.production ? 'preview' : 'dev');
+  }
+
+  /** Stops one process: SIGTERM is a clean stop, SIGKILL a crash. */
+  stopService(name: Service, signal: NodeJS.Signals = 'SIGTERM') {
+    return this.stop(name, signal);
   }
 
   /** Stops local Cord (SIGKILL by default: a crash) and starts it again on the same database. */
   async restartLocalCord(signal: NodeJS.Signals = 'SIGKILL') {
-    await this.stop('cord', signal);
-    await this.run('cord', '@cord-tutorial/local-cord', `${LOCAL_CORD_URL}/health`);
+    await this.stopService('cord', signal);
+    await this.startService('cord');
+  }
+
+  stopTokenServer(signal: NodeJS.Signals = 'SIGTERM') {
+    return this.stopService('server', signal);
+  }
+
+  startTokenServer() {
+    return this.startService('server');
   }
 
   async stopAll() {

@@ -4,7 +4,7 @@ export default defineProject({
   test: {
     name: 'web',
     environment: 'jsdom',
-    include: ['test/**/*.test.tsx'],
+    include: ['test/**/*.test.{ts,tsx}'],
   },
   // @cord-sdk/react has no "exports"; without this its CommonJS "main" is picked, whose
   // require('@phosphor-icons/react') fails under Node. Resolve it as the app's Vite build

@@ -1,0 +1,60 @@
+// Shared by the benchmarks: local Cord as a real child process on 127.0.0.1, clients
+// that speak its WebSocket protocol (the tests' TestClient), tokens, percentiles, RSS.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
+import type { LocalCord } from '../packages/local-cord/src/server/index.ts';
+import { freePort, startCli, stopCli, type CliProcess } from '../packages/local-cord/test/cliProcess.ts';
+import { signIn, type SignedIn } from '../packages/local-cord/test/helpers.ts';
+
+// @cord-sdk/server is a dependency of the packages, not of the repository root.
+const { getClientAuthToken } = createRequire(new URL('../packages/local-cord/package.json', import.meta.url))('@cord-sdk/server') as {
+  getClientAuthToken(projectId: string, secret: string, payload: Record<string, unknown>): string;
+};
+
+export interface LocalCordProcess {
+  url: string;
+  pid: number;
+  cli: CliProcess;
+  stop(): Promise<unknown>;
+}
+
+/** `node --import tsx packages/local-cord/src/cli.ts` on a free loopback port, in-memory database. */
+export async function startLocalCordProcess(): Promise<LocalCordProcess> {
+  const port = await freePort();
+  const cli = startCli({ LOCAL_CORD_HOST: '127.0.0.1', LOCAL_CORD_PORT: String(port), LOCAL_CORD_DB: ':memory:' });
+  await cli.waitFor(/local Cord listening/);
+  return { url: `http://127.0.0.1:${port}`, pid: cli.child.pid!, cli, stop: () => stopCli(cli) };
+}
+
+/** A token for local Cord's development project: a member of `groupId`, both created on the fly. */
+export function localToken(userId: string, groupId: string): string {
+  return getClientAuthToken(LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET, {
+    user_id: userId,
+    group_id: groupId,
+    user_details: { name: `User ${userId}` },
+    group_details: { name: `Group ${groupId}` },
+  });
+}
+
+/** Connects and signs in over a real WebSocket. */
+export function signInTo(cord: LocalCordProcess, userId: string, groupId: string): Promise<SignedIn> {
+  // The helpers only read `url` from their server argument.
+  return signIn({ url: cord.url } as LocalCord, localToken(userId, groupId));
+}
+
+/** Resident set size of a process, in MiB, from /proc/<pid>/status. */
+export function rssMiB(pid: number): number {
+  const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB$/m);
+  if (!match) throw new Error(`no VmRSS for ${pid}`);
+  return Number(match[1]) / 1024;
+}
+
+/** Nearest-rank percentile of already sorted numbers. */
+export function percentile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const MACHINE = `${process.platform}, Node ${process.version}`;
