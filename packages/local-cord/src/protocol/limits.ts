@@ -5,9 +5,14 @@
 export const MAX_MESSAGE_LENGTH = 10_000;
 /** Largest WebSocket frame the server reads; bigger frames close the connection. */
 export const MAX_FRAME_BYTES = 64 * 1024;
-/** Requests one connection may make in RATE_WINDOW_MS before it is refused. */
+/** Requests one connection may make per RATE_WINDOW_MS, on average, before it is refused. */
 export const RATE_LIMIT = 60;
 export const RATE_WINDOW_MS = 1_000;
+/**
+ * How many requests may arrive at once. Frames sent evenly can still be read in a clump
+ * (after a reconnect, or a busy moment of the server's), which must not count as abuse.
+ */
+export const RATE_BURST = 2 * RATE_LIMIT;
 
 /** Cord's presence timing: a present user refreshes every 15 s and lapses after 30 s. */
 export const PRESENCE_REFRESH_MS = 15_000;

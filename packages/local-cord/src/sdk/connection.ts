@@ -1,5 +1,6 @@
 import type { RequestBody } from '../protocol/requests.ts';
 import type { ErrorView, ServerEvent, ViewerView } from '../protocol/views.ts';
+import { RATE_LIMIT, RATE_WINDOW_MS } from '../protocol/limits.ts';
 
 export interface ConnectionCallbacks {
   /** Signed in (again): re-open what was open. Pending requests are re-sent after it. */
@@ -26,6 +27,8 @@ interface Pending {
 
 const RECONNECT_MIN_MS = 200;
 const RECONNECT_MAX_MS = 5_000;
+/** Frames sent per rate window, with room under the server's limit for timing jitter. */
+const SEND_BUDGET = RATE_LIMIT - 10;
 
 /**
  * The browser's link to local Cord. It signs in with the client auth token once, then
@@ -42,6 +45,10 @@ export class Connection {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private nextId = 1;
   private readonly pending = new Map<string, Pending>();
+  /** Frames waiting for room under the rate limit, e.g. after a reconnect with a backlog. */
+  private outbox: string[] = [];
+  private sentAt: number[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly url: string,
@@ -61,13 +68,14 @@ export class Connection {
     return new Promise<T>((resolve, reject) => {
       const frame = JSON.stringify({ ...body, id });
       this.pending.set(id, { frame, resolve: resolve as (result: unknown) => void, reject });
-      if (this.signedIn) this.socket?.send(frame);
+      if (this.signedIn) this.transmit([frame]);
     });
   }
 
   stop() {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.flushTimer);
     this.socket?.close(1000, 'destroyed');
     for (const { reject } of this.pending.values()) reject(new Error('Cord was shut down.'));
     this.pending.clear();
@@ -83,6 +91,8 @@ export class Connection {
     socket.addEventListener('message', (message) => this.receive(JSON.parse(String(message.data)) as ServerEvent));
     socket.addEventListener('close', () => {
       this.signedIn = false;
+      // Whatever was not acknowledged is still in `pending`, and goes again after sign-in.
+      this.outbox = [];
       if (this.socket === socket && !this.stopped) this.scheduleReconnect();
     });
   }
@@ -94,7 +104,7 @@ export class Connection {
         this.signedIn = true;
         this.retryDelay = RECONNECT_MIN_MS;
         this.callbacks.onWelcome(event.viewer);
-        for (const { frame } of this.pending.values()) this.socket?.send(frame);
+        this.transmit([...this.pending.values()].map(({ frame }) => frame));
         return;
       case 'error':
         if (this.session) {
@@ -115,6 +125,27 @@ export class Connection {
       }
       default:
         this.callbacks.onEvent(event);
+    }
+  }
+
+  /**
+   * Sends frames in order, never more than the server accepts per window: a backlog
+   * re-sent after a reconnect would otherwise be refused as rate-limited.
+   */
+  private transmit(frames: string[]) {
+    this.outbox.push(...frames);
+    const now = Date.now();
+    this.sentAt = this.sentAt.filter((at) => now - at < RATE_WINDOW_MS);
+    while (this.outbox.length > 0 && this.sentAt.length < SEND_BUDGET) {
+      this.socket?.send(this.outbox.shift()!);
+      this.sentAt.push(now);
+    }
+    if (this.outbox.length > 0 && this.flushTimer === undefined) {
+      const wait = RATE_WINDOW_MS - (now - this.sentAt[0]!);
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = undefined;
+        this.transmit([]);
+      }, wait);
     }
   }
 

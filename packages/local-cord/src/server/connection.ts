@@ -1,9 +1,10 @@
 import type { WebSocket } from 'ws';
 import { helloSchema, requestSchema, type Request } from '../protocol/requests.ts';
 import type { ErrorView, ServerEvent } from '../protocol/views.ts';
-import { MAX_MESSAGE_LENGTH, RATE_LIMIT, RATE_WINDOW_MS } from '../protocol/limits.ts';
+import { MAX_MESSAGE_LENGTH, RATE_LIMIT } from '../protocol/limits.ts';
 import type { Store } from '../store/store.ts';
 import { handlers, RequestError } from './handlers.ts';
+import { RateLimiter } from './rateLimiter.ts';
 import type { Client, Hub, PresenceSpot, PresenceWatch } from './hub.ts';
 import { openSession } from './session.ts';
 import { InvalidSessionError, type LocalProject } from './tokens.ts';
@@ -28,8 +29,7 @@ interface Services {
  */
 export function handleConnection(socket: WebSocket, services: Services) {
   let client: Client | undefined;
-  let windowStart = Date.now();
-  let requestsInWindow = 0;
+  const rateLimiter = new RateLimiter();
 
   const send = (event: ServerEvent) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
@@ -44,13 +44,8 @@ export function handleConnection(socket: WebSocket, services: Services) {
       client = signIn(frame);
       return;
     }
-    const now = Date.now();
-    if (now - windowStart >= RATE_WINDOW_MS) {
-      windowStart = now;
-      requestsInWindow = 0;
-    }
     const id = requestId(frame);
-    if (++requestsInWindow > RATE_LIMIT) {
+    if (!rateLimiter.take()) {
       reply(id, new RequestError('rate_limited', `Too many requests: at most ${RATE_LIMIT} a second.`));
       return;
     }
