@@ -10,6 +10,8 @@ type TokenServerConfig = Pick<StackConfig, 'projectId' | 'projectSecret' | 'toke
 export function createApp(config: TokenServerConfig) {
   const app = express();
   app.disable('x-powered-by');
+  // A token is different every time: hashing it for an ETag is wasted work.
+  app.disable('etag');
   app.use(logRequest);
   app.use(allowClientOrigins(config.allowedOrigins));
 
