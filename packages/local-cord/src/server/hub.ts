@@ -1,4 +1,4 @@
-import type { CordLocation, ServerEvent } from '../protocol/views.ts';
+import type { CordLocation, PresenceView, ServerEvent } from '../protocol/views.ts';
 import { TYPING_LAPSE_MS } from '../protocol/limits.ts';
 import { canonicalLocation, type Store, type ThreadRow } from '../store/store.ts';
 import { matchesLocation, presenceAt } from './presence.ts';
@@ -136,11 +136,18 @@ export class Hub {
   }
 
   publishPresence(spot: PresenceSpot) {
+    // Everyone on one page watches the same thing: work each answer out once.
+    const answers = new Map<string, PresenceView[]>();
     for (const client of this.clients) {
       for (const [watchId, watch] of client.presenceWatches) {
-        if (watch.groupIds.includes(spot.groupId) && matchesLocation(watch.location, spot.location)) {
-          client.send({ type: 'presence', watchId, users: this.presenceFor(watch) });
+        if (!watch.groupIds.includes(spot.groupId) || !matchesLocation(watch.location, spot.location)) continue;
+        const key = `${watch.groupIds.join('\n')}\n${canonicalLocation(watch.location)}`;
+        let users = answers.get(key);
+        if (!users) {
+          users = this.presenceFor(watch);
+          answers.set(key, users);
         }
+        client.send({ type: 'presence', watchId, users });
       }
     }
   }
