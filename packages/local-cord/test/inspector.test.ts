@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InspectorState } from '../src/protocol/inspector.ts';
 import type { LocalCord } from '../src/server/index.ts';
 import {
-  closeAllClients,
+
   memberToken,
   PROJECT,
   refusedHello,
@@ -13,6 +13,7 @@ import {
   signIn,
   startServer,
   tokenHello,
+  stopServer,
 } from './helpers.ts';
 
 let cord: LocalCord;
@@ -20,10 +21,7 @@ let cord: LocalCord;
 beforeEach(async () => {
   cord = await startServer();
 });
-afterEach(async () => {
-  await closeAllClients();
-  await cord.close();
-});
+afterEach(() => stopServer(cord));
 
 async function state(): Promise<InspectorState> {
   const response = await fetch(`${cord.url}/inspector/state`);

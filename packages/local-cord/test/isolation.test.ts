@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalCord } from '../src/server/index.ts';
 import type { PresenceView, ServerEvent } from '../src/protocol/views.ts';
-import { closeAllClients, memberToken, sendBody, signIn, startServer, type TestClient } from './helpers.ts';
+import { memberToken, sendBody, signIn, startServer, type TestClient, stopServer } from './helpers.ts';
 
 const IN_OTHER_GROUP = {
   code: 'thread_in_other_group',
@@ -22,10 +22,7 @@ beforeEach(async () => {
   ({ client: bob } = await signIn(cord, memberToken('bob', 'team', 'Bob Dylan')));
   ({ client: eve } = await signIn(cord, memberToken('eve', 'rivals', 'Eve Mallory')));
 });
-afterEach(async () => {
-  await closeAllClients();
-  await cord.close();
-});
+afterEach(() => stopServer(cord));
 
 /** Alice's thread t1 in group "team" with message m1, which Bob watches live. */
 async function teamThread() {

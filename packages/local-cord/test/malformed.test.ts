@@ -7,13 +7,14 @@ import { CLOSE_INVALID_SESSION } from '../src/server/index.ts';
 import type { ServerEvent } from '../src/protocol/views.ts';
 import { MAX_FRAME_BYTES, MAX_MESSAGE_LENGTH, RATE_BURST, RATE_LIMIT } from '../src/protocol/limits.ts';
 import {
-  closeAllClients,
+
   connect,
   memberToken,
   sendBody,
   signIn,
   startServer,
   type TestClient,
+  stopServer,
 } from './helpers.ts';
 
 type Ack = Extract<ServerEvent, { type: 'ack' }>;
@@ -34,10 +35,7 @@ beforeEach(async () => {
   await alice.ok(sendBody('t1', 'm1', 'Before the storm'));
   countsBefore = cord.store.counts();
 });
-afterEach(async () => {
-  await closeAllClients();
-  await cord.close();
-});
+afterEach(() => stopServer(cord));
 
 /** The error ack for a frame answered under `id` ('' when it had no usable id). */
 async function errorAck(client: TestClient, id: string) {

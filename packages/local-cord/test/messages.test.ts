@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalCord } from '../src/server/index.ts';
 import type { MessageView, ServerEvent, ThreadView } from '../src/protocol/views.ts';
-import { closeAllClients, memberToken, sendBody, signIn, startServer, type TestClient } from './helpers.ts';
+import { memberToken, sendBody, signIn, startServer, type TestClient, stopServer } from './helpers.ts';
 
 type MessageEvent = Extract<ServerEvent, { type: 'message' }>;
 type ThreadEvent = Extract<ServerEvent, { type: 'thread' }>;
@@ -19,10 +19,7 @@ beforeEach(async () => {
   ({ client: alice } = await signIn(cord, memberToken('alice', 'team', 'Alice Liddell')));
   ({ client: bob } = await signIn(cord, memberToken('bob', 'team', 'Bob Dylan')));
 });
-afterEach(async () => {
-  await closeAllClients();
-  await cord.close();
-});
+afterEach(() => stopServer(cord));
 
 /** Both open the thread, Alice writes the first message, both see it arrive. */
 async function firstMessage(threadId = 't1', messageId = 'm1', text = 'Hello Bob') {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalCord } from '../src/server/index.ts';
 import type { PresenceView, ServerEvent } from '../src/protocol/views.ts';
 import { PRESENCE_LAPSE_MS } from '../src/protocol/limits.ts';
-import { closeAllClients, memberToken, signIn, startServer, tokenFor, type TestClient } from './helpers.ts';
+import { memberToken, signIn, startServer, tokenFor, type TestClient, stopServer } from './helpers.ts';
 
 type PresenceEvent = Extract<ServerEvent, { type: 'presence' }>;
 
@@ -22,10 +22,7 @@ beforeEach(async () => {
   ({ client: alice } = await signIn(cord, memberToken('alice', 'team', 'Alice Liddell')));
   ({ client: bob } = await signIn(cord, BOB_TOKEN()));
 });
-afterEach(async () => {
-  await closeAllClients();
-  await cord.close();
-});
+afterEach(() => stopServer(cord));
 
 /** Alice watches PAGE; Bob arrives; Alice is told. */
 async function bobArrives(durable: boolean) {

@@ -5,7 +5,7 @@ import jwt from 'jsonwebtoken';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServerEvent } from '../src/protocol/views.ts';
 import type { LocalCord } from '../src/server/index.ts';
-import { closeAllClients, memberToken, PROJECT, signIn, startServer, tokenFor } from './helpers.ts';
+import { memberToken, PROJECT, signIn, startServer, tokenFor, stopServer } from './helpers.ts';
 
 type Method = 'GET' | 'PUT' | 'POST';
 type Json = Record<string, unknown>;
@@ -15,10 +15,7 @@ let cord: LocalCord;
 beforeEach(async () => {
   cord = await startServer();
 });
-afterEach(async () => {
-  await closeAllClients();
-  await cord.close();
-});
+afterEach(() => stopServer(cord));
 
 function api<T = Json>(endpoint: string, method: Method = 'GET', body?: object, secret = PROJECT.secret) {
   return fetchCordRESTApi<T>(endpoint, {

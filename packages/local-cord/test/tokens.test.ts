@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LocalCord } from '../src/server/index.ts';
 import { CLOSE_INVALID_SESSION } from '../src/server/index.ts';
 import {
-  closeAllClients,
+
   memberToken,
   PROJECT,
   refusedHello,
@@ -13,16 +13,14 @@ import {
   startServer,
   tokenFor,
   tokenHello,
+  stopServer,
 } from './helpers.ts';
 
 let cord: LocalCord;
 beforeEach(async () => {
   cord = await startServer();
 });
-afterEach(async () => {
-  await closeAllClients();
-  await cord.close();
-});
+afterEach(() => stopServer(cord));
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
