@@ -6,7 +6,7 @@ loadRootEnvFile();
 const stack = readStackConfig();
 
 export default defineConfig({
-  plugins: [react(), cordAssetLinks(stack.cordCssUrl, stack.cordScriptUrl)],
+  plugins: [react(), cordStylesheetLink(stack.cordCssUrl)],
   // Only public values reach the browser: the project secret stays on the token server.
   define: {
     'import.meta.env.VITE_TOKEN_SERVER_URL': JSON.stringify(stack.tokenServer.url),
@@ -21,16 +21,9 @@ export default defineConfig({
 /**
  * CordProvider adds Cord's stylesheet from app.cord.com unless the page already has a
  * `link#cord-react`. Against local Cord we place that link ourselves, so the page
- * requests nothing outside loopback. The SDK script is preloaded: CordProvider only
- * asks for it once React has started, and the wait would add to every page load.
+ * requests nothing outside loopback.
  */
-function cordAssetLinks(cssHref: string | undefined, scriptHref: string | undefined): Plugin {
-  const tags: HtmlTagDescriptor[] = [];
-  if (cssHref !== undefined) {
-    tags.push({ tag: 'link', attrs: { id: 'cord-react', rel: 'stylesheet', href: cssHref }, injectTo: 'head' });
-  }
-  if (scriptHref !== undefined) {
-    tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'script', href: scriptHref }, injectTo: 'head' });
-  }
-  return { name: 'cord-asset-links', transformIndexHtml: () => tags };
+function cordStylesheetLink(href: string | undefined): Plugin {
+  const link: HtmlTagDescriptor = { tag: 'link', attrs: { id: 'cord-react', rel: 'stylesheet', href }, injectTo: 'head' };
+  return { name: 'cord-stylesheet-link', transformIndexHtml: () => (href === undefined ? [] : [link]) };
 }
