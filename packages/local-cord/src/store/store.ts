@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import Database from 'libsql';
 import type { CordLocation, MessageView, PresenceView, UserView } from '../protocol/views.ts';
-import { MIGRATIONS } from './schema.ts';
+import { Records } from './records.ts';
+import { Sqlite, toUserView } from './sqlite.ts';
+
+export { IN_MEMORY } from './sqlite.ts';
+export type { GroupRecord, ReactionRecord, ThreadRecord, UserRecord } from './records.ts';
 
 export interface UserDetails {
   name?: string | undefined;
@@ -40,74 +41,31 @@ export interface PresenceRow {
   view: PresenceView;
 }
 
-/** Everything the REST API and the inspector show about a user. */
-export interface UserRecord extends UserView {
-  status: string;
-  metadata: Record<string, unknown>;
-  createdAt: number;
-  groupIds: string[];
-}
-
-export interface GroupRecord {
-  id: string;
-  name: string;
-  status: string;
-  metadata: Record<string, unknown>;
-  createdAt: number;
-  memberIds: string[];
-}
-
-export interface ThreadRecord extends ThreadRow {
-  url: string;
-  location: CordLocation;
-  createdAt: number;
-}
-
-export interface ReactionRecord {
-  messageId: string;
-  userId: string;
-  emoji: string;
-  createdAt: number;
-}
-
-type Row = Record<string, unknown>;
-
-/** `:memory:` keeps everything in memory, for tests and CI. */
-export const IN_MEMORY = ':memory:';
-
 /**
  * Local Cord's data in one SQLite database. Every method runs synchronously and has
  * committed when it returns, so a caller that acknowledges afterwards never
  * acknowledges a write that could be lost.
  */
 export class Store {
-  private readonly db: Database.Database;
+  private readonly sql: Sqlite;
+  /** Read models for the REST API and the inspector. */
+  readonly records: Records;
 
   constructor(path: string) {
-    if (path !== IN_MEMORY) mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    // WAL with synchronous=NORMAL: a commit survives a crash of local Cord (SIGKILL), the
-    // guarantee acknowledgements rely on, without an fsync on every write.
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
-    this.migrate();
+    this.sql = new Sqlite(path);
+    this.records = new Records(this.sql);
   }
 
-  private migrate() {
-    const version = Number(this.value('PRAGMA user_version'));
-    MIGRATIONS.slice(version).forEach((sql, index) => {
-      this.db.transaction(() => {
-        this.db.exec(sql);
-        this.db.exec(`PRAGMA user_version = ${version + index + 1}`);
-      })();
-    });
+  private get db() {
+    return this.sql.db;
   }
 
   close() {
-    this.db.close();
+    this.sql.close();
   }
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    return this.sql.transaction(work);
   }
 
   // --- users, groups, sessions ---------------------------------------------------
@@ -162,29 +120,33 @@ export class Store {
       .run(groupId, userId);
   }
 
+  removeMember(groupId: string, userId: string) {
+    this.db.prepare('DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(groupId, userId);
+  }
+
   userExists(id: string): boolean {
-    return this.value('SELECT 1 FROM users WHERE id = ?', id) !== undefined;
+    return this.sql.value('SELECT 1 FROM users WHERE id = ?', id) !== undefined;
   }
 
   groupExists(id: string): boolean {
-    return this.value('SELECT 1 FROM groups WHERE id = ?', id) !== undefined;
+    return this.sql.value('SELECT 1 FROM groups WHERE id = ?', id) !== undefined;
   }
 
   isMember(groupId: string, userId: string): boolean {
     return (
-      this.value('SELECT 1 FROM group_members WHERE group_id = ? AND user_id = ?', groupId, userId) !==
+      this.sql.value('SELECT 1 FROM group_members WHERE group_id = ? AND user_id = ?', groupId, userId) !==
       undefined
     );
   }
 
   memberGroupIds(userId: string): string[] {
-    return this.rows('SELECT group_id FROM group_members WHERE user_id = ?', userId).map(
+    return this.sql.rows('SELECT group_id FROM group_members WHERE user_id = ?', userId).map(
       (row) => row.group_id as string,
     );
   }
 
   user(id: string): UserView | undefined {
-    const row = this.row('SELECT * FROM users WHERE id = ?', id);
+    const row = this.sql.row('SELECT * FROM users WHERE id = ?', id);
     return row && toUserView(row);
   }
 
@@ -197,14 +159,14 @@ export class Store {
   }
 
   session(id: string): { userId: string; groupId: string | null } | undefined {
-    const row = this.row('SELECT user_id, group_id FROM sessions WHERE id = ?', id);
+    const row = this.sql.row('SELECT user_id, group_id FROM sessions WHERE id = ?', id);
     return row && { userId: row.user_id as string, groupId: row.group_id as string | null };
   }
 
   // --- threads and messages ------------------------------------------------------
 
   thread(id: string): ThreadRow | undefined {
-    const row = this.row('SELECT id, group_id, name, resolved_at FROM threads WHERE id = ?', id);
+    const row = this.sql.row('SELECT id, group_id, name, resolved_at FROM threads WHERE id = ?', id);
     return (
       row && {
         id: row.id as string,
@@ -233,7 +195,7 @@ export class Store {
   }
 
   message(id: string): MessageRow | undefined {
-    const row = this.row('SELECT id, thread_id, author_id, deleted_at FROM messages WHERE id = ?', id);
+    const row = this.sql.row('SELECT id, thread_id, author_id, deleted_at FROM messages WHERE id = ?', id);
     return (
       row && {
         id: row.id as string,
@@ -283,12 +245,12 @@ export class Store {
   }
 
   private messageViews(where: string, param: string): MessageView[] {
-    const messages = this.rows(
+    const messages = this.sql.rows(
       `SELECT m.*, u.id AS user_id, u.name, u.short_name, u.email, u.profile_picture_url
        FROM messages m JOIN users u ON u.id = m.author_id WHERE ${where} ORDER BY m.seq`,
       param,
     );
-    const reactions = this.rows(
+    const reactions = this.sql.rows(
       `SELECT r.message_id, r.emoji, r.user_id FROM reactions r JOIN messages m ON m.id = r.message_id
        WHERE ${where} ORDER BY r.created_at, r.rowid`,
       param,
@@ -344,7 +306,7 @@ export class Store {
 
   /** When the user's durable presence at a location was last written. */
   lastSeen(userId: string, groupId: string, location: CordLocation): number | null {
-    const value = this.value(
+    const value = this.sql.value(
       'SELECT last_seen FROM presence WHERE user_id = ? AND group_id = ? AND location = ?',
       userId,
       groupId,
@@ -356,7 +318,7 @@ export class Store {
   /** Marks every presence that ran past its deadline absent; returns where that happened. */
   lapsePresence(now = Date.now()): Array<{ userId: string; groupId: string; location: CordLocation }> {
     return this.transaction(() => {
-      const lapsed = this.rows(
+      const lapsed = this.sql.rows(
         'SELECT user_id, group_id, location FROM presence WHERE present_until IS NOT NULL AND present_until <= ?',
         now,
       );
@@ -374,7 +336,7 @@ export class Store {
   /** Presence rows visible in the given groups: present now, or seen there before. */
   presenceIn(groupIds: readonly string[], now = Date.now()): PresenceRow[] {
     if (groupIds.length === 0) return [];
-    const rows = this.rows(
+    const rows = this.sql.rows(
       `SELECT p.group_id, p.location, p.present_until, p.last_seen,
               u.id AS user_id, u.name, u.short_name, u.email, u.profile_picture_url
        FROM presence p JOIN users u ON u.id = p.user_id
@@ -394,106 +356,6 @@ export class Store {
     }));
   }
 
-  // --- records, for the REST API and the inspector --------------------------------
-
-  removeMember(groupId: string, userId: string) {
-    this.db.prepare('DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(groupId, userId);
-  }
-
-  userRecord(id: string): UserRecord | undefined {
-    return this.selectUserRecords('WHERE u.id = ?', id)[0];
-  }
-
-  /** Every user, oldest first. */
-  userRecords(): UserRecord[] {
-    return this.selectUserRecords('');
-  }
-
-  private selectUserRecords(where: string, ...params: unknown[]): UserRecord[] {
-    return this.rows(
-      `SELECT u.*, (SELECT json_group_array(group_id) FROM group_members WHERE user_id = u.id) AS group_ids
-       FROM users u ${where} ORDER BY u.created_at, u.id`,
-      ...params,
-    ).map((row) => ({
-      ...toUserView(row),
-      status: row.status as string,
-      metadata: JSON.parse(row.metadata as string) as Record<string, unknown>,
-      createdAt: row.created_at as number,
-      groupIds: (JSON.parse(row.group_ids as string) as string[]).sort(),
-    }));
-  }
-
-  groupRecord(id: string): GroupRecord | undefined {
-    return this.selectGroupRecords('WHERE g.id = ?', id)[0];
-  }
-
-  /** Every group with its members, oldest first. */
-  groupRecords(): GroupRecord[] {
-    return this.selectGroupRecords('');
-  }
-
-  private selectGroupRecords(where: string, ...params: unknown[]): GroupRecord[] {
-    return this.rows(
-      `SELECT g.*, (SELECT json_group_array(user_id) FROM group_members WHERE group_id = g.id) AS member_ids
-       FROM groups g ${where} ORDER BY g.created_at, g.id`,
-      ...params,
-    ).map((row) => ({
-      id: row.id as string,
-      name: row.name as string,
-      status: row.status as string,
-      metadata: JSON.parse(row.metadata as string) as Record<string, unknown>,
-      createdAt: row.created_at as number,
-      memberIds: (JSON.parse(row.member_ids as string) as string[]).sort(),
-    }));
-  }
-
-  threadRecord(id: string): ThreadRecord | undefined {
-    return this.selectThreadRecords('WHERE t.id = ?', id)[0];
-  }
-
-  /** Every thread, most recently active first, as Cord lists them. */
-  threadRecords(): ThreadRecord[] {
-    return this.selectThreadRecords('');
-  }
-
-  private selectThreadRecords(where: string, ...params: unknown[]): ThreadRecord[] {
-    return this.rows(
-      `SELECT t.*, (SELECT max(created_at) FROM messages WHERE thread_id = t.id) AS last_message_at
-       FROM threads t ${where} ORDER BY coalesce(last_message_at, t.created_at) DESC, t.id`,
-      ...params,
-    ).map((row) => ({
-      id: row.id as string,
-      groupId: row.group_id as string,
-      name: row.name as string,
-      resolvedAt: row.resolved_at as number | null,
-      url: row.url as string,
-      location: JSON.parse(row.location as string) as CordLocation,
-      createdAt: row.created_at as number,
-    }));
-  }
-
-  /** Reactions in a thread with when each was made, which message views leave out. */
-  threadReactions(threadId: string): ReactionRecord[] {
-    return this.rows(
-      `SELECT r.* FROM reactions r JOIN messages m ON m.id = r.message_id
-       WHERE m.thread_id = ? ORDER BY r.created_at, r.rowid`,
-      threadId,
-    ).map((row) => ({
-      messageId: row.message_id as string,
-      userId: row.user_id as string,
-      emoji: row.emoji as string,
-      createdAt: row.created_at as number,
-    }));
-  }
-
-  /** Where a user wrote, so a change to their name can be shown on every message. */
-  messagesByAuthor(userId: string): Array<{ threadId: string; messageId: string }> {
-    return this.rows('SELECT thread_id, id FROM messages WHERE author_id = ? ORDER BY seq', userId).map((row) => ({
-      threadId: row.thread_id as string,
-      messageId: row.id as string,
-    }));
-  }
-
   // --- maintenance ---------------------------------------------------------------
 
   /** Deletes every row, keeping the schema. */
@@ -507,39 +369,15 @@ export class Store {
 
   counts(): Record<string, number> {
     const tables = ['users', 'groups', 'group_members', 'sessions', 'threads', 'messages', 'reactions', 'presence'];
-    return Object.fromEntries(tables.map((table) => [table, Number(this.value(`SELECT count(*) FROM ${table}`))]));
+    return Object.fromEntries(tables.map((table) => [table, Number(this.sql.value(`SELECT count(*) FROM ${table}`))]));
   }
 
   integrityCheck(): string {
-    return String(this.value('PRAGMA integrity_check'));
-  }
-
-  // libsql adds a `_metadata` key to every row object: read columns by name only.
-  private rows(sql: string, ...params: unknown[]): Row[] {
-    return this.db.prepare(sql).all(...params) as Row[];
-  }
-
-  private row(sql: string, ...params: unknown[]): Row | undefined {
-    return this.db.prepare(sql).get(...params) as Row | undefined;
-  }
-
-  private value(sql: string, ...params: unknown[]): unknown {
-    const row = this.db.prepare(sql).raw(true).get(...params) as unknown[] | undefined;
-    return row?.[0];
+    return String(this.sql.value('PRAGMA integrity_check'));
   }
 }
 
 /** Locations compare by content, whatever the order of their keys. */
 export function canonicalLocation(location: CordLocation): string {
   return JSON.stringify(Object.fromEntries(Object.entries(location).sort(([a], [b]) => (a < b ? -1 : 1))));
-}
-
-function toUserView(row: Row): UserView {
-  return {
-    id: (row.user_id ?? row.id) as string,
-    name: row.name as string | null,
-    shortName: row.short_name as string | null,
-    email: row.email as string | null,
-    profilePictureURL: row.profile_picture_url as string | null,
-  };
 }

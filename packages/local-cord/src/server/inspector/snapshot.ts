@@ -9,11 +9,11 @@ const MESSAGES_PER_THREAD = 50;
 
 /** Everything the inspector shows, read fresh from the store. The secret is not in it. */
 export function inspectorState(store: Store, hub: Hub, signIns: SignInLog, projectId: string): InspectorState {
-  const groups = store.groupRecords();
+  const groups = store.records.groups();
   return {
     projectId,
     connections: hub.size,
-    users: store.userRecords().map(({ id, name, shortName, email, status, groupIds }) => ({
+    users: store.records.users().map(({ id, name, shortName, email, status, groupIds }) => ({
       id,
       name,
       shortName,
@@ -22,7 +22,7 @@ export function inspectorState(store: Store, hub: Hub, signIns: SignInLog, proje
       groupIds,
     })),
     groups: groups.map(({ id, name, status, memberIds }) => ({ id, name, status, memberIds })),
-    threads: store.threadRecords().map(({ id, groupId, name, url, resolvedAt }) => {
+    threads: store.records.threads().map(({ id, groupId, name, url, resolvedAt }) => {
       const messages = store.threadMessages(id);
       return {
         id,

@@ -34,7 +34,7 @@ export function applyGroup(store: Store, id: string, { members, ...details }: z.
 }
 
 function requireGroup(store: Store, id: string): GroupRecord {
-  const group = store.groupRecord(id);
+  const group = store.records.group(id);
   if (!group) throw notFound('group_not_found', `Group ${id} not found.`);
   return group;
 }

@@ -98,7 +98,7 @@ export const messageRoutes: Route[] = [
       if (direction !== 'ascending' && direction !== 'descending') {
         throw invalidField("sortDirection: must be 'ascending' or 'descending'.");
       }
-      const reactions = store.threadReactions(thread.id);
+      const reactions = store.records.threadReactions(thread.id);
       const messages = store.threadMessages(thread.id).map((message) => messageData(thread, message, reactions));
       // Cord lists the newest first unless asked otherwise.
       return direction === 'ascending' ? messages : messages.reverse();

@@ -26,7 +26,7 @@ export function newThread(store: Store, id: string, fields: z.output<typeof thre
 }
 
 export function requireThread(store: Store, id: string): ThreadRecord {
-  const thread = store.threadRecord(id);
+  const thread = store.records.thread(id);
   if (!thread) throw notFound('thread_not_found', `Thread ${id} not found.`);
   return thread;
 }
@@ -74,7 +74,7 @@ export const threadRoutes: Route[] = [
     method: 'GET',
     path: 'threads',
     handle({ store, hub }) {
-      const threads = store.threadRecords().map((thread) => threadData(store, hub, thread));
+      const threads = store.records.threads().map((thread) => threadData(store, hub, thread));
       // Everything in one page: local Cord holds a developer's data, not a customer's.
       return { threads, pagination: { token: null, total: threads.length } };
     },

@@ -30,7 +30,7 @@ export function applyUser(store: Store, id: string, fields: z.output<typeof user
  * show the new name or picture at once, as Cord's live user data does.
  */
 export function republishUser(store: Store, hub: Hub, userId: string) {
-  for (const { threadId, messageId } of store.messagesByAuthor(userId)) {
+  for (const { threadId, messageId } of store.records.messagesByAuthor(userId)) {
     const thread = store.thread(threadId);
     if (thread) hub.publishMessage(thread, messageId);
   }
@@ -73,7 +73,7 @@ export const userRoutes: Route[] = [
     method: 'GET',
     path: 'users/:id',
     handle({ store }, { id }) {
-      const user = store.userRecord(id);
+      const user = store.records.user(id);
       if (!user) throw notFound('user_not_found', `User ${id} not found.`);
       return userData(user);
     },

@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'libsql';
+import type { UserView } from '../protocol/views.ts';
+import { MIGRATIONS } from './schema.ts';
+
+export type Row = Record<string, unknown>;
+
+/** `:memory:` keeps everything in memory, for tests and CI. */
+export const IN_MEMORY = ':memory:';
+
+/** The SQLite connection the store's parts share, its schema brought up to date on open. */
+export class Sqlite {
+  readonly db: Database.Database;
+
+  constructor(path: string) {
+    if (path !== IN_MEMORY) mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    // WAL with synchronous=NORMAL: a commit survives a crash of local Cord (SIGKILL), the
+    // guarantee acknowledgements rely on, without an fsync on every write.
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+    this.migrate();
+  }
+
+  private migrate() {
+    const version = Number(this.value('PRAGMA user_version'));
+    MIGRATIONS.slice(version).forEach((sql, index) => {
+      this.transaction(() => {
+        this.db.exec(sql);
+        this.db.exec(`PRAGMA user_version = ${version + index + 1}`);
+      });
+    });
+  }
+
+  close() {
+    this.db.close();
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  // libsql adds a `_metadata` key to every row object: read columns by name only.
+  rows(sql: string, ...params: unknown[]): Row[] {
+    return this.db.prepare(sql).all(...params) as Row[];
+  }
+
+  row(sql: string, ...params: unknown[]): Row | undefined {
+    return this.db.prepare(sql).get(...params) as Row | undefined;
+  }
+
+  value(sql: string, ...params: unknown[]): unknown {
+    const row = this.db.prepare(sql).raw(true).get(...params) as unknown[] | undefined;
+    return row?.[0];
+  }
+}
+
+/** A user's public view from a row with the users table's columns. */
+export function toUserView(row: Row): UserView {
+  return {
+    id: (row.user_id ?? row.id) as string,
+    name: row.name as string | null,
+    shortName: row.short_name as string | null,
+    email: row.email as string | null,
+    profilePictureURL: row.profile_picture_url as string | null,
+  };
+}
