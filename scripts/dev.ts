@@ -1,17 +1,9 @@
 import concurrently, { type ConcurrentlyCommandInput } from 'concurrently';
-import { loadRootEnvFile, readStackConfig, StackConfigError } from '@cord-tutorial/stack-config';
+import { loadStackConfigOrExit } from '@cord-tutorial/stack-config';
 
 // `pnpm dev`: every process of the stack, named and coloured, stopped together. The
 // stack's configuration decides whether local Cord is one of them.
-loadRootEnvFile();
-let config;
-try {
-  config = readStackConfig();
-} catch (error) {
-  if (!(error instanceof StackConfigError)) throw error;
-  console.error(`pnpm dev: ${error.message}`);
-  process.exit(1);
-}
+const config = loadStackConfigOrExit('pnpm dev');
 
 const commands: ConcurrentlyCommandInput[] = [
   { name: 'server', command: 'pnpm --filter @cord-tutorial/server dev', prefixColor: 'blue' },

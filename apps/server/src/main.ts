@@ -1,19 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { loadRootEnvFile, readStackConfig, StackConfigError } from '@cord-tutorial/stack-config';
+import { loadStackConfigOrExit } from '@cord-tutorial/stack-config';
 import { createApp } from './app.ts';
 
-function readConfig() {
-  try {
-    loadRootEnvFile();
-    return readStackConfig();
-  } catch (error) {
-    if (!(error instanceof StackConfigError)) throw error;
-    console.error(`Token server not started: ${error.message}`);
-    process.exit(1);
-  }
-}
-
-const config = readConfig();
+const config = loadStackConfigOrExit('Token server not started');
 const app = createApp({ ...config, allowedOrigins: config.tokenServer.allowedOrigins });
 const server = app.listen(config.tokenServer.port, (error) => {
   // Express 5 also calls this when listening failed; the 'error' handler below reports it.

@@ -1,9 +1,8 @@
 import { isIP } from 'node:net';
 import {
-  loadRootEnvFile,
   LOCAL_CORD_PROJECT_ID,
   LOCAL_CORD_PROJECT_SECRET,
-  readStackConfig,
+  loadStackConfigOrExit,
   type StackConfig,
 } from '@cord-tutorial/stack-config';
 import { startLocalCord, Store } from './server/index.ts';
@@ -46,12 +45,6 @@ function reset({ localCord }: StackConfig) {
   console.log(`local Cord: emptied ${localCord.database}`);
 }
 
-loadRootEnvFile();
-let config: StackConfig;
-try {
-  config = readStackConfig();
-} catch (error) {
-  fail((error as Error).message);
-}
+const config = loadStackConfigOrExit('local Cord');
 if (process.argv[2] === 'reset') reset(config);
 else await start(config);

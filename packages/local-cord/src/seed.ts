@@ -1,5 +1,5 @@
 import { fetchCordRESTApi } from '@cord-sdk/server';
-import { loadRootEnvFile, readStackConfig, type StackConfig } from '@cord-tutorial/stack-config';
+import { loadStackConfigOrExit, type StackConfig } from '@cord-tutorial/stack-config';
 import { TEST_USERS, TUTORIAL_GROUP } from '@cord-tutorial/stack-config/test-users';
 
 // `pnpm seed`: creates the tutorial's users and their group in local Cord through Cord's
@@ -57,9 +57,9 @@ async function seed(config: StackConfig) {
   console.log(`Seeded local Cord at ${url}. See them in the inspector: ${url}/`);
 }
 
-loadRootEnvFile();
+const config = loadStackConfigOrExit('pnpm seed');
 try {
-  await seed(readStackConfig());
+  await seed(config);
 } catch (error) {
   fail((error as Error).message);
 }
