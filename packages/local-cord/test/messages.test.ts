@@ -183,10 +183,10 @@ describe('messages', () => {
     await firstMessage();
 
     await bob.ok({ type: 'typing', threadId: 't1', typing: true });
-    expect(await alice.next<ThreadEvent>(isThread('t1'), 'typing push')).toMatchObject({ typingUserIds: ['bob'] });
+    expect(await alice.next<ThreadEvent>(isThread('t1'), 'typing push')).toMatchObject({ typing: [{ id: 'bob', name: 'Bob Dylan' }] });
 
     await bob.ok(sendBody('t1', 'm2', 'Hi Alice'));
-    expect(await alice.next<ThreadEvent>(isThread('t1'), 'typing cleared')).toMatchObject({ typingUserIds: [] });
+    expect(await alice.next<ThreadEvent>(isThread('t1'), 'typing cleared')).toMatchObject({ typing: [] });
     expect((await alice.next<MessageEvent>(isMessage('m2'))).message.author.name).toBe('Bob Dylan');
   });
 });

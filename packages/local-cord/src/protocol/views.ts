@@ -33,7 +33,8 @@ export interface ThreadView {
   name: string;
   resolvedAt: number | null;
   messages: MessageView[];
-  typingUserIds: string[];
+  /** Who is typing in the thread now. */
+  typing: UserView[];
 }
 
 export interface PresenceView {
@@ -67,5 +68,5 @@ export type ServerEvent =
   | { type: 'ack'; id: string; result: unknown }
   | { type: 'ack'; id: string; error: ErrorView }
   | { type: 'message'; message: MessageView }
-  | { type: 'thread'; threadId: string; resolvedAt: number | null; typingUserIds: string[] }
+  | { type: 'thread'; threadId: string; resolvedAt: number | null; typing: UserView[] }
   | { type: 'presence'; watchId: string; users: PresenceView[] };

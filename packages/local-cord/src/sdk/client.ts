@@ -14,7 +14,7 @@ export interface ThreadState {
   /** Null until the thread's first message creates it. */
   groupId: string | null;
   resolvedAt: number | null;
-  typingUserIds: string[];
+  typing: UserView[];
   messages: Map<string, LocalMessage>;
 }
 
@@ -171,7 +171,7 @@ export class LocalCordClient {
           status: 'ready',
           groupId: thread?.groupId ?? null,
           resolvedAt: thread?.resolvedAt ?? null,
-          typingUserIds: thread?.typingUserIds ?? [],
+          typing: thread?.typing ?? [],
         };
         for (const message of [...(thread?.messages ?? []), ...pending]) {
           if (!open.state.messages.has(message.id)) open.state.messages.set(message.id, message);
@@ -261,7 +261,7 @@ export class LocalCordClient {
       const open = this.threads.get(event.threadId);
       if (!open) return;
       open.state.resolvedAt = event.resolvedAt;
-      open.state.typingUserIds = event.typingUserIds;
+      open.state.typing = event.typing;
       this.notify();
     } else if (event.type === 'presence') {
       const watch = this.watches.get(event.watchId);
@@ -278,7 +278,7 @@ export class LocalCordClient {
 }
 
 function emptyThread(): ThreadState {
-  return { status: 'loading', groupId: null, resolvedAt: null, typingUserIds: [], messages: new Map() };
+  return { status: 'loading', groupId: null, resolvedAt: null, typing: [], messages: new Map() };
 }
 
 function ignore() {}

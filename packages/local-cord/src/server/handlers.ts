@@ -41,7 +41,7 @@ export const handlers: Handlers = {
         name: thread.name,
         resolvedAt: thread.resolvedAt,
         messages: store.threadMessages(thread.id),
-        typingUserIds: hub.typingIn(thread.id),
+        typing: hub.typingIn(thread.id),
       },
     };
   },

@@ -1,4 +1,4 @@
-import type { CordLocation, PresenceView, ServerEvent } from '../protocol/views.ts';
+import type { CordLocation, PresenceView, ServerEvent, UserView } from '../protocol/views.ts';
 import { TYPING_LAPSE_MS } from '../protocol/limits.ts';
 import { canonicalLocation, type Store, type ThreadRow } from '../store/store.ts';
 import { matchesLocation, presenceAt } from './presence.ts';
@@ -76,12 +76,12 @@ export class Hub {
       type: 'thread',
       threadId: thread.id,
       resolvedAt: fresh.resolvedAt,
-      typingUserIds: this.typingIn(thread.id),
+      typing: this.typingIn(thread.id),
     };
   }
 
-  typingIn(threadId: string): string[] {
-    return [...(this.typing.get(threadId)?.keys() ?? [])];
+  typingIn(threadId: string): UserView[] {
+    return [...(this.typing.get(threadId)?.keys() ?? [])].flatMap((userId) => this.store.user(userId) ?? []);
   }
 
   setTyping(thread: ThreadRow, userId: string, typing: boolean, now = Date.now()) {

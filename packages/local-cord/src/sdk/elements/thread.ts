@@ -292,12 +292,8 @@ export class CordThread extends CordElement {
   }
 
   private renderTyping(state: ThreadState) {
-    const others = state.typingUserIds.filter((id) => id !== client.viewer?.user.id);
-    if (others.length === 0) return nothing;
-    const names = others.map((id) => {
-      const known = [...state.messages.values()].find((message) => message.author.id === id)?.author;
-      return known ? displayName(known) : 'Someone';
-    });
+    const names = state.typing.filter((user) => !client.isViewer(user)).map(displayName);
+    if (names.length === 0) return nothing;
     return html`<div class="cord-typing-indicator-container" aria-live="polite">
       ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} typing…
     </div>`;

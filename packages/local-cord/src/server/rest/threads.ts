@@ -58,7 +58,7 @@ function threadData(store: Store, hub: Hub, thread: ThreadRecord) {
     repliers: unique(messages.slice(1).filter((m) => m.deletedAt === null).map((m) => m.author.id)),
     mentioned: [],
     actionMessageRepliers: [],
-    typing: hub.typingIn(thread.id),
+    typing: hub.typingIn(thread.id).map((user) => user.id),
     name: thread.name,
     url: thread.url,
     location: thread.location,
