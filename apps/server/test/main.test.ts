@@ -78,34 +78,20 @@ function waitForOutput(run: Run, pattern: RegExp): Promise<RegExpMatchArray> {
 }
 
 describe('apps/server/src/main.ts refuses to start on a half-configured project', () => {
-  it(
-    'only CORD_PROJECT_ID set: exits non-zero naming CORD_SECRET',
-    async () => {
-      const run = runMain({ CORD_PROJECT_ID: VALID_ID });
+  it.each([
+    ['only CORD_PROJECT_ID set', { CORD_PROJECT_ID: VALID_ID }, /Token server not started: CORD_SECRET is not set/],
+    ['only CORD_SECRET set', { CORD_SECRET: 'a-secret' }, /Token server not started: CORD_PROJECT_ID is not set/],
+    [
+      'a CORD_PROJECT_ID that is not a UUID',
+      { CORD_PROJECT_ID: 'my-project', CORD_SECRET: 'a-secret' },
+      /Token server not started: .*CORD_PROJECT_ID must be a UUID/,
+    ],
+  ])(
+    '%s: exits non-zero naming the variable to fix',
+    async (_case, env, reason) => {
+      const run = runMain(env);
       expect(await run.exit).not.toBe(0);
-      expect(run.stderr).toMatch(/Token server not started: CORD_SECRET is not set/);
-      expect(run.stdout).not.toMatch(/listening/);
-    },
-    TIMEOUT_MS,
-  );
-
-  it(
-    'only CORD_SECRET set: exits non-zero naming CORD_PROJECT_ID',
-    async () => {
-      const run = runMain({ CORD_SECRET: 'a-secret' });
-      expect(await run.exit).not.toBe(0);
-      expect(run.stderr).toMatch(/Token server not started: CORD_PROJECT_ID is not set/);
-      expect(run.stdout).not.toMatch(/listening/);
-    },
-    TIMEOUT_MS,
-  );
-
-  it(
-    'a CORD_PROJECT_ID that is not a UUID: exits non-zero naming CORD_PROJECT_ID',
-    async () => {
-      const run = runMain({ CORD_PROJECT_ID: 'my-project', CORD_SECRET: 'a-secret' });
-      expect(await run.exit).not.toBe(0);
-      expect(run.stderr).toMatch(/Token server not started: .*CORD_PROJECT_ID must be a UUID/);
+      expect(run.stderr).toMatch(reason);
       expect(run.stdout).not.toMatch(/listening/);
     },
     TIMEOUT_MS,
