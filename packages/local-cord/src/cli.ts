@@ -18,7 +18,7 @@ function isLoopback(host: string) {
   return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 }
 
-async function start({ localCord }: StackConfig) {
+async function start({ localCord, tokenServer }: StackConfig) {
   if (!isLoopback(localCord.host) && !localCord.allowRemote) {
     fail(
       `refusing to listen on ${localCord.host}: anyone who can reach local Cord can sign ` +
@@ -31,6 +31,8 @@ async function start({ localCord }: StackConfig) {
     database: localCord.database,
     host: localCord.host,
     port: localCord.port,
+    // The client's origins, the same the token server allows.
+    allowedOrigins: tokenServer.allowedOrigins,
   }).catch((error: Error) => fail(error.message));
   console.log(`local Cord listening on ${cord.url} (database: ${localCord.database})`);
   const stop = () => void cord.close().then(() => process.exit(0));

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { LOCAL_CORD_CSS_PATH, LOCAL_CORD_SCRIPT_PATH } from '@cord-tutorial/stack-config';
 import { startLocalCord, type LocalCord } from '../src/server/index.ts';
 import type { ThreadView } from '../src/protocol/views.ts';
@@ -66,6 +67,32 @@ describe('HTTP', () => {
     expect(await missing.json()).toEqual({ error: 'Not found: /nope' });
     expect(posted.status).toBe(405);
     expect(await posted.json()).toHaveProperty('error');
+  });
+});
+
+describe('origins', () => {
+  const opened = (cord: LocalCord, origin?: string) =>
+    new Promise<number | 'open'>((resolve) => {
+      const socket = new WebSocket(`ws://127.0.0.1:${cord.port}/socket`, origin ? { origin } : {});
+      socket.once('open', () => {
+        socket.close();
+        resolve('open');
+      });
+      socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+    });
+
+  it('opens the WebSocket only to the client origins (and to non-browser clients)', async () => {
+    const cord = await startLocalCord({
+      project: PROJECT,
+      database: IN_MEMORY,
+      host: '127.0.0.1',
+      port: 0,
+      allowedOrigins: ['http://localhost:5173'],
+    });
+    running.push(cord);
+    expect(await opened(cord, 'http://localhost:5173')).toBe('open');
+    expect(await opened(cord)).toBe('open');
+    expect(await opened(cord, 'http://evil.test')).toBe(403);
   });
 });
 

@@ -23,6 +23,12 @@ export interface LocalCordOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
+  /**
+   * Pages allowed to open the WebSocket (their Origin header); undefined allows any.
+   * Local Cord's secret is published, so any web page could mint a token: the origin is
+   * what keeps other sites out of a developer's local data.
+   */
+  allowedOrigins?: readonly string[] | undefined;
 }
 
 export interface LocalCord {
@@ -66,6 +72,12 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
   server.on('upgrade', (request: IncomingMessage, socket, head) => {
     if (new URL(request.url ?? '/', 'http://local').pathname !== LOCAL_CORD_SOCKET_PATH) {
       socket.destroy();
+      return;
+    }
+    // Browsers always send Origin; servers and tests (no Origin) are not pages.
+    const origin = request.headers.origin;
+    if (origin !== undefined && options.allowedOrigins && !options.allowedOrigins.includes(origin)) {
+      socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\nOrigin ${origin} is not allowed.\n`);
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) =>
