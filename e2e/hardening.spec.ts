@@ -151,3 +151,21 @@ test('says when the token server is unreachable and recovers by itself when it i
     await stack.startTokenServer();
   }
 });
+
+test("says when Cord's SDK script cannot load (local Cord not running), and works after a reload once it is", async ({
+  page,
+  stack,
+}) => {
+  await stack.stopService('cord');
+  try {
+    await page.goto(`${WEB_URL}/?userIndex=0`);
+    await expect(page.getByRole('alert')).toContainText(
+      `Cord's SDK script did not load from ${LOCAL_CORD_URL}/sdk/v1/sdk.latest.js`,
+    );
+  } finally {
+    await stack.startService('cord');
+  }
+  await page.reload();
+  await expect(composer(page)).toBeEnabled();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { CordProvider, PagePresence, Thread } from '@cord-sdk/react';
 import { UserBar } from './UserBar.tsx';
+import { useCordScriptLoadError } from './useCordScriptLoadError.ts';
 import { useTestUserIndex } from './useTestUserIndex.ts';
 
 const TOKEN_SERVER = import.meta.env.VITE_TOKEN_SERVER_URL;
@@ -15,6 +16,7 @@ function App() {
   const [userIndex, setUserIndex] = useTestUserIndex();
   const [cordToken, setCordToken] = useState<string | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const scriptProblem = useCordScriptLoadError(CORD_SCRIPT_URL);
 
   useEffect(() => {
     let current = true;
@@ -52,6 +54,8 @@ function App() {
     setProblem(`Cord could not sign you in: ${message}`);
   }, []);
 
+  const shownProblem = problem ?? scriptProblem;
+
   return (
     <CordProvider
       clientAuthToken={cordToken}
@@ -60,9 +64,9 @@ function App() {
     >
       <UserBar userIndex={userIndex} onSwitch={setUserIndex} />
       <div style={{ margin: '0 auto', maxWidth: '500px' }}>
-        {problem && (
+        {shownProblem && (
           <p role="alert" className="problem">
-            {problem}
+            {shownProblem}
           </p>
         )}
         <header

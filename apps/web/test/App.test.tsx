@@ -253,6 +253,22 @@ describe('App with a working token server', () => {
 });
 
 describe('App shows what went wrong', () => {
+  it("Cord's SDK script fails to load: names its URL and `pnpm dev`", async () => {
+    openPageAs('?userIndex=0');
+    stubTokenServer();
+    render(<App />);
+    const script = document.head.querySelector<HTMLScriptElement>(`script[src="${CORD_SCRIPT_URL}"]`);
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    act(() => {
+      script!.dispatchEvent(new Event('error'));
+    });
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(`did not load from ${CORD_SCRIPT_URL}`);
+    expect(alert.textContent).toContain('pnpm dev');
+  });
+
   it('the token server cannot be reached: names its URL and `pnpm dev`', async () => {
     openPageAs('?userIndex=0');
     vi.stubGlobal(
