@@ -106,7 +106,7 @@ function draw(state: InspectorState) {
   );
   byId('presence').replaceChildren(
     table(
-      ['User', 'Group', 'Location', 'Where'],
+      ['User', 'Group', 'Location', 'Seen'],
       state.presence.map((entry) => [
         entry.userName,
         entry.groupId,
