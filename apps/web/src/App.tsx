@@ -25,12 +25,14 @@ function App() {
       const url = `${TOKEN_SERVER}/generate-cord-token?userIndex=${userIndex}`;
       try {
         const response = await fetch(url);
-        const data = await response.json();
-        if (!current) return;
         if (!response.ok) {
-          setProblem(`The token server answered ${response.status}: ${data.error}`);
+          // An error answer may not be JSON (e.g. from a proxy): fall back to its status text.
+          const { error } = await response.json().catch(() => ({ error: response.statusText }));
+          if (current) setProblem(`The token server answered ${response.status}: ${error}`);
           return;
         }
+        const data = await response.json();
+        if (!current) return;
         setProblem(undefined);
         setCordToken(data.clientAuthToken);
       } catch (error) {

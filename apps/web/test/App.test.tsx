@@ -322,6 +322,20 @@ describe('App shows what went wrong', () => {
     expect(sdk.init).not.toHaveBeenCalled();
   });
 
+  it('an error answer that is not JSON (a 502 page from a proxy) shows its status, not "unreachable"', async () => {
+    openPageAs('?userIndex=0');
+    const fetchMock = vi.fn(
+      async () => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    installSdk();
+    render(<App />);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('The token server answered 502: Bad Gateway');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
   it('a 400 from the token server is shown too', async () => {
     openPageAs('?userIndex=0');
     vi.stubGlobal(
