@@ -1,7 +1,7 @@
-import type { TestClient } from '../packages/local-cord/test/helpers.ts';
-import { sendBody } from '../packages/local-cord/test/helpers.ts';
 import type { RequestBody } from '../packages/local-cord/src/protocol/requests.ts';
 import type { ServerEvent } from '../packages/local-cord/src/protocol/views.ts';
+import type { TestClient } from '../packages/local-cord/test/helpers.ts';
+import { sendBody } from '../packages/local-cord/test/helpers.ts';
 import { rssMiB, signInTo, sleep, startLocalCordProcess } from './support.ts';
 
 // Issue goal: one local Cord holds 1,000 concurrent signed-in clients, each with a thread
@@ -16,8 +16,16 @@ const CONNECT_CONCURRENCY = 25;
 /** A step that takes longer than this to join ends the layout's run. */
 const STEP_BUDGET_S = Number(process.env.STEP_BUDGET_S ?? 60);
 const LAYOUTS = [
-  { name: 'one group', groupOf: (_room: number) => 'capacity', steps: (process.env.STEPS_ONE_GROUP ?? '250,500,1000,1500,2000').split(',').map(Number) },
-  { name: 'a group per room', groupOf: (room: number) => `room-group-${room}`, steps: (process.env.STEPS_PER_ROOM ?? '500,1000,2000,4000,6000').split(',').map(Number) },
+  {
+    name: 'one group',
+    groupOf: (_room: number) => 'capacity',
+    steps: (process.env.STEPS_ONE_GROUP ?? '250,500,1000,1500,2000').split(',').map(Number),
+  },
+  {
+    name: 'a group per room',
+    groupOf: (room: number) => `room-group-${room}`,
+    steps: (process.env.STEPS_PER_ROOM ?? '500,1000,2000,4000,6000').split(',').map(Number),
+  },
 ];
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -28,7 +36,11 @@ let nextId = 0;
 async function ask(client: TestClient, body: RequestBody) {
   const id = `cap-${++nextId}`;
   client.send({ ...body, id });
-  const ack = await client.next<Ack>((event) => event.type === 'ack' && event.id === id, `ack ${id}`, REQUEST_TIMEOUT_MS);
+  const ack = await client.next<Ack>(
+    (event) => event.type === 'ack' && event.id === id,
+    `ack ${id}`,
+    REQUEST_TIMEOUT_MS,
+  );
   if ('error' in ack) throw new Error(`${body.type} refused: ${ack.error.message}`);
 }
 
@@ -44,7 +56,8 @@ async function runLayout({ name, groupOf, steps }: (typeof LAYOUTS)[number]) {
     await ask(client, { type: 'thread.open', threadId: `room-${room}` });
     await ask(client, { type: 'presence.watch', watchId: 'page', location });
     await ask(client, { type: 'presence.set', location, present: true, durable: true });
-    if (index % ROOM_SIZE === 0) await ask(client, sendBody(`room-${room}`, `first-${room}`, `Welcome to room ${room}`));
+    if (index % ROOM_SIZE === 0)
+      await ask(client, sendBody(`room-${room}`, `first-${room}`, `Welcome to room ${room}`));
     clients[index] = client;
   };
 
@@ -52,7 +65,11 @@ async function runLayout({ name, groupOf, steps }: (typeof LAYOUTS)[number]) {
   const checkAllAlive = async (count: number) => {
     const check = `check-${count}`;
     const arrivals = clients.map((client) =>
-      client.next((event) => event.type === 'message' && event.message.id.startsWith(`${check}-`), 'room message', REQUEST_TIMEOUT_MS),
+      client.next(
+        (event) => event.type === 'message' && event.message.id.startsWith(`${check}-`),
+        'room message',
+        REQUEST_TIMEOUT_MS,
+      ),
     );
     for (let room = 0; room * ROOM_SIZE < count; room++) {
       await ask(clients[room * ROOM_SIZE]!, sendBody(`room-${room}`, `${check}-${room}`, `Still here, room ${room}`));
@@ -72,7 +89,8 @@ async function runLayout({ name, groupOf, steps }: (typeof LAYOUTS)[number]) {
       const joinSeconds = (performance.now() - started) / 1_000;
       await checkAllAlive(target);
       const health = (await (await fetch(`${cord.url}/health`)).json()) as { connections: number };
-      if (health.connections !== target) throw new Error(`health says ${health.connections} connections, expected ${target}`);
+      if (health.connections !== target)
+        throw new Error(`health says ${health.connections} connections, expected ${target}`);
       await sleep(1_000);
       const rss = rssMiB(cord.pid);
       console.log(
@@ -93,5 +111,7 @@ async function runLayout({ name, groupOf, steps }: (typeof LAYOUTS)[number]) {
   }
 }
 
-console.log(`Capacity: signed-in clients in rooms of ${ROOM_SIZE}, each with the room's thread open, a presence watch there, and present`);
+console.log(
+  `Capacity: signed-in clients in rooms of ${ROOM_SIZE}, each with the room's thread open, a presence watch there, and present`,
+);
 for (const layout of LAYOUTS) await runLayout(layout);

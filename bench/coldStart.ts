@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,13 +21,18 @@ function run(command: string, args: string[], cwd: string): Promise<number> {
     child.stderr.on('data', (chunk) => (errors += chunk));
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve((performance.now() - started) / 1_000) : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${errors}`)),
+      code === 0
+        ? resolve((performance.now() - started) / 1_000)
+        : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${errors}`)),
     );
   });
 }
 
 async function answers(url: string) {
-  return fetch(url, { signal: AbortSignal.timeout(2_000) }).then((response) => response.ok, () => false);
+  return fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+    (response) => response.ok,
+    () => false,
+  );
 }
 
 async function stopGroup(child: ChildProcess) {
@@ -70,14 +75,17 @@ try {
   const pending = new Set(urls);
   while (pending.size > 0) {
     if (dev.exitCode !== null) throw new Error('pnpm dev exited early');
-    if (performance.now() - devStarted > READY_TIMEOUT_MS) throw new Error(`not ready within ${READY_TIMEOUT_MS} ms: ${[...pending].join(', ')}`);
+    if (performance.now() - devStarted > READY_TIMEOUT_MS)
+      throw new Error(`not ready within ${READY_TIMEOUT_MS} ms: ${[...pending].join(', ')}`);
     for (const url of [...pending]) if (await answers(url)) pending.delete(url);
     if (pending.size > 0) await sleep(100);
   }
   const devSeconds = (performance.now() - devStarted) / 1_000;
 
   console.log('Cold start, fresh clone to `pnpm dev` ready (pnpm store warm, install --offline):');
-  console.log(`  git clone ${cloneSeconds.toFixed(1)} s, pnpm install ${installSeconds.toFixed(1)} s, pnpm dev until page + token route + /health answer ${devSeconds.toFixed(1)} s`);
+  console.log(
+    `  git clone ${cloneSeconds.toFixed(1)} s, pnpm install ${installSeconds.toFixed(1)} s, pnpm dev until page + token route + /health answer ${devSeconds.toFixed(1)} s`,
+  );
   console.log(`  total ${(cloneSeconds + installSeconds + devSeconds).toFixed(1)} s`);
 } finally {
   if (dev) await stopGroup(dev);

@@ -52,7 +52,9 @@ try {
 
   latencies.sort((a, b) => a - b);
   const ms = (value: number) => `${value.toFixed(1)} ms`;
-  console.log(`Live fan-out: ${CLIENTS} clients on one thread, ${MESSAGES} messages (after ${WARMUP} warm-up), one every ${INTERVAL_MS} ms`);
+  console.log(
+    `Live fan-out: ${CLIENTS} clients on one thread, ${MESSAGES} messages (after ${WARMUP} warm-up), one every ${INTERVAL_MS} ms`,
+  );
   console.log(
     `  send -> all ${CLIENTS} received: p50 ${ms(percentile(latencies, 0.5))}, p90 ${ms(percentile(latencies, 0.9))}, ` +
       `p99 ${ms(percentile(latencies, 0.99))}, max ${ms(latencies.at(-1)!)} (goals: p50 <= 20 ms, p99 <= 100 ms)`,

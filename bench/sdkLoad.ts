@@ -11,7 +11,9 @@ const stack = new Stack();
 await stack.start({ production: true });
 try {
   const script = await (await fetch(`${LOCAL_CORD_URL}/sdk/v1/sdk.latest.js`)).text();
-  console.log(`SDK script: ${(script.length / 1024).toFixed(1)} kB minified, ${(gzipSync(script, { level: 9 }).length / 1024).toFixed(1)} kB gzipped`);
+  console.log(
+    `SDK script: ${(script.length / 1024).toFixed(1)} kB minified, ${(gzipSync(script, { level: 9 }).length / 1024).toFixed(1)} kB gzipped`,
+  );
 
   const browser = await chromium.launch(playwrightConfig.use?.launchOptions);
   const timings: number[] = [];
@@ -29,13 +31,15 @@ try {
       { polling: 'raf' },
     );
     // The first run warms Vite's preview server and the browser's caches; not counted.
-    if (run > 0) timings.push(await ready.jsonValue() as number);
+    if (run > 0) timings.push((await ready.jsonValue()) as number);
     await context.close();
   }
   await browser.close();
   timings.sort((a, b) => a - b);
   const at = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]!.toFixed(0);
-  console.log(`Navigation to composer and avatar visible (${RUNS} cold contexts): median ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${at(1)} ms`);
+  console.log(
+    `Navigation to composer and avatar visible (${RUNS} cold contexts): median ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${at(1)} ms`,
+  );
 } finally {
   await stack.stopAll();
 }

@@ -4,11 +4,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
 import type { LocalCord } from '../packages/local-cord/src/server/index.ts';
-import { freePort, startCli, stopCli, type CliProcess } from '../packages/local-cord/test/cliProcess.ts';
-import { signIn, type SignedIn } from '../packages/local-cord/test/helpers.ts';
+import { type CliProcess, freePort, startCli, stopCli } from '../packages/local-cord/test/cliProcess.ts';
+import { type SignedIn, signIn } from '../packages/local-cord/test/helpers.ts';
 
 // @cord-sdk/server is a dependency of the packages, not of the repository root.
-const { getClientAuthToken } = createRequire(new URL('../packages/local-cord/package.json', import.meta.url))('@cord-sdk/server') as {
+const { getClientAuthToken } = createRequire(new URL('../packages/local-cord/package.json', import.meta.url))(
+  '@cord-sdk/server',
+) as {
   getClientAuthToken(projectId: string, secret: string, payload: Record<string, unknown>): string;
 };
 

@@ -3,9 +3,9 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
 import { TEST_USERS, TUTORIAL_GROUP, testUserIndex } from '@cord-tutorial/stack-config/test-users';
+import autocannon from 'autocannon';
 import { createApp } from '../apps/server/src/app.ts';
 
 // Issue goal: the token endpoint (Express, as shipped) serves at least 0.85 of the
@@ -21,7 +21,9 @@ const PATH = '/generate-cord-token?userIndex=1';
 type Kind = 'express' | 'express-quiet' | 'bare';
 
 // The very module the token server uses (a dependency of apps/server, not of the root).
-const { getClientAuthToken } = createRequire(new URL('../apps/server/package.json', import.meta.url))('@cord-sdk/server') as {
+const { getClientAuthToken } = createRequire(new URL('../apps/server/package.json', import.meta.url))(
+  '@cord-sdk/server',
+) as {
   getClientAuthToken(projectId: string, secret: string, payload: Record<string, unknown>): string;
 };
 
@@ -49,7 +51,9 @@ function serve(kind: Kind) {
             user_details: { email: user.email, name: user.name },
             organization_details: { name: TUTORIAL_GROUP.name },
           });
-          response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ clientAuthToken }));
+          response
+            .writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })
+            .end(JSON.stringify({ clientAuthToken }));
         })
       : createApp({
           projectId: LOCAL_CORD_PROJECT_ID,
@@ -109,7 +113,9 @@ async function main() {
     );
   }
   const [express, bare, quiet] = results as [Measured, Measured, Measured];
-  console.log(`Express / bare node:http throughput: ${(express.requestsPerSecond / bare.requestsPerSecond).toFixed(2)} (goal >= 0.85)`);
+  console.log(
+    `Express / bare node:http throughput: ${(express.requestsPerSecond / bare.requestsPerSecond).toFixed(2)} (goal >= 0.85)`,
+  );
   console.log(
     `Express without its per-request log line / bare: ${(quiet.requestsPerSecond / bare.requestsPerSecond).toFixed(2)} ` +
       '(attribution only: the log line is a requirement)',

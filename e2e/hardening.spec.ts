@@ -41,7 +41,9 @@ test('a message over the limit shows an error in the composer and is never sent'
   await composer(page).fill(marker + 'x'.repeat(MAX_MESSAGE_LENGTH - marker.length));
   await expect(alert).toHaveCount(0);
   await composer(page).press('y');
-  await expect(alert).toHaveText(`This message is too long: at most ${MAX_MESSAGE_LENGTH.toLocaleString('en')} characters.`);
+  await expect(alert).toHaveText(
+    `This message is too long: at most ${MAX_MESSAGE_LENGTH.toLocaleString('en')} characters.`,
+  );
 
   // Neither Enter nor the send button sends it; the text stays for the writer to shorten.
   await composer(page).press('Enter');
@@ -55,7 +57,9 @@ test('a message over the limit shows an error in the composer and is never sent'
   await send(page, short);
   await expect(alert).toHaveCount(0);
   await expect(message(page, short)).toBeVisible();
-  await expect.poll(() => sent.filter((frame) => frame.includes('"message.send"') && frame.includes(short)).length).toBe(1);
+  await expect
+    .poll(() => sent.filter((frame) => frame.includes('"message.send"') && frame.includes(short)).length)
+    .toBe(1);
   expect(sent.filter((frame) => frame.includes(marker))).toEqual([]);
 
   await page.reload();

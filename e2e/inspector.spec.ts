@@ -89,7 +89,9 @@ test('a message posted through the API appears in the open tutorial page; the in
   const presence = section(page, 'Presence').getByRole('row', { name: /Severus Atreides/ });
   const present = presence.filter({ hasText: 'here now' });
   await expect(present).toContainText(GROUP);
-  const signIn = section(page, 'Sign-ins').getByRole('row', { name: /severusatreides/ }).first();
+  const signIn = section(page, 'Sign-ins')
+    .getByRole('row', { name: /severusatreides/ })
+    .first();
   await expect(signIn).toContainText('accepted');
   await expect(signIn).toContainText('"user_id": "severusatreides"');
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, WEB_URL, watchForProblems } from './fixtures.ts';
 import type { Browser, Page } from '@playwright/test';
+import { expect, test, WEB_URL, watchForProblems } from './fixtures.ts';
 
 // "Try multiple users": each browser context is another person on the same page.
 
@@ -12,8 +12,7 @@ async function openAs(browser: Browser, userIndex: number): Promise<Page> {
   return page;
 }
 
-const presenceOf = (page: Page, name: string) =>
-  page.locator('cord-page-presence').getByRole('img', { name });
+const presenceOf = (page: Page, name: string) => page.locator('cord-page-presence').getByRole('img', { name });
 
 test('two users see each other, chat live, and a third sees the history', async ({ browser }) => {
   const severus = await openAs(browser, 0);
@@ -38,7 +37,9 @@ test('two users see each other, chat live, and a third sees the history', async 
 
   const reply = `Hello Severus ${randomUUID()}`;
   await minerva.locator('cord-thread .cord-composer-input').fill(reply);
-  await expect(severus.locator('cord-thread .cord-typing-indicator-container')).toHaveText('Minerva Halleck is typing…');
+  await expect(severus.locator('cord-thread .cord-typing-indicator-container')).toHaveText(
+    'Minerva Halleck is typing…',
+  );
   await minerva.locator('cord-thread .cord-composer-input').press('Enter');
   await expect(severus.locator('cord-thread .cord-message', { hasText: reply })).toBeVisible({ timeout: 1_000 });
   // Sending ends the typing indicator.
@@ -53,7 +54,10 @@ test('two users see each other, chat live, and a third sees the history', async 
   // Cord lets presence lapse after 30 s at most; closing the page marks it absent at once.
   await expect(presenceOf(severus, 'Minerva Halleck')).toHaveClass(/cord-not-present/, { timeout: 30_000 });
   await expect(presenceOf(severus, 'Minerva Halleck')).toHaveCSS('opacity', '0.5');
-  await expect(presenceOf(severus, 'Minerva Halleck')).toHaveAttribute('aria-label', /Minerva Halleck: Viewed just now/);
+  await expect(presenceOf(severus, 'Minerva Halleck')).toHaveAttribute(
+    'aria-label',
+    /Minerva Halleck: Viewed just now/,
+  );
 
   problems[0]!.assertClean();
   await severus.context().close();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, LOCAL_CORD_URL, PORTS, test, WEB_URL, watchForProblems } from './fixtures.ts';
 import type { Page } from '@playwright/test';
+import { expect, LOCAL_CORD_URL, PORTS, test, WEB_URL, watchForProblems } from './fixtures.ts';
 
 // The tutorial page as a newcomer sees it: Severus Atreides signed in to local Cord,
 // with his avatar in the page presence and a working thread.

@@ -1,5 +1,5 @@
-import concurrently, { type ConcurrentlyCommandInput } from 'concurrently';
 import { loadStackConfigOrExit } from '@cord-tutorial/stack-config';
+import concurrently, { type ConcurrentlyCommandInput } from 'concurrently';
 
 // `pnpm dev`: every process of the stack, named and coloured, stopped together. The
 // stack's configuration decides whether local Cord is one of them.

@@ -1,6 +1,6 @@
-import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
-import react from '@vitejs/plugin-react';
 import { loadRootEnvFile, readStackConfig } from '@cord-tutorial/stack-config';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 
 loadRootEnvFile();
 const stack = readStackConfig();
@@ -24,6 +24,10 @@ export default defineConfig({
  * requests nothing outside loopback.
  */
 function cordStylesheetLink(href: string | undefined): Plugin {
-  const link: HtmlTagDescriptor = { tag: 'link', attrs: { id: 'cord-react', rel: 'stylesheet', href }, injectTo: 'head' };
+  const link: HtmlTagDescriptor = {
+    tag: 'link',
+    attrs: { id: 'cord-react', rel: 'stylesheet', href },
+    injectTo: 'head',
+  };
   return { name: 'cord-stylesheet-link', transformIndexHtml: () => (href === undefined ? [] : [link]) };
 }

@@ -1,7 +1,7 @@
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { getClientAuthToken } from '@cord-sdk/server';
 import type { StackConfig } from '@cord-tutorial/stack-config';
 import { TEST_USERS, TUTORIAL_GROUP, testUserIndex } from '@cord-tutorial/stack-config/test-users';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 
 type TokenServerConfig = Pick<StackConfig, 'projectId' | 'projectSecret' | 'tokenExpiresSeconds'> & {
   allowedOrigins: readonly string[];

@@ -8,16 +8,11 @@ const server = app.listen(config.tokenServer.port, (error) => {
   // Express 5 also calls this when listening failed; the 'error' handler below reports it.
   if (error) return;
   const { port } = server.address() as AddressInfo;
-  console.log(
-    `Cord example app listening on port ${port} ` +
-      `(${config.mode} Cord, project ${config.projectId})`,
-  );
+  console.log(`Cord example app listening on port ${port} ` + `(${config.mode} Cord, project ${config.projectId})`);
 });
 server.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') {
-    console.error(
-      `Port ${config.tokenServer.port} is already in use: stop the other process or set PORT.`,
-    );
+    console.error(`Port ${config.tokenServer.port} is already in use: stop the other process or set PORT.`);
     process.exit(1);
   }
   throw error;

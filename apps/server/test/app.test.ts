@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TEST_USERS } from '@cord-tutorial/stack-config/test-users';
 import jwt, { type JwtPayload } from 'jsonwebtoken';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TEST_USERS } from '@cord-tutorial/stack-config/test-users';
 import { createApp } from '../src/app.ts';
 
 const PROJECT_ID = '2b0f7c6a-1d3e-4f58-9a7b-6c5d4e3f2a1b';
@@ -89,9 +89,7 @@ describe('GET /generate-cord-token', () => {
   it('the token does not verify with another secret', async () => {
     const response = await fetch(`${server.url}/generate-cord-token`);
     const { clientAuthToken } = (await response.json()) as { clientAuthToken: string };
-    expect(() => jwt.verify(clientAuthToken, 'not-the-secret', { algorithms: ['HS512'] })).toThrow(
-      /invalid signature/,
-    );
+    expect(() => jwt.verify(clientAuthToken, 'not-the-secret', { algorithms: ['HS512'] })).toThrow(/invalid signature/);
   });
 
   it.each([0, 1, 2])('?userIndex=%i signs for that test user', async (index) => {

@@ -2,14 +2,14 @@
 // whatever the query string and headers, never a 5xx, never a stack trace or the secret
 // in a response, and a token only ever for one of the tutorial's test users.
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
-import type { Server } from 'node:http';
+import { TEST_USERS, TUTORIAL_GROUP } from '@cord-tutorial/stack-config/test-users';
 import fc from 'fast-check';
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TEST_USERS, TUTORIAL_GROUP } from '@cord-tutorial/stack-config/test-users';
 import { createApp } from '../src/app.ts';
 
 const PROJECT_ID = randomUUID();
@@ -74,7 +74,12 @@ function rawRequest(head: Buffer): Promise<RawResponse> {
       }
       let body = split < 0 ? '' : raw.slice(split + 4);
       if (headers.get('transfer-encoding') === 'chunked') body = dechunk(body);
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: Buffer.from(body, 'latin1').toString('utf8'), raw });
+      resolve({
+        status: Number(statusLine.split(' ')[1]),
+        headers,
+        body: Buffer.from(body, 'latin1').toString('utf8'),
+        raw,
+      });
     });
     socket.end(head);
   });
@@ -93,9 +98,17 @@ function dechunk(body: string): string {
 }
 
 function requestBytes(target: string | Buffer, headers: Array<[string, string | Buffer]>): Buffer {
-  const parts: Buffer[] = [Buffer.from('GET '), Buffer.from(target as string, 'latin1'), Buffer.from(' HTTP/1.1\r\nHost: 127.0.0.1\r\n')];
+  const parts: Buffer[] = [
+    Buffer.from('GET '),
+    Buffer.from(target as string, 'latin1'),
+    Buffer.from(' HTTP/1.1\r\nHost: 127.0.0.1\r\n'),
+  ];
   for (const [name, value] of headers) {
-    parts.push(Buffer.from(`${name}: `, 'latin1'), Buffer.isBuffer(value) ? value : Buffer.from(value, 'latin1'), Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(`${name}: `, 'latin1'),
+      Buffer.isBuffer(value) ? value : Buffer.from(value, 'latin1'),
+      Buffer.from('\r\n'),
+    );
   }
   parts.push(Buffer.from('Connection: close\r\n\r\n'));
   return Buffer.concat(parts);
@@ -104,9 +117,40 @@ function requestBytes(target: string | Buffer, headers: Array<[string, string | 
 // --- generators ------------------------------------------------------------------
 
 const INDEX_EDGE_CASES = [
-  '', '0', '1', '2', '3', '-1', '-0', '+1', '00', '1.9', '-1.5', '1e3', '0x1', ' 1', '1 ', 'NaN', 'Infinity',
-  '-Infinity', '9007199254740991', '9007199254740993', '-9007199254740993', '1'.repeat(400), '١', '１',
-  '__proto__', 'constructor', 'null', 'undefined', '[]', '{}', 'true', '%', '%00', '%zz',
+  '',
+  '0',
+  '1',
+  '2',
+  '3',
+  '-1',
+  '-0',
+  '+1',
+  '00',
+  '1.9',
+  '-1.5',
+  '1e3',
+  '0x1',
+  ' 1',
+  '1 ',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '9007199254740991',
+  '9007199254740993',
+  '-9007199254740993',
+  '1'.repeat(400),
+  '١',
+  '１',
+  '__proto__',
+  'constructor',
+  'null',
+  'undefined',
+  '[]',
+  '{}',
+  'true',
+  '%',
+  '%00',
+  '%zz',
 ];
 const userIndexValue = fc.oneof(
   fc.integer().map(String),
@@ -117,8 +161,20 @@ const userIndexValue = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 20 }),
 );
 const KEY_EDGE_CASES = [
-  'userIndex', 'userIndex', 'userIndex', 'userindex', 'USERINDEX', 'userIndex[]', 'userIndex[0]', 'userIndex.x',
-  'user%49ndex', '__proto__', 'constructor', 'hasOwnProperty', 'toString', '',
+  'userIndex',
+  'userIndex',
+  'userIndex',
+  'userindex',
+  'USERINDEX',
+  'userIndex[]',
+  'userIndex[0]',
+  'userIndex.x',
+  'user%49ndex',
+  '__proto__',
+  'constructor',
+  'hasOwnProperty',
+  'toString',
+  '',
 ];
 const queryKey = fc.oneof(fc.constantFrom(...KEY_EDGE_CASES), fc.string({ maxLength: 12 }));
 
@@ -134,35 +190,77 @@ const encoded = (value: string) =>
 /** Like encodeURIComponent, but lone surrogates become U+FFFD instead of throwing. */
 function percentEncode(value: string): string {
   return [...Buffer.from(value, 'utf8')]
-    .map((byte) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`))
+    .map((byte) =>
+      /[A-Za-z0-9\-._~]/.test(String.fromCharCode(byte))
+        ? String.fromCharCode(byte)
+        : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
     .join('');
 }
 
 const queryPair = fc
   .tuple(queryKey, userIndexValue, fc.boolean())
   .chain(([key, value, withValue]) =>
-    fc.tuple(key === 'user%49ndex' ? fc.constant(key) : encoded(key), encoded(value)).map(([k, v]) => (withValue ? `${k}=${v}` : k)),
+    fc
+      .tuple(key === 'user%49ndex' ? fc.constant(key) : encoded(key), encoded(value))
+      .map(([k, v]) => (withValue ? `${k}=${v}` : k)),
   );
 const queryString = fc
   .tuple(fc.array(queryPair, { maxLength: 6 }), fc.constantFrom('&', '&', '&&', ';'))
   .map(([pairs, separator]) => pairs.join(separator));
 
 const HEADER_NAMES = [
-  'Origin', 'Accept', 'Accept-Encoding', 'Accept-Language', 'Content-Type', 'Cookie', 'Authorization', 'Referer',
-  'User-Agent', 'X-Forwarded-For', 'X-Forwarded-Host', 'X-Forwarded-Proto', 'X-HTTP-Method-Override', 'If-None-Match',
-  'Range', 'Access-Control-Request-Method', 'Access-Control-Request-Headers', 'Forwarded', 'X-Real-IP',
+  'Origin',
+  'Accept',
+  'Accept-Encoding',
+  'Accept-Language',
+  'Content-Type',
+  'Cookie',
+  'Authorization',
+  'Referer',
+  'User-Agent',
+  'X-Forwarded-For',
+  'X-Forwarded-Host',
+  'X-Forwarded-Proto',
+  'X-HTTP-Method-Override',
+  'If-None-Match',
+  'Range',
+  'Access-Control-Request-Method',
+  'Access-Control-Request-Headers',
+  'Forwarded',
+  'X-Real-IP',
 ];
 const TOKEN_CHARS = "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".split('');
 const headerName = fc.oneof(
   fc.constantFrom(...HEADER_NAMES),
   fc.string({ unit: fc.constantFrom(...TOKEN_CHARS), minLength: 1, maxLength: 20 }),
 );
-const ORIGINS = [...ALLOWED_ORIGINS, 'http://localhost:5173/', 'HTTP://LOCALHOST:5173', 'http://evil.example', 'null', '*', ''];
-const visibleAscii = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 200 });
+const ORIGINS = [
+  ...ALLOWED_ORIGINS,
+  'http://localhost:5173/',
+  'HTTP://LOCALHOST:5173',
+  'http://evil.example',
+  'null',
+  '*',
+  '',
+];
+const visibleAscii = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
+  maxLength: 200,
+});
 const wellFormedHeaders = fc.array(
   fc.oneof(
-    fc.tuple(fc.constant('Origin'), fc.oneof(fc.constantFrom(...ORIGINS), visibleAscii.map((value) => value.trim()))),
-    fc.tuple(headerName, visibleAscii.map((value) => value.trim())),
+    fc.tuple(
+      fc.constant('Origin'),
+      fc.oneof(
+        fc.constantFrom(...ORIGINS),
+        visibleAscii.map((value) => value.trim()),
+      ),
+    ),
+    fc.tuple(
+      headerName,
+      visibleAscii.map((value) => value.trim()),
+    ),
   ),
   { maxLength: 8 },
 );
@@ -171,14 +269,33 @@ const wellFormedHeaders = fc.array(
 // header values past Node's 16 KiB limit.
 const anyBytes = (maxLength: number) => fc.uint8Array({ maxLength }).map((bytes) => Buffer.from(bytes));
 const hostileTarget = fc.oneof(
-  fc.tuple(queryString, anyBytes(40)).map(([query, bytes]) => Buffer.concat([Buffer.from(`/generate-cord-token?${query}`), bytes])),
+  fc
+    .tuple(queryString, anyBytes(40))
+    .map(([query, bytes]) => Buffer.concat([Buffer.from(`/generate-cord-token?${query}`), bytes])),
   anyBytes(60).map((bytes) => Buffer.concat([Buffer.from('/generate-cord-token?userIndex='), bytes])),
-  fc.constantFrom('/generate-cord-token?userIndex=1#frag', '/generate-cord-token/?userIndex=1', '//generate-cord-token', '/generate-cord-token%00', '/%2e%2e/generate-cord-token', '*', 'http://127.0.0.1/generate-cord-token?userIndex=2', '/generate-cord-token?' + 'a=1&'.repeat(2_000)).map((value) => Buffer.from(value)),
+  fc
+    .constantFrom(
+      '/generate-cord-token?userIndex=1#frag',
+      '/generate-cord-token/?userIndex=1',
+      '//generate-cord-token',
+      '/generate-cord-token%00',
+      '/%2e%2e/generate-cord-token',
+      '*',
+      'http://127.0.0.1/generate-cord-token?userIndex=2',
+      '/generate-cord-token?' + 'a=1&'.repeat(2_000),
+    )
+    .map((value) => Buffer.from(value)),
 );
 const hostileHeaders = fc.array(
   fc.tuple(
-    fc.oneof(headerName, fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 20 }).map((name) => name.replace(/[\r\n:]/g, ''))),
-    fc.oneof(anyBytes(100), fc.integer({ min: 8_000, max: 20_000 }).map((size) => Buffer.alloc(size, 'x'))),
+    fc.oneof(
+      headerName,
+      fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 20 }).map((name) => name.replace(/[\r\n:]/g, '')),
+    ),
+    fc.oneof(
+      anyBytes(100),
+      fc.integer({ min: 8_000, max: 20_000 }).map((size) => Buffer.alloc(size, 'x')),
+    ),
   ),
   { maxLength: 5 },
 );
@@ -214,7 +331,9 @@ function tokenUser(response: RawResponse): string | undefined {
 /** The tutorial's rule, from the contract: an integer, else 0, modulo the list length. */
 function expectedUser(value: string | undefined) {
   const parsed = Number.parseInt(value ?? '', 10);
-  const index = Number.isSafeInteger(parsed) ? ((parsed % TEST_USERS.length) + TEST_USERS.length) % TEST_USERS.length : 0;
+  const index = Number.isSafeInteger(parsed)
+    ? ((parsed % TEST_USERS.length) + TEST_USERS.length) % TEST_USERS.length
+    : 0;
   return TEST_USERS[index]!.id;
 }
 
@@ -239,7 +358,8 @@ describe('GET /generate-cord-token under fuzzed input', () => {
         const origins = headers.filter(([name]) => name === 'Origin').map(([, value]) => value);
         const allowOrigin = response.headers.get('access-control-allow-origin');
         if (origins.length === 1 && ALLOWED_ORIGINS.includes(origins[0]!)) expect(allowOrigin).toBe(origins[0]);
-        else if (origins.length === 0 || origins.every((origin) => !ALLOWED_ORIGINS.includes(origin))) expect(allowOrigin).toBeUndefined();
+        else if (origins.length === 0 || origins.every((origin) => !ALLOWED_ORIGINS.includes(origin)))
+          expect(allowOrigin).toBeUndefined();
       }),
       { numRuns: RUNS },
     );

@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
 import jwt, { type JwtPayload } from 'jsonwebtoken';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
 
 // apps/server/src/main.ts, run as `pnpm dev` runs it: node with tsx's loader (a root devDependency).
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
 import { CordProvider, PagePresence, Thread } from '@cord-sdk/react';
+import { useCallback, useEffect, useState } from 'react';
 import { UserBar } from './UserBar.tsx';
 import { useCordScriptLoadError } from './useCordScriptLoadError.ts';
 import { useTestUserIndex } from './useTestUserIndex.ts';
@@ -38,9 +38,7 @@ function App() {
       } catch (error) {
         console.log('Something went wrong!: ', error);
         if (!current) return;
-        setProblem(
-          `Could not reach the token server at ${url}. Is \`pnpm dev\` running? Retrying…`,
-        );
+        setProblem(`Could not reach the token server at ${url}. Is \`pnpm dev\` running? Retrying…`);
         retry = setTimeout(fetchToken, RETRY_MS);
       }
     };
@@ -59,11 +57,7 @@ function App() {
   const shownProblem = problem ?? scriptProblem;
 
   return (
-    <CordProvider
-      clientAuthToken={cordToken}
-      cordScriptUrl={CORD_SCRIPT_URL}
-      onInitError={onInitError}
-    >
+    <CordProvider clientAuthToken={cordToken} cordScriptUrl={CORD_SCRIPT_URL} onInitError={onInitError}>
       <UserBar userIndex={userIndex} onSwitch={setUserIndex} />
       <div style={{ margin: '0 auto', maxWidth: '500px' }}>
         {shownProblem && (

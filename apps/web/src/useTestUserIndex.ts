@@ -1,5 +1,5 @@
-import { useCallback, useState } from 'react';
 import { TEST_USERS, testUserIndex } from '@cord-tutorial/stack-config/test-users';
+import { useCallback, useState } from 'react';
 
 /**
  * Which test user this tab is, from `?userIndex=`. Without it the tab gets a random

@@ -6,8 +6,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
 import { LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const outDirs: string[] = [];
 afterAll(() => {
@@ -28,7 +28,9 @@ function buildClient(env: Record<string, string>): Promise<string> {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(outDir) : reject(new Error(`build failed (${code}):\n${output}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(outDir) : reject(new Error(`build failed (${code}):\n${output}`)),
+    );
   });
 }
 
@@ -51,7 +53,11 @@ describe('the built client bundle', () => {
     // A public value that must reach the bundle: proof the search looks at the real output.
     const tokenServerUrl = `http://tokens-${randomBytes(6).toString('hex')}.localhost:3337`;
 
-    const outDir = await buildClient({ CORD_PROJECT_ID: randomUUID(), CORD_SECRET: secret, TOKEN_SERVER_URL: tokenServerUrl });
+    const outDir = await buildClient({
+      CORD_PROJECT_ID: randomUUID(),
+      CORD_SECRET: secret,
+      TOKEN_SERVER_URL: tokenServerUrl,
+    });
     const files = outputFiles(outDir);
 
     expect(files.length).toBeGreaterThan(2);
@@ -68,7 +74,9 @@ describe('the built client bundle', () => {
 
     // Local mode: the page loads local Cord's script and stylesheet from the chosen port ...
     expect(filesContaining(files, `http://127.0.0.1:${port}/sdk/v1/sdk.latest.js`).length).toBeGreaterThan(0);
-    expect(filesContaining(files, `http://127.0.0.1:${port}/sdk/css/cord.css`)).toEqual([expect.stringMatching(/index\.html$/)]);
+    expect(filesContaining(files, `http://127.0.0.1:${port}/sdk/css/cord.css`)).toEqual([
+      expect.stringMatching(/index\.html$/),
+    ]);
     // ... but never gets the secret that signs its tokens.
     expect(filesContaining(files, LOCAL_CORD_PROJECT_SECRET)).toEqual([]);
   });

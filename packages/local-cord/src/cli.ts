@@ -5,7 +5,7 @@ import {
   loadStackConfigOrExit,
   type StackConfig,
 } from '@cord-tutorial/stack-config';
-import { startLocalCord, Store } from './server/index.ts';
+import { Store, startLocalCord } from './server/index.ts';
 
 // `tsx src/cli.ts` starts local Cord; `tsx src/cli.ts reset` empties its database.
 

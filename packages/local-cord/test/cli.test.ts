@@ -1,7 +1,7 @@
 // Local Cord signs tokens with a published development secret, so its CLI refuses to
 // listen beyond loopback unless LOCAL_CORD_ALLOW_REMOTE=1 says so explicitly.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCli, stopCli, type CliProcess } from './cliProcess.ts';
+import { type CliProcess, startCli, stopCli } from './cliProcess.ts';
 
 const started: CliProcess[] = [];
 afterEach(async () => {
@@ -15,16 +15,19 @@ function cli(env: Record<string, string>) {
 }
 
 describe('local Cord CLI on a non-loopback address', () => {
-  it.each(['0.0.0.0', '::', '192.0.2.10'])('refuses %s without LOCAL_CORD_ALLOW_REMOTE=1, exits 1 and says why', async (host) => {
-    const refused = cli({ LOCAL_CORD_HOST: host });
+  it.each(['0.0.0.0', '::', '192.0.2.10'])(
+    'refuses %s without LOCAL_CORD_ALLOW_REMOTE=1, exits 1 and says why',
+    async (host) => {
+      const refused = cli({ LOCAL_CORD_HOST: host });
 
-    const { code } = await refused.exited;
+      const { code } = await refused.exited;
 
-    expect(code).toBe(1);
-    expect(refused.output()).toContain(`refusing to listen on ${host}`);
-    expect(refused.output()).toContain('LOCAL_CORD_ALLOW_REMOTE=1');
-    expect(refused.output()).not.toMatch(/listening/);
-  });
+      expect(code).toBe(1);
+      expect(refused.output()).toContain(`refusing to listen on ${host}`);
+      expect(refused.output()).toContain('LOCAL_CORD_ALLOW_REMOTE=1');
+      expect(refused.output()).not.toMatch(/listening/);
+    },
+  );
 
   it('starts on 0.0.0.0 when LOCAL_CORD_ALLOW_REMOTE=1 asks for it', { timeout: 20_000 }, async () => {
     const allowed = cli({ LOCAL_CORD_HOST: '0.0.0.0', LOCAL_CORD_ALLOW_REMOTE: '1' });

@@ -1,6 +1,6 @@
 // Local Cord's CLI as a real child process (`node --import tsx src/cli.ts`), for tests
 // that need a real exit code, a real SIGKILL, or a database file that outlives it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -23,7 +23,14 @@ export interface CliProcess {
 export function startCli(env: Record<string, string>): CliProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', CORD_PROJECT_ID: '', CORD_SECRET: '', LOCAL_CORD_ALLOW_REMOTE: '0', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      CORD_PROJECT_ID: '',
+      CORD_SECRET: '',
+      LOCAL_CORD_ALLOW_REMOTE: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Whatever happens to the caller (a failed hook, a timeout), the child does not outlive it.
@@ -53,9 +60,13 @@ export function startCli(env: Record<string, string>): CliProcess {
         const check = () => {
           const match = output.match(pattern);
           if (match) done(() => resolve(match));
-          else if (child.exitCode !== null || child.signalCode !== null) done(() => reject(new Error(`exited before ${pattern}:\n${output}`)));
+          else if (child.exitCode !== null || child.signalCode !== null)
+            done(() => reject(new Error(`exited before ${pattern}:\n${output}`)));
         };
-        const timer = setTimeout(() => done(() => reject(new Error(`no ${pattern} within ${timeoutMs} ms:\n${output}`))), timeoutMs);
+        const timer = setTimeout(
+          () => done(() => reject(new Error(`no ${pattern} within ${timeoutMs} ms:\n${output}`))),
+          timeoutMs,
+        );
         const done = (settle: () => void) => {
           clearTimeout(timer);
           listeners.delete(check);

@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getClientAuthToken } from '@cord-sdk/server';
 import { LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
-import { WebSocket as NodeWebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket as NodeWebSocket } from 'ws';
 import { RATE_LIMIT } from '../src/protocol/limits.ts';
 import type { MessageView } from '../src/protocol/views.ts';
 import { Connection } from '../src/sdk/connection.ts';
 import { Store } from '../src/store/store.ts';
-import { freePort, startCli, stopCli, type CliProcess } from './cliProcess.ts';
+import { type CliProcess, freePort, startCli, stopCli } from './cliProcess.ts';
 import { sendBody } from './helpers.ts';
 
 const MESSAGES = 1_000;
@@ -93,7 +93,9 @@ beforeAll(async () => {
       if (!dropAnswers) downstream.write(chunk);
     });
   });
-  proxyPort = await new Promise<number>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve((proxy.address() as { port: number }).port)));
+  proxyPort = await new Promise<number>((resolve) =>
+    proxy.listen(0, '127.0.0.1', () => resolve((proxy.address() as { port: number }).port)),
+  );
 });
 afterAll(async () => {
   if (cord) await stopCli(cord, 'SIGKILL');
@@ -159,7 +161,9 @@ describe('SIGKILL in the middle of a burst of messages', () => {
      */
     const deliver = async (tab: Connection, index: number) => {
       const messageId = `burst-${String(index).padStart(4, '0')}`;
-      const { message } = await tab.request<{ message: MessageView }>(sendBody(THREAD, messageId, `Burst message ${index}`));
+      const { message } = await tab.request<{ message: MessageView }>(
+        sendBody(THREAD, messageId, `Burst message ${index}`),
+      );
       acked.set(messageId, { at: Date.now(), message });
     };
 
@@ -183,7 +187,9 @@ describe('SIGKILL in the middle of a burst of messages', () => {
     let deadline: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([Promise.all(deliveries), new Promise((resolve) => (deadline = setTimeout(resolve, 30_000)))]);
     clearTimeout(deadline);
-    const dropped = Array.from({ length: MESSAGES }, (_, index) => `burst-${String(index).padStart(4, '0')}`).filter((id) => !acked.has(id));
+    const dropped = Array.from({ length: MESSAGES }, (_, index) => `burst-${String(index).padStart(4, '0')}`).filter(
+      (id) => !acked.has(id),
+    );
     expect(dropped, 'not acknowledged within 30 s of the last send').toEqual([]);
     for (const tab of tabs) tab.stop();
     await stopCli(cord!);
@@ -208,16 +214,26 @@ describe('SIGKILL in the middle of a burst of messages', () => {
     for (let index = 0; index < MESSAGES; index++) {
       const messageId = `burst-${String(index).padStart(4, '0')}`;
       const message = storedById.get(messageId);
-      expect(message, messageId).toMatchObject({ text: `Burst message ${index}`, author: { id: 'burst' }, threadId: THREAD });
+      expect(message, messageId).toMatchObject({
+        text: `Burst message ${index}`,
+        author: { id: 'burst' },
+        threadId: THREAD,
+      });
       // A re-send of a message stored before the crash answered with the stored one, not a copy.
       expect(acked.get(messageId)!.message).toEqual(message);
     }
     // Stored before the crash, acknowledged only after the restart: the re-sends were answered
     // with the stored message (same createdAt, checked above), not stored again.
-    const storedThenResent = [...acked.values()].filter(({ at, message }) => message.createdAt < killedAt && at > killedAt);
+    const storedThenResent = [...acked.values()].filter(
+      ({ at, message }) => message.createdAt < killedAt && at > killedAt,
+    );
     expect(storedThenResent.length).toBeGreaterThan(0);
     if (process.env.FAULTS_VERBOSE) {
-      console.info({ ackedBeforeRestart: ackedBeforeRestart.length, inFlightAtKill, storedThenResent: storedThenResent.length });
+      console.info({
+        ackedBeforeRestart: ackedBeforeRestart.length,
+        inFlightAtKill,
+        storedThenResent: storedThenResent.length,
+      });
     }
   });
 });

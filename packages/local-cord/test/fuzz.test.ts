@@ -1,25 +1,26 @@
 // 10,000 random and malformed WebSocket frames from many connections, signed in or not:
 // each is refused with the right error (or its connection closed), the server stays up,
 // two well-behaved users keep chatting throughout, and the database is left untouched.
+
+import { getClientAuthToken } from '@cord-sdk/server';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LocalCord } from '../src/server/index.ts';
-import { CLOSE_INVALID_SESSION } from '../src/server/index.ts';
 import { MAX_FRAME_BYTES, MAX_MESSAGE_LENGTH, RATE_LIMIT } from '../src/protocol/limits.ts';
 import type { ServerEvent } from '../src/protocol/views.ts';
+import type { LocalCord } from '../src/server/index.ts';
+import { CLOSE_INVALID_SESSION } from '../src/server/index.ts';
 import {
   closeAllClients,
   connect,
   memberToken,
   PROJECT,
+  type SignedIn,
   sendBody,
   signIn,
   startServer,
-  tokenFor,
-  type SignedIn,
   type TestClient,
+  tokenFor,
 } from './helpers.ts';
-import { getClientAuthToken } from '@cord-sdk/server';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const TOTAL_FRAMES = 10_000;
@@ -50,20 +51,52 @@ type FieldKind = 'requestId' | 'id' | 'threadId' | 'text' | 'boolean' | 'locatio
 const LOCATION = { page: 'fuzz' };
 /** Valid requests aimed at the real thread t1 and message m1: if a corrupted one got through, it would write. */
 const TEMPLATES: Array<{ body: Record<string, unknown>; fields: Record<string, FieldKind>; optional?: string[] }> = [
-  { body: { type: 'thread.open', threadId: 't1', groupId: 'team' }, fields: { threadId: 'threadId', groupId: 'id' }, optional: ['groupId'] },
+  {
+    body: { type: 'thread.open', threadId: 't1', groupId: 'team' },
+    fields: { threadId: 'threadId', groupId: 'id' },
+    optional: ['groupId'],
+  },
   { body: { type: 'thread.close', threadId: 't1' }, fields: { threadId: 'threadId' } },
   {
     body: { ...sendBody('t1', 'fuzz-message', 'Fuzzed'), groupId: 'team' },
-    fields: { threadId: 'threadId', messageId: 'id', text: 'text', groupId: 'id', threadName: 'threadName', url: 'url', location: 'location' },
+    fields: {
+      threadId: 'threadId',
+      messageId: 'id',
+      text: 'text',
+      groupId: 'id',
+      threadName: 'threadName',
+      url: 'url',
+      location: 'location',
+    },
     optional: ['groupId'],
   },
-  { body: { ...sendBody('fuzz-thread', 'fuzz-message', 'Fuzzed') }, fields: { threadId: 'threadId', messageId: 'id', text: 'text', threadName: 'threadName', url: 'url', location: 'location' } },
+  {
+    body: { ...sendBody('fuzz-thread', 'fuzz-message', 'Fuzzed') },
+    fields: {
+      threadId: 'threadId',
+      messageId: 'id',
+      text: 'text',
+      threadName: 'threadName',
+      url: 'url',
+      location: 'location',
+    },
+  },
   { body: { type: 'message.edit', messageId: 'm1', text: 'Defaced' }, fields: { messageId: 'id', text: 'text' } },
   { body: { type: 'message.delete', messageId: 'm1', deleted: true }, fields: { messageId: 'id', deleted: 'boolean' } },
-  { body: { type: 'reaction.set', messageId: 'm1', emoji: '👍', on: true }, fields: { messageId: 'id', emoji: 'emoji', on: 'boolean' } },
-  { body: { type: 'thread.resolve', threadId: 't1', resolved: true }, fields: { threadId: 'threadId', resolved: 'boolean' } },
+  {
+    body: { type: 'reaction.set', messageId: 'm1', emoji: '👍', on: true },
+    fields: { messageId: 'id', emoji: 'emoji', on: 'boolean' },
+  },
+  {
+    body: { type: 'thread.resolve', threadId: 't1', resolved: true },
+    fields: { threadId: 'threadId', resolved: 'boolean' },
+  },
   { body: { type: 'typing', threadId: 't1', typing: true }, fields: { threadId: 'threadId', typing: 'boolean' } },
-  { body: { type: 'presence.watch', watchId: 'w', location: LOCATION, groupId: 'team' }, fields: { watchId: 'id', location: 'location', groupId: 'id' }, optional: ['groupId'] },
+  {
+    body: { type: 'presence.watch', watchId: 'w', location: LOCATION, groupId: 'team' },
+    fields: { watchId: 'id', location: 'location', groupId: 'id' },
+    optional: ['groupId'],
+  },
   { body: { type: 'presence.unwatch', watchId: 'w' }, fields: { watchId: 'id' } },
   {
     body: { type: 'presence.set', location: LOCATION, present: true, durable: true },
@@ -95,7 +128,13 @@ const notAString = fc.oneof(
   fc.array(someString, { maxLength: 3 }),
   fc.dictionary(someString, someString, { maxKeys: 3 }),
 );
-const notABoolean = fc.oneof(fc.constantFrom('true', 'false', 'yes', '', '1'), fc.integer({ min: 0, max: 1 }), fc.constant(null), fc.constant([]), fc.constant({}));
+const notABoolean = fc.oneof(
+  fc.constantFrom('true', 'false', 'yes', '', '1'),
+  fc.integer({ min: 0, max: 1 }),
+  fc.constant(null),
+  fc.constant([]),
+  fc.constant({}),
+);
 const notALocation = fc.oneof(
   someString,
   fc.integer(),
@@ -104,7 +143,9 @@ const notALocation = fc.oneof(
   someString.map((key) => ({ [key || 'k']: { nested: true } })),
   someString.map((key) => ({ [key || 'k']: null })),
   someString.map((key) => ({ [key || 'k']: [1, 2] })),
-  fc.integer({ min: 51, max: 300 }).map((keys) => Object.fromEntries(Array.from({ length: keys }, (_, i) => [`k${i}`, i]))),
+  fc
+    .integer({ min: 51, max: 300 })
+    .map((keys) => Object.fromEntries(Array.from({ length: keys }, (_, i) => [`k${i}`, i]))),
   fc.integer({ min: 201, max: 2_000 }).map((length) => ({ ['k'.repeat(length)]: 1 })),
 );
 /**
@@ -112,15 +153,23 @@ const notALocation = fc.oneof(
  * pattern; plain ASCII if that would not fit in a frame.
  */
 const longString = (min: number, max: number) =>
-  fc.tuple(fc.integer({ min, max: Math.min(max, HUGE_STRING_MAX) }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 })).map(([length, pattern]) => {
-    const points = [...pattern];
-    const text = Array.from({ length }, (_, i) => points[i % points.length]).join('');
-    return Buffer.byteLength(JSON.stringify(text)) <= HUGE_STRING_MAX ? text : 'x'.repeat(length);
-  });
+  fc
+    .tuple(
+      fc.integer({ min, max: Math.min(max, HUGE_STRING_MAX) }),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 }),
+    )
+    .map(([length, pattern]) => {
+      const points = [...pattern];
+      const text = Array.from({ length }, (_, i) => points[i % points.length]).join('');
+      return Buffer.byteLength(JSON.stringify(text)) <= HUGE_STRING_MAX ? text : 'x'.repeat(length);
+    });
 const tooLongFor = (kind: Exclude<FieldKind, 'boolean'>) => {
   const limit = LIMITS[kind];
   // Mostly just over the limit, sometimes as big as a frame allows.
-  const length = fc.oneof({ arbitrary: longString(limit + 1, limit + 50), weight: 3 }, { arbitrary: longString(limit + 1, HUGE_STRING_MAX), weight: 1 });
+  const length = fc.oneof(
+    { arbitrary: longString(limit + 1, limit + 50), weight: 3 },
+    { arbitrary: longString(limit + 1, HUGE_STRING_MAX), weight: 1 },
+  );
   return kind === 'location' ? length.map((value) => ({ page: value })) : length;
 };
 const badValueFor = (kind: FieldKind): fc.Arbitrary<unknown> | undefined => {
@@ -134,13 +183,21 @@ const badValueFor = (kind: FieldKind): fc.Arbitrary<unknown> | undefined => {
 const corruptedRequest: fc.Arbitrary<Frame> = fc
   .tuple(fc.constantFrom(...TEMPLATES), fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }), fc.nat())
   .chain(([template, requestId, pick]) => {
-    const fields: Array<[string, FieldKind]> = [['type', 'requestId'], ['id', 'requestId'], ...Object.entries(template.fields)];
+    const fields: Array<[string, FieldKind]> = [
+      ['type', 'requestId'],
+      ['id', 'requestId'],
+      ...Object.entries(template.fields),
+    ];
     const [field, kind] = fields[pick % fields.length]!;
     const corruptions: Array<fc.Arbitrary<{ value: unknown; tooLongText?: boolean }>> = [];
     if (!template.optional?.includes(field)) corruptions.push(fc.constant({ value: undefined }));
-    corruptions.push((kind === 'boolean' ? notABoolean : kind === 'location' ? notALocation : notAString).map((value) => ({ value })));
-    if (field === 'type') corruptions.push(someString.filter((type) => !KNOWN_TYPES.includes(type)).map((value) => ({ value })));
-    if (kind !== 'boolean') corruptions.push(tooLongFor(kind).map((value) => ({ value, tooLongText: kind === 'text' })));
+    corruptions.push(
+      (kind === 'boolean' ? notABoolean : kind === 'location' ? notALocation : notAString).map((value) => ({ value })),
+    );
+    if (field === 'type')
+      corruptions.push(someString.filter((type) => !KNOWN_TYPES.includes(type)).map((value) => ({ value })));
+    if (kind !== 'boolean')
+      corruptions.push(tooLongFor(kind).map((value) => ({ value, tooLongText: kind === 'text' })));
     const bad = field === 'type' ? undefined : badValueFor(kind);
     if (bad) corruptions.push(bad.map((value) => ({ value })));
     return fc.oneof(...corruptions).map(({ value, tooLongText }) => {
@@ -157,11 +214,21 @@ const corruptedRequest: fc.Arbitrary<Frame> = fc
     });
   });
 
-const refusedUnder = (ackId: string) => (data: string | Buffer, binary = false): Frame => ({ data, binary, ackId, code: 'invalid_request' });
+const refusedUnder =
+  (ackId: string) =>
+  (data: string | Buffer, binary = false): Frame => ({ data, binary, ackId, code: 'invalid_request' });
 
 /** A known type with a request id but none of its fields: always missing something. */
 const fieldlessRequest = fc
-  .tuple(fc.constantFrom(...KNOWN_TYPES, 'hello'), fc.string({ maxLength: 10 }), fc.dictionary(someString.filter((key) => !FIELD_NAMES.has(key)), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }))
+  .tuple(
+    fc.constantFrom(...KNOWN_TYPES, 'hello'),
+    fc.string({ maxLength: 10 }),
+    fc.dictionary(
+      someString.filter((key) => !FIELD_NAMES.has(key)),
+      fc.jsonValue({ maxDepth: 2 }),
+      { maxKeys: 4 },
+    ),
+  )
   .map(([type, id, junk]) => refusedUnder(`f-${id}`)(JSON.stringify({ ...junk, type, id: `f-${id}` })));
 
 const notJson = fc.oneof(
@@ -191,11 +258,25 @@ const JUNK = fc.oneof(
 /** Objects that are not requests: unknown types, or a type that is not a string. */
 const unknownType = fc
   .tuple(
-    fc.oneof(someString.filter((type) => !KNOWN_TYPES.includes(type)), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'THREAD.OPEN', 'thread.open ', 'drop.tables'), notAString),
+    fc.oneof(
+      someString.filter((type) => !KNOWN_TYPES.includes(type)),
+      fc.constantFrom(
+        '__proto__',
+        'constructor',
+        'toString',
+        'hasOwnProperty',
+        'THREAD.OPEN',
+        'thread.open ',
+        'drop.tables',
+      ),
+      notAString,
+    ),
     fc.string({ maxLength: 10 }),
     fc.jsonValue({ maxDepth: 2 }),
   )
-  .map(([type, id, extra]) => refusedUnder(`u-${id}`)(JSON.stringify({ type, id: `u-${id}`, threadId: 't1', messageId: 'm1', extra })));
+  .map(([type, id, extra]) =>
+    refusedUnder(`u-${id}`)(JSON.stringify({ type, id: `u-${id}`, threadId: 't1', messageId: 'm1', extra })),
+  );
 
 const signedInFrame: fc.Arbitrary<Frame> = fc.oneof(
   { arbitrary: corruptedRequest, weight: 8 },
@@ -204,10 +285,12 @@ const signedInFrame: fc.Arbitrary<Frame> = fc.oneof(
   { arbitrary: notJson.map((data) => refusedUnder('')(data)), weight: 2 },
   { arbitrary: JUNK.map((data) => refusedUnder('')(data)), weight: 1 },
   {
-    arbitrary: fc.oneof(
-      fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)),
-      fc.constantFrom(...TEMPLATES).map((template) => Buffer.from(JSON.stringify({ ...template.body, id: 'bin' }))),
-    ).map((data) => refusedUnder('')(data, true)),
+    arbitrary: fc
+      .oneof(
+        fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)),
+        fc.constantFrom(...TEMPLATES).map((template) => Buffer.from(JSON.stringify({ ...template.body, id: 'bin' }))),
+      )
+      .map((data) => refusedUnder('')(data, true)),
     weight: 1,
   },
 );
@@ -220,9 +303,26 @@ const unsignedFrame = fc.oneof(
       fc.string({ maxLength: 300 }).map((token) => ({ type: 'hello', token })),
       fc.string({ maxLength: 200 }).map((session) => ({ type: 'hello', session })),
       notAString.map((token) => ({ type: 'hello', token })),
-      fc.constant({ type: 'hello', token: getClientAuthToken(PROJECT.id, 'not-the-secret', { user_id: 'intruder', group_id: 'team', user_details: { name: 'I' }, group_details: { name: 'T' } }) }),
-      fc.constant({ type: 'hello', token: tokenFor({ user_id: 'intruder', group_id: 'team', user_details: { name: 'I' }, group_details: { name: 'T' } }, { expires: -10 }) }),
-      fc.constant({ type: 'hello', token: `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ project_id: PROJECT.id, user_id: 'intruder' })).toString('base64url')}.` }),
+      fc.constant({
+        type: 'hello',
+        token: getClientAuthToken(PROJECT.id, 'not-the-secret', {
+          user_id: 'intruder',
+          group_id: 'team',
+          user_details: { name: 'I' },
+          group_details: { name: 'T' },
+        }),
+      }),
+      fc.constant({
+        type: 'hello',
+        token: tokenFor(
+          { user_id: 'intruder', group_id: 'team', user_details: { name: 'I' }, group_details: { name: 'T' } },
+          { expires: -10 },
+        ),
+      }),
+      fc.constant({
+        type: 'hello',
+        token: `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ project_id: PROJECT.id, user_id: 'intruder' })).toString('base64url')}.`,
+      }),
       fc.constant({ type: 'hello', token: 'a'.repeat(20_000) }),
     )
     .map((hello) => refusedUnder('')(JSON.stringify(hello))),
@@ -301,13 +401,23 @@ async function inParallel<T, R>(items: T[], limit: number, work: (item: T, index
 }
 
 describe(`${TOTAL_FRAMES} fuzzed frames (seed ${SEED}, rerun with FUZZ_SEED=${SEED})`, () => {
-  it('are each refused or cut off, while the server stays up, others keep chatting, and nothing is written', { timeout: 60_000 }, async () => {
+  it('are each refused or cut off, while the server stays up, others keep chatting, and nothing is written', {
+    timeout: 60_000,
+  }, async () => {
     const signedFrames = fc.sample(signedInFrame, { numRuns: SIGNED_FRAMES, seed: SEED });
     const unsignedFrames = fc.sample(unsignedFrame, { numRuns: UNSIGNED, seed: SEED + 1 });
     const oversized = fc.sample(
-      fc.tuple(fc.integer({ min: MAX_FRAME_BYTES + 1, max: 4 * MAX_FRAME_BYTES }), fc.constantFrom(...TEMPLATES), fc.boolean()).map(([size, template, json]) =>
-        refusedUnder('x1')(json ? JSON.stringify({ ...template.body, id: 'x1', text: 'z'.repeat(size) }) : 'q'.repeat(size)),
-      ),
+      fc
+        .tuple(
+          fc.integer({ min: MAX_FRAME_BYTES + 1, max: 4 * MAX_FRAME_BYTES }),
+          fc.constantFrom(...TEMPLATES),
+          fc.boolean(),
+        )
+        .map(([size, template, json]) =>
+          refusedUnder('x1')(
+            json ? JSON.stringify({ ...template.body, id: 'x1', text: 'z'.repeat(size) }) : 'q'.repeat(size),
+          ),
+        ),
       { numRuns: OVERSIZED, seed: SEED + 2 },
     );
     expect(signedFrames.length + unsignedFrames.length + oversized.length).toBe(TOTAL_FRAMES);
@@ -334,7 +444,11 @@ describe(`${TOTAL_FRAMES} fuzzed frames (seed ${SEED}, rerun with FUZZ_SEED=${SE
 
     const perConnection = Math.ceil(SIGNED_FRAMES / CONNECTIONS);
     const [signedAcks, unsignedEnds, oversizedEnds] = await Promise.all([
-      Promise.all(fuzzers.map(({ client }, i) => fuzzSignedIn(client, signedFrames.slice(i * perConnection, (i + 1) * perConnection)))),
+      Promise.all(
+        fuzzers.map(({ client }, i) =>
+          fuzzSignedIn(client, signedFrames.slice(i * perConnection, (i + 1) * perConnection)),
+        ),
+      ),
       inParallel(unsignedFrames, 10, (frame) => oneFrame(frame)),
       inParallel(oversized, 5, (frame, index) => oneFrame(frame, index % 2 ? fuzzers[0]!.session : undefined)),
     ]);
@@ -353,7 +467,11 @@ describe(`${TOTAL_FRAMES} fuzzed frames (seed ${SEED}, rerun with FUZZ_SEED=${SE
           wrong.push(`accepted: ${String(frame.data).slice(0, 200)}`);
         } else if (ack.error.code === 'rate_limited') {
           rateLimited++;
-        } else if (ack.id !== frame.ackId || ack.error.code !== frame.code || !ack.error.message.startsWith('Invalid request: ')) {
+        } else if (
+          ack.id !== frame.ackId ||
+          ack.error.code !== frame.code ||
+          !ack.error.message.startsWith('Invalid request: ')
+        ) {
           wrong.push(`${JSON.stringify(ack).slice(0, 200)} for ${String(frame.data).slice(0, 200)}`);
         }
       });
@@ -366,7 +484,9 @@ describe(`${TOTAL_FRAMES} fuzzed frames (seed ${SEED}, rerun with FUZZ_SEED=${SE
     // Not signed in: refused as a session error and hung up on, nothing else.
     for (const { code, events } of unsignedEnds) {
       expect(code).toBe(CLOSE_INVALID_SESSION);
-      expect(events).toMatchObject([{ type: 'error', error: { code: 'invalid_session', message: expect.stringMatching(/^invalid_session - /) } }]);
+      expect(events).toMatchObject([
+        { type: 'error', error: { code: 'invalid_session', message: expect.stringMatching(/^invalid_session - /) } },
+      ]);
     }
     // Too big: the connection is closed (1009, or 1006 when cut before the close frame), unanswered.
     for (const { code, events } of oversizedEnds) {
@@ -378,7 +498,12 @@ describe(`${TOTAL_FRAMES} fuzzed frames (seed ${SEED}, rerun with FUZZ_SEED=${SE
     expect(goodMessages).toBeGreaterThan(3);
     expect(cord.store.counts()).toEqual({ ...countsBefore, messages: countsBefore.messages! + goodMessages });
     expect(cord.store.integrityCheck()).toBe('ok');
-    expect(cord.store.threadMessages('t1')[0]).toMatchObject({ id: 'm1', text: 'Before the storm', reactions: [], deletedAt: null });
+    expect(cord.store.threadMessages('t1')[0]).toMatchObject({
+      id: 'm1',
+      text: 'Before the storm',
+      reactions: [],
+      deletedAt: null,
+    });
     expect(cord.store.thread('t1')).toMatchObject({ resolvedAt: null });
     expect(cord.store.thread('fuzz-thread')).toBeUndefined();
     const health = await fetch(`${cord.url}/health`);
@@ -387,7 +512,10 @@ describe(`${TOTAL_FRAMES} fuzzed frames (seed ${SEED}, rerun with FUZZ_SEED=${SE
     await alice.ok(sendBody('t1', 'after', 'After the storm'));
     await bob.next((event) => event.type === 'message' && event.message.id === 'after', 'message after the fuzzing');
     // A fuzzer that misbehaved for seconds can still be served once it behaves.
-    const { thread } = await fuzzers[1]!.client.ok<{ thread: { messages: unknown[] } }>({ type: 'thread.open', threadId: 't1' });
+    const { thread } = await fuzzers[1]!.client.ok<{ thread: { messages: unknown[] } }>({
+      type: 'thread.open',
+      threadId: 't1',
+    });
     expect(thread.messages.length).toBe(goodMessages + 2);
     // Nothing on the server side failed unexpectedly (that would log "... failed").
     expect(errorLog).not.toHaveBeenCalled();

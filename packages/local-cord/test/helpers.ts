@@ -1,12 +1,12 @@
 // Test helpers: a real local Cord on 127.0.0.1 and real `ws` clients speaking its protocol.
 import { randomUUID } from 'node:crypto';
 import { getClientAuthToken } from '@cord-sdk/server';
-import { WebSocket, type RawData } from 'ws';
+import { type RawData, WebSocket } from 'ws';
 import type { RequestBody } from '../src/protocol/requests.ts';
 import type { ErrorView, ServerEvent, ViewerView } from '../src/protocol/views.ts';
-import { IN_MEMORY } from '../src/store/store.ts';
-import { startLocalCord, type LocalCord } from '../src/server/index.ts';
+import { type LocalCord, startLocalCord } from '../src/server/index.ts';
 import type { LocalProject } from '../src/server/tokens.ts';
+import { IN_MEMORY } from '../src/store/store.ts';
 
 /** A test project: a fresh UUID, so no test can lean on the published development one. */
 export const PROJECT: LocalProject = { id: randomUUID(), secret: 'local-cord-test-secret' };
@@ -199,7 +199,8 @@ export interface SignedIn {
 
 /** Connects and signs in, failing the test unless the server welcomes the client. */
 export async function signIn(cord: LocalCord, credential: string | { session: string }): Promise<SignedIn> {
-  const frame = typeof credential === 'string' ? { type: 'hello', token: credential } : { type: 'hello', ...credential };
+  const frame =
+    typeof credential === 'string' ? { type: 'hello', token: credential } : { type: 'hello', ...credential };
   const { client, first } = await hello(cord, frame);
   if (first.type !== 'welcome') throw new Error(`not welcomed: ${JSON.stringify(first)}`);
   return { client, session: first.session, viewer: first.viewer };

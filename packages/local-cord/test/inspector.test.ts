@@ -5,15 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InspectorState } from '../src/protocol/inspector.ts';
 import type { LocalCord } from '../src/server/index.ts';
 import {
-
   memberToken,
   PROJECT,
   refusedHello,
   sendBody,
   signIn,
   startServer,
-  tokenHello,
   stopServer,
+  tokenHello,
 } from './helpers.ts';
 
 let cord: LocalCord;

@@ -1,9 +1,9 @@
 // Visibility across groups (contract section 4): a user of another organization sees and
 // changes nothing of a group they are not in, however they ask.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LocalCord } from '../src/server/index.ts';
 import type { PresenceView, ServerEvent } from '../src/protocol/views.ts';
-import { memberToken, sendBody, signIn, startServer, type TestClient, stopServer } from './helpers.ts';
+import type { LocalCord } from '../src/server/index.ts';
+import { memberToken, sendBody, signIn, startServer, stopServer, type TestClient } from './helpers.ts';
 
 const IN_OTHER_GROUP = {
   code: 'thread_in_other_group',
@@ -49,7 +49,9 @@ describe('threads of another group', () => {
     expect(await eve.refused(sendBody('t1', 'e1', 'Let me in'))).toEqual(IN_OTHER_GROUP);
     expect(await eve.refused(sendBody('t1', 'e2', 'Let me in', { groupId: 'team' }))).toEqual(IN_OTHER_GROUP);
     expect(await eve.refused(sendBody('t1', 'e3', 'Let me in', { groupId: 'rivals' }))).toEqual(IN_OTHER_GROUP);
-    expect((await eve.refused({ type: 'reaction.set', messageId: 'm1', emoji: '👎', on: true })).code).toBe('not_found');
+    expect((await eve.refused({ type: 'reaction.set', messageId: 'm1', emoji: '👎', on: true })).code).toBe(
+      'not_found',
+    );
     expect((await eve.refused({ type: 'message.edit', messageId: 'm1', text: 'Defaced' })).code).toBe('not_found');
     expect((await eve.refused({ type: 'message.delete', messageId: 'm1', deleted: true })).code).toBe('not_found');
     expect(await eve.refused({ type: 'thread.resolve', threadId: 't1', resolved: true })).toEqual(IN_OTHER_GROUP);
@@ -87,7 +89,9 @@ describe('threads of another group', () => {
     expect(cord.store.thread('rival-thread')?.groupId).toBe('rivals');
 
     expect(await alice.refused({ type: 'thread.open', threadId: 'rival-thread' })).toEqual(IN_OTHER_GROUP);
-    expect((await alice.refused({ type: 'reaction.set', messageId: 'r1', emoji: '👀', on: true })).code).toBe('not_found');
+    expect((await alice.refused({ type: 'reaction.set', messageId: 'r1', emoji: '👀', on: true })).code).toBe(
+      'not_found',
+    );
   });
 
   it('refuses writing a new thread into a group the user is not in', async () => {
@@ -104,7 +108,11 @@ describe('presence of another group', () => {
   it('is neither listed nor pushed to an outsider at the same location', async () => {
     const eveWatch = await eve.ok<{ users: PresenceView[] }>({ type: 'presence.watch', watchId: 'w', location: PAGE });
     expect(eveWatch.users).toEqual([]);
-    const aliceWatch = await alice.ok<{ users: PresenceView[] }>({ type: 'presence.watch', watchId: 'w', location: PAGE });
+    const aliceWatch = await alice.ok<{ users: PresenceView[] }>({
+      type: 'presence.watch',
+      watchId: 'w',
+      location: PAGE,
+    });
     expect(aliceWatch.users).toEqual([]);
 
     await bob.ok({ type: 'presence.set', location: PAGE, present: true, durable: true });
@@ -120,14 +128,24 @@ describe('presence of another group', () => {
     expect(await alice.pending('presence')).toEqual([]);
     const again = await eve.ok<{ users: PresenceView[] }>({ type: 'presence.watch', watchId: 'w2', location: PAGE });
     expect(again.users.map((entry) => entry.user.id)).toEqual(['eve']);
-    const teamView = await alice.ok<{ users: PresenceView[] }>({ type: 'presence.watch', watchId: 'w2', location: PAGE });
+    const teamView = await alice.ok<{ users: PresenceView[] }>({
+      type: 'presence.watch',
+      watchId: 'w2',
+      location: PAGE,
+    });
     expect(teamView.users.map((entry) => entry.user.id)).toEqual(['bob']);
   });
 
   it('cannot be written or watched by naming the other group', async () => {
     const before = cord.store.counts();
 
-    const set = await eve.refused({ type: 'presence.set', location: PAGE, present: true, durable: true, groupId: 'team' });
+    const set = await eve.refused({
+      type: 'presence.set',
+      location: PAGE,
+      present: true,
+      durable: true,
+      groupId: 'team',
+    });
     const watch = await eve.refused({ type: 'presence.watch', watchId: 'w', location: PAGE, groupId: 'team' });
 
     expect(set.code).toBe('forbidden');

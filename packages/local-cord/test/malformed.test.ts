@@ -2,20 +2,11 @@
 // keeps serving everyone else, and writes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { MAX_FRAME_BYTES, MAX_MESSAGE_LENGTH, RATE_BURST, RATE_LIMIT } from '../src/protocol/limits.ts';
+import type { ServerEvent } from '../src/protocol/views.ts';
 import type { LocalCord } from '../src/server/index.ts';
 import { CLOSE_INVALID_SESSION } from '../src/server/index.ts';
-import type { ServerEvent } from '../src/protocol/views.ts';
-import { MAX_FRAME_BYTES, MAX_MESSAGE_LENGTH, RATE_BURST, RATE_LIMIT } from '../src/protocol/limits.ts';
-import {
-
-  connect,
-  memberToken,
-  sendBody,
-  signIn,
-  startServer,
-  type TestClient,
-  stopServer,
-} from './helpers.ts';
+import { connect, memberToken, sendBody, signIn, startServer, stopServer, type TestClient } from './helpers.ts';
 
 type Ack = Extract<ServerEvent, { type: 'ack' }>;
 
@@ -73,7 +64,15 @@ describe('malformed requests from a signed-in client', () => {
     ['a reserved thread id', { ...sendBody('cord:t', 'x-msg', 'hi'), id: 'x1' }],
     ['text of only spaces', { ...sendBody('t1', 'x-msg', '   \n '), id: 'x1' }],
     ['a nested location', { ...sendBody('t2', 'x-msg', 'hi'), id: 'x1', location: { page: { nested: true } } }],
-    ['a location with too many keys', { type: 'presence.watch', id: 'x1', watchId: 'w', location: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, i])) }],
+    [
+      'a location with too many keys',
+      {
+        type: 'presence.watch',
+        id: 'x1',
+        watchId: 'w',
+        location: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, i])),
+      },
+    ],
     ['an over-long emoji', { type: 'reaction.set', id: 'x1', messageId: 'm1', emoji: '👍'.repeat(40), on: true }],
     ['a second hello', { type: 'hello', id: 'x1', token: 'whatever' }],
   ])('answers %s with invalid_request under the request id', async (_, frame) => {
@@ -169,7 +168,10 @@ describe('oversized frames and bad hellos', () => {
     const client = await connect(cord);
     client.sendRaw(raw);
     const first = await client.next((event) => event.type === 'error', 'error');
-    expect(first).toMatchObject({ type: 'error', error: { code: 'invalid_session', message: expect.stringMatching(/^invalid_session - /) } });
+    expect(first).toMatchObject({
+      type: 'error',
+      error: { code: 'invalid_session', message: expect.stringMatching(/^invalid_session - /) },
+    });
     expect((await client.closed).code).toBe(CLOSE_INVALID_SESSION);
     await expectUnharmed();
   });
@@ -208,4 +210,3 @@ function refusedUpgrade(url: string): Promise<boolean> {
     socket.on('error', () => resolve(true));
   });
 }
-

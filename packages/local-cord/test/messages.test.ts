@@ -1,8 +1,8 @@
 // Threads and messages between two members of one group, over real sockets.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LocalCord } from '../src/server/index.ts';
 import type { MessageView, ServerEvent, ThreadView } from '../src/protocol/views.ts';
-import { memberToken, sendBody, signIn, startServer, type TestClient, stopServer } from './helpers.ts';
+import type { LocalCord } from '../src/server/index.ts';
+import { memberToken, sendBody, signIn, startServer, stopServer, type TestClient } from './helpers.ts';
 
 type MessageEvent = Extract<ServerEvent, { type: 'message' }>;
 type ThreadEvent = Extract<ServerEvent, { type: 'thread' }>;
@@ -60,7 +60,13 @@ describe('messages', () => {
 
     // A member who opens the thread later finds it with its message.
     const later = await bob.ok<{ thread: ThreadView }>({ type: 'thread.open', threadId: 't1' });
-    expect(later.thread).toMatchObject({ id: 't1', groupId: 'team', name: 'Thread t1', resolvedAt: null, messages: [message] });
+    expect(later.thread).toMatchObject({
+      id: 't1',
+      groupId: 'team',
+      name: 'Thread t1',
+      resolvedAt: null,
+      messages: [message],
+    });
   });
 
   it('does not store a message twice when the same messageId is sent again', async () => {
@@ -96,7 +102,11 @@ describe('messages', () => {
   it('lets the author edit, and pushes the edit', async () => {
     await firstMessage();
 
-    const { message } = await alice.ok<{ message: MessageView }>({ type: 'message.edit', messageId: 'm1', text: 'Hello, Bob!' });
+    const { message } = await alice.ok<{ message: MessageView }>({
+      type: 'message.edit',
+      messageId: 'm1',
+      text: 'Hello, Bob!',
+    });
 
     expect(message).toMatchObject({ id: 'm1', text: 'Hello, Bob!', editedAt: expect.any(Number) });
     expect(cord.store.messageView('m1')?.text).toBe('Hello, Bob!');
@@ -111,7 +121,9 @@ describe('messages', () => {
       code: 'forbidden',
       message: 'Only the author can change this message.',
     });
-    expect(await bob.refused({ type: 'message.delete', messageId: 'm1', deleted: true })).toMatchObject({ code: 'forbidden' });
+    expect(await bob.refused({ type: 'message.delete', messageId: 'm1', deleted: true })).toMatchObject({
+      code: 'forbidden',
+    });
 
     expect(cord.store.messageView('m1')).toMatchObject({ text: 'Hello Bob', editedAt: null, deletedAt: null });
     expect(await alice.pending('message')).toEqual([]);
@@ -120,11 +132,19 @@ describe('messages', () => {
   it('lets the author delete and undo, and pushes both', async () => {
     await firstMessage();
 
-    const deleted = await alice.ok<{ message: MessageView }>({ type: 'message.delete', messageId: 'm1', deleted: true });
+    const deleted = await alice.ok<{ message: MessageView }>({
+      type: 'message.delete',
+      messageId: 'm1',
+      deleted: true,
+    });
     expect(deleted.message.deletedAt).toEqual(expect.any(Number));
     expect((await bob.next<MessageEvent>(isMessage('m1'))).message.deletedAt).toBe(deleted.message.deletedAt);
 
-    const restored = await alice.ok<{ message: MessageView }>({ type: 'message.delete', messageId: 'm1', deleted: false });
+    const restored = await alice.ok<{ message: MessageView }>({
+      type: 'message.delete',
+      messageId: 'm1',
+      deleted: false,
+    });
     expect(restored.message).toMatchObject({ deletedAt: null, text: 'Hello Bob' });
     expect((await bob.next<MessageEvent>(isMessage('m1'))).message.deletedAt).toBeNull();
     expect(cord.store.messageView('m1')?.deletedAt).toBeNull();
@@ -132,15 +152,24 @@ describe('messages', () => {
 
   it('answers not_found for a message that does not exist', async () => {
     expect((await alice.refused({ type: 'message.edit', messageId: 'nope', text: 'x' })).code).toBe('not_found');
-    expect((await alice.refused({ type: 'reaction.set', messageId: 'nope', emoji: '👍', on: true })).code).toBe('not_found');
+    expect((await alice.refused({ type: 'reaction.set', messageId: 'nope', emoji: '👍', on: true })).code).toBe(
+      'not_found',
+    );
   });
 
   it('adds and removes reactions of several users, pushing each change', async () => {
     await firstMessage();
 
-    const bobs = await bob.ok<{ message: MessageView }>({ type: 'reaction.set', messageId: 'm1', emoji: '👍', on: true });
+    const bobs = await bob.ok<{ message: MessageView }>({
+      type: 'reaction.set',
+      messageId: 'm1',
+      emoji: '👍',
+      on: true,
+    });
     expect(bobs.message.reactions).toEqual([{ emoji: '👍', userIds: ['bob'] }]);
-    expect((await alice.next<MessageEvent>(isMessage('m1'), 'reaction push')).message.reactions).toEqual(bobs.message.reactions);
+    expect((await alice.next<MessageEvent>(isMessage('m1'), 'reaction push')).message.reactions).toEqual(
+      bobs.message.reactions,
+    );
 
     await alice.ok({ type: 'reaction.set', messageId: 'm1', emoji: '👍', on: true });
     await alice.ok({ type: 'reaction.set', messageId: 'm1', emoji: '🎉', on: true });
@@ -151,7 +180,12 @@ describe('messages', () => {
       { emoji: '🎉', userIds: ['alice'] },
     ]);
 
-    const off = await bob.ok<{ message: MessageView }>({ type: 'reaction.set', messageId: 'm1', emoji: '👍', on: false });
+    const off = await bob.ok<{ message: MessageView }>({
+      type: 'reaction.set',
+      messageId: 'm1',
+      emoji: '👍',
+      on: false,
+    });
     expect(off.message.reactions).toEqual([
       { emoji: '👍', userIds: ['alice'] },
       { emoji: '🎉', userIds: ['alice'] },
@@ -162,14 +196,26 @@ describe('messages', () => {
   it('resolves and reopens a thread, pushing the state to the other member', async () => {
     await firstMessage();
 
-    const resolved = await bob.ok<{ resolvedAt: number | null }>({ type: 'thread.resolve', threadId: 't1', resolved: true });
+    const resolved = await bob.ok<{ resolvedAt: number | null }>({
+      type: 'thread.resolve',
+      threadId: 't1',
+      resolved: true,
+    });
     expect(resolved.resolvedAt).toEqual(expect.any(Number));
     expect(cord.store.thread('t1')?.resolvedAt).toBe(resolved.resolvedAt);
-    expect(await alice.next<ThreadEvent>(isThread('t1'), 'resolve push')).toMatchObject({ resolvedAt: resolved.resolvedAt });
+    expect(await alice.next<ThreadEvent>(isThread('t1'), 'resolve push')).toMatchObject({
+      resolvedAt: resolved.resolvedAt,
+    });
     // The resolver has the thread open too, and hears of it like everyone else.
-    expect(await bob.next<ThreadEvent>(isThread('t1'), 'own resolve push')).toMatchObject({ resolvedAt: resolved.resolvedAt });
+    expect(await bob.next<ThreadEvent>(isThread('t1'), 'own resolve push')).toMatchObject({
+      resolvedAt: resolved.resolvedAt,
+    });
 
-    const reopened = await alice.ok<{ resolvedAt: number | null }>({ type: 'thread.resolve', threadId: 't1', resolved: false });
+    const reopened = await alice.ok<{ resolvedAt: number | null }>({
+      type: 'thread.resolve',
+      threadId: 't1',
+      resolved: false,
+    });
     expect(reopened.resolvedAt).toBeNull();
     expect(await bob.next<ThreadEvent>(isThread('t1'), 'reopen push')).toMatchObject({ resolvedAt: null });
     expect(cord.store.thread('t1')?.resolvedAt).toBeNull();
@@ -183,7 +229,9 @@ describe('messages', () => {
     await firstMessage();
 
     await bob.ok({ type: 'typing', threadId: 't1', typing: true });
-    expect(await alice.next<ThreadEvent>(isThread('t1'), 'typing push')).toMatchObject({ typing: [{ id: 'bob', name: 'Bob Dylan' }] });
+    expect(await alice.next<ThreadEvent>(isThread('t1'), 'typing push')).toMatchObject({
+      typing: [{ id: 'bob', name: 'Bob Dylan' }],
+    });
 
     await bob.ok(sendBody('t1', 'm2', 'Hi Alice'));
     expect(await alice.next<ThreadEvent>(isThread('t1'), 'typing cleared')).toMatchObject({ typing: [] });

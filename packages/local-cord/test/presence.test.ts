@@ -1,9 +1,9 @@
 // Page presence within one group: arriving, leaving, closing the tab, lapsing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LocalCord } from '../src/server/index.ts';
-import type { PresenceView, ServerEvent } from '../src/protocol/views.ts';
 import { PRESENCE_LAPSE_MS } from '../src/protocol/limits.ts';
-import { memberToken, signIn, startServer, tokenFor, type TestClient, stopServer } from './helpers.ts';
+import type { PresenceView, ServerEvent } from '../src/protocol/views.ts';
+import type { LocalCord } from '../src/server/index.ts';
+import { memberToken, signIn, startServer, stopServer, type TestClient, tokenFor } from './helpers.ts';
 
 type PresenceEvent = Extract<ServerEvent, { type: 'presence' }>;
 
@@ -56,7 +56,13 @@ describe('presence', () => {
     await bobArrives(true);
     // Bob has been here a while: his "last seen" was written 50 s ago.
     const arrived = Date.now() - 50_000;
-    cord.store.setPresence({ userId: 'bob', groupId: 'team', location: PAGE, presentUntil: Date.now() + PRESENCE_LAPSE_MS, lastSeen: arrived });
+    cord.store.setPresence({
+      userId: 'bob',
+      groupId: 'team',
+      location: PAGE,
+      presentUntil: Date.now() + PRESENCE_LAPSE_MS,
+      lastSeen: arrived,
+    });
 
     const closing = Date.now();
     await bob.close();
@@ -128,7 +134,12 @@ describe('presence', () => {
     expect(await alice.pending('presence')).toEqual([]);
 
     await alice.ok({ type: 'presence.unwatch', watchId: 'page' });
-    await bob.ok({ type: 'presence.set', location: { section: 'intro', page: 'docs' }, present: false, durable: false });
+    await bob.ok({
+      type: 'presence.set',
+      location: { section: 'intro', page: 'docs' },
+      present: false,
+      durable: false,
+    });
     expect(await alice.pending('presence')).toEqual([]);
   });
 
@@ -138,7 +149,11 @@ describe('presence', () => {
     await carol.ok({ type: 'presence.set', location: PAGE, present: false, durable: true });
     await bob.ok({ type: 'presence.set', location: PAGE, present: true, durable: false });
 
-    const { users } = await alice.ok<{ users: PresenceView[] }>({ type: 'presence.watch', watchId: 'w', location: PAGE });
+    const { users } = await alice.ok<{ users: PresenceView[] }>({
+      type: 'presence.watch',
+      watchId: 'w',
+      location: PAGE,
+    });
 
     expect(users.map((user) => [user.user.id, user.present])).toEqual([
       ['bob', true],

@@ -5,7 +5,7 @@ import jwt from 'jsonwebtoken';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServerEvent } from '../src/protocol/views.ts';
 import type { LocalCord } from '../src/server/index.ts';
-import { memberToken, PROJECT, signIn, startServer, tokenFor, stopServer } from './helpers.ts';
+import { memberToken, PROJECT, signIn, startServer, stopServer, tokenFor } from './helpers.ts';
 
 type Method = 'GET' | 'PUT' | 'POST';
 type Json = Record<string, unknown>;

@@ -3,11 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LOCAL_CORD_CSS_PATH, LOCAL_CORD_SCRIPT_PATH } from '@cord-tutorial/stack-config';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { LOCAL_CORD_CSS_PATH, LOCAL_CORD_SCRIPT_PATH } from '@cord-tutorial/stack-config';
-import { startLocalCord, type LocalCord } from '../src/server/index.ts';
 import type { ThreadView } from '../src/protocol/views.ts';
+import { type LocalCord, startLocalCord } from '../src/server/index.ts';
 import { IN_MEMORY } from '../src/store/store.ts';
 import { closeAllClients, memberToken, PROJECT, sendBody, signIn, startServer } from './helpers.ts';
 

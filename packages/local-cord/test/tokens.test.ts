@@ -5,15 +5,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LocalCord } from '../src/server/index.ts';
 import { CLOSE_INVALID_SESSION } from '../src/server/index.ts';
 import {
-
   memberToken,
   PROJECT,
   refusedHello,
   signIn,
   startServer,
+  stopServer,
   tokenFor,
   tokenHello,
-  stopServer,
 } from './helpers.ts';
 
 let cord: LocalCord;
@@ -33,7 +32,12 @@ function signed(payload: object, options: { secret?: string; algorithm?: jwt.Alg
   });
 }
 
-const alice = { user_id: 'alice', group_id: 'team', user_details: { name: 'Alice Liddell' }, group_details: { name: 'Team' } };
+const alice = {
+  user_id: 'alice',
+  group_id: 'team',
+  user_details: { name: 'Alice Liddell' },
+  group_details: { name: 'Team' },
+};
 
 describe('client auth tokens', () => {
   it('accepts a token from getClientAuthToken (HS512) and welcomes the user by name', async () => {
@@ -201,7 +205,12 @@ describe('client auth tokens', () => {
   });
 
   it('refuses group_details without a name for a group that does not exist', async () => {
-    const token = tokenFor({ user_id: 'carol', group_id: 'unnamed', user_details: { name: 'Carol' }, group_details: {} as { name: string } });
+    const token = tokenFor({
+      user_id: 'carol',
+      group_id: 'unnamed',
+      user_details: { name: 'Carol' },
+      group_details: {} as { name: string },
+    });
 
     const { error } = await refusedHello(cord, tokenHello(token));
 
@@ -225,7 +234,12 @@ describe('user and group details', () => {
       tokenFor({
         user_id: 'alice',
         group_id: 'team',
-        user_details: { name: 'Alice Liddell', shortName: 'Alice', email: 'alice@example.com', profilePictureURL: 'https://example.com/a.png' },
+        user_details: {
+          name: 'Alice Liddell',
+          shortName: 'Alice',
+          email: 'alice@example.com',
+          profilePictureURL: 'https://example.com/a.png',
+        },
         group_details: { name: 'Team' },
       }),
     );
@@ -257,7 +271,10 @@ describe('user and group details', () => {
     await signIn(cord, memberToken('bob', 'other'));
     expect(cord.store.isMember('team', 'bob')).toBe(false);
 
-    const { viewer } = await signIn(cord, tokenFor({ user_id: 'bob', group_id: 'team', user_details: { name: 'Bob' } }));
+    const { viewer } = await signIn(
+      cord,
+      tokenFor({ user_id: 'bob', group_id: 'team', user_details: { name: 'Bob' } }),
+    );
 
     expect(viewer.groupId).toBe('team');
     expect(cord.store.isMember('team', 'bob')).toBe(true);

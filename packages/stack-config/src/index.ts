@@ -1,3 +1,3 @@
-export * from './stackConfig.ts';
 export * from './localProject.ts';
 export { loadRootEnvFile, loadStackConfigOrExit } from './processEnv.ts';
+export * from './stackConfig.ts';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readStackConfig, StackConfigError, type StackConfig } from './stackConfig.ts';
+import { readStackConfig, type StackConfig, StackConfigError } from './stackConfig.ts';
 
 /** The repository's `.env`, shared by every process of the stack. */
 export const ROOT_ENV_FILE = fileURLToPath(new URL('../../../.env', import.meta.url));

@@ -27,7 +27,12 @@ const text = z.string().trim();
 const url = text.pipe(z.url({ error: 'must be an absolute URL' }));
 const wholeNumber = text.regex(/^\d+$/, 'must be a whole number').transform(Number);
 const port = (fallback: number) => wholeNumber.pipe(z.number().max(65535)).default(fallback);
-const origins = text.transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean));
+const origins = text.transform((list) =>
+  list
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean),
+);
 
 const envSchema = z.object({
   CORD_PROJECT_ID: text.pipe(z.uuid({ error: 'must be a UUID' })).optional(),
@@ -85,9 +90,7 @@ export interface StackConfig {
 export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConfig {
   const parsed = envSchema.safeParse(withoutBlanks(env));
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.')} ${issue.message}`,
-    );
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
     throw new StackConfigError(`Invalid environment: ${problems.join('; ')}.`);
   }
   const vars = parsed.data;
@@ -115,10 +118,7 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
     tokenServer: {
       port: vars.PORT,
       url: vars.TOKEN_SERVER_URL ?? `http://localhost:${vars.PORT}`,
-      allowedOrigins: vars.CLIENT_ORIGINS ?? [
-        `http://localhost:${vars.WEB_PORT}`,
-        `http://127.0.0.1:${vars.WEB_PORT}`,
-      ],
+      allowedOrigins: vars.CLIENT_ORIGINS ?? [`http://localhost:${vars.WEB_PORT}`, `http://127.0.0.1:${vars.WEB_PORT}`],
     },
     web: { port: vars.WEB_PORT },
     cordScriptUrl: hosted ? vars.CORD_SCRIPT_URL : `${localCordUrl}${LOCAL_CORD_SCRIPT_PATH}`,

@@ -38,9 +38,7 @@ describe('readStackConfig: local Cord', () => {
   });
 
   it('the local project id is a UUID, as Cord requires of project_id', () => {
-    expect(LOCAL_CORD_PROJECT_ID).toMatch(
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-    );
+    expect(LOCAL_CORD_PROJECT_ID).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('treats empty or blank CORD_PROJECT_ID and CORD_SECRET as unset', () => {
@@ -131,9 +129,7 @@ describe('readStackConfig: a real Cord project', () => {
     expect(configError({ CORD_PROJECT_ID: PROJECT_ID, CORD_SECRET: '  ' }).message).toMatch(
       /^CORD_SECRET is not set\b/,
     );
-    expect(configError({ CORD_PROJECT_ID: '', CORD_SECRET: SECRET }).message).toMatch(
-      /^CORD_PROJECT_ID is not set\b/,
-    );
+    expect(configError({ CORD_PROJECT_ID: '', CORD_SECRET: SECRET }).message).toMatch(/^CORD_PROJECT_ID is not set\b/);
   });
 
   it.each(['not-a-uuid', '12345', `${PROJECT_ID}x`, PROJECT_ID.replaceAll('-', '')])(
@@ -147,9 +143,7 @@ describe('readStackConfig: a real Cord project', () => {
   it('CORD_TOKEN_EXPIRES_SECONDS sets the token lifetime, a positive whole number', () => {
     expect(readStackConfig({ CORD_TOKEN_EXPIRES_SECONDS: '3600' }).tokenExpiresSeconds).toBe(3600);
     for (const bad of ['0', '-5', '1.5', 'soon']) {
-      expect(configError({ CORD_TOKEN_EXPIRES_SECONDS: bad }).message).toContain(
-        'CORD_TOKEN_EXPIRES_SECONDS',
-      );
+      expect(configError({ CORD_TOKEN_EXPIRES_SECONDS: bad }).message).toContain('CORD_TOKEN_EXPIRES_SECONDS');
     }
   });
 });
@@ -171,10 +165,7 @@ describe('readStackConfig: ports and origins', () => {
   it('WEB_PORT moves the client and the origins allowed by default', () => {
     const config = readStackConfig({ WEB_PORT: '4173' });
     expect(config.web.port).toBe(4173);
-    expect(config.tokenServer.allowedOrigins).toEqual([
-      'http://localhost:4173',
-      'http://127.0.0.1:4173',
-    ]);
+    expect(config.tokenServer.allowedOrigins).toEqual(['http://localhost:4173', 'http://127.0.0.1:4173']);
   });
 
   it('PORT moves the token server and the URL the client fetches from', () => {

@@ -33,8 +33,16 @@ function table(headings: string[], rows: Array<Array<string | Node>>, empty: str
   if (rows.length === 0) return el('p', empty, 'empty');
   const cell = (content: string | Node) => el('td', typeof content === 'string' ? content : [content]);
   return el('table', [
-    el('thead', [el('tr', headings.map((heading) => el('th', heading)))]),
-    el('tbody', rows.map((row) => el('tr', row.map(cell)))),
+    el('thead', [
+      el(
+        'tr',
+        headings.map((heading) => el('th', heading)),
+      ),
+    ]),
+    el(
+      'tbody',
+      rows.map((row) => el('tr', row.map(cell))),
+    ),
   ]);
 }
 

@@ -1,6 +1,14 @@
-import type { RequestBody } from '../protocol/requests.ts';
-import type { CordLocation, MessageView, PresenceView, ServerEvent, ThreadView, UserView, ViewerView } from '../protocol/views.ts';
 import { PRESENCE_REFRESH_MS } from '../protocol/limits.ts';
+import type { RequestBody } from '../protocol/requests.ts';
+import type {
+  CordLocation,
+  MessageView,
+  PresenceView,
+  ServerEvent,
+  ThreadView,
+  UserView,
+  ViewerView,
+} from '../protocol/views.ts';
 import { Connection } from './connection.ts';
 
 export interface LocalMessage extends MessageView {
@@ -35,7 +43,10 @@ export class LocalCordClient {
   private connection: Connection | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly threads = new Map<string, { state: ThreadState; groupId: string | undefined; users: number }>();
-  private readonly watches = new Map<string, { location: CordLocation; groupId: string | undefined; users: PresenceView[] }>();
+  private readonly watches = new Map<
+    string,
+    { location: CordLocation; groupId: string | undefined; users: PresenceView[] }
+  >();
   private readonly claims = new Map<string, PresenceClaim>();
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
 
@@ -101,7 +112,11 @@ export class LocalCordClient {
     return this.threads.get(threadId)?.state;
   }
 
-  async sendMessage(threadId: string, text: string, about: { threadName: string; url: string; location: CordLocation }) {
+  async sendMessage(
+    threadId: string,
+    text: string,
+    about: { threadName: string; url: string; location: CordLocation },
+  ) {
     const open = this.threads.get(threadId);
     const viewer = this.viewer;
     const messageId = crypto.randomUUID();
@@ -142,15 +157,23 @@ export class LocalCordClient {
   }
 
   async deleteMessage(messageId: string, deleted: boolean) {
-    this.upsertMessage((await this.send<{ message: MessageView }>({ type: 'message.delete', messageId, deleted })).message);
+    this.upsertMessage(
+      (await this.send<{ message: MessageView }>({ type: 'message.delete', messageId, deleted })).message,
+    );
   }
 
   async react(messageId: string, emoji: string, on: boolean) {
-    this.upsertMessage((await this.send<{ message: MessageView }>({ type: 'reaction.set', messageId, emoji, on })).message);
+    this.upsertMessage(
+      (await this.send<{ message: MessageView }>({ type: 'reaction.set', messageId, emoji, on })).message,
+    );
   }
 
   async resolve(threadId: string, resolved: boolean) {
-    const { resolvedAt } = await this.send<{ resolvedAt: number | null }>({ type: 'thread.resolve', threadId, resolved });
+    const { resolvedAt } = await this.send<{ resolvedAt: number | null }>({
+      type: 'thread.resolve',
+      threadId,
+      resolved,
+    });
     const open = this.threads.get(threadId);
     if (open) open.state.resolvedAt = resolvedAt;
     this.notify();
@@ -230,13 +253,15 @@ export class LocalCordClient {
   private loadPresence(watchId: string) {
     const watch = this.watches.get(watchId);
     if (!watch) return;
-    this.send<{ users: PresenceView[] }>({ type: 'presence.watch', watchId, location: watch.location, groupId: watch.groupId }).then(
-      ({ users }) => {
-        watch.users = users;
-        this.notify();
-      },
-      ignore,
-    );
+    this.send<{ users: PresenceView[] }>({
+      type: 'presence.watch',
+      watchId,
+      location: watch.location,
+      groupId: watch.groupId,
+    }).then(({ users }) => {
+      watch.users = users;
+      this.notify();
+    }, ignore);
   }
 
   // --- the connection --------------------------------------------------------------

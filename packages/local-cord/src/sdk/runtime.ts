@@ -3,9 +3,7 @@ import { LocalCordClient } from './client.ts';
 
 // Local Cord serves this script itself, so the script's own URL says where the
 // server is: no configuration reaches the page.
-const scriptUrl = new URL(
-  (document.currentScript as HTMLScriptElement | null)?.src ?? window.location.href,
-);
+const scriptUrl = new URL((document.currentScript as HTMLScriptElement | null)?.src ?? window.location.href);
 const socketUrl = new URL(LOCAL_CORD_SOCKET_PATH, scriptUrl);
 socketUrl.protocol = scriptUrl.protocol === 'https:' ? 'wss:' : 'ws:';
 

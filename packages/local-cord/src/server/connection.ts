@@ -1,15 +1,15 @@
 import type { WebSocket } from 'ws';
-import { helloSchema, requestSchema, type Request } from '../protocol/requests.ts';
-import type { ErrorView, ServerEvent } from '../protocol/views.ts';
 import { MAX_MESSAGE_LENGTH, RATE_LIMIT } from '../protocol/limits.ts';
+import { helloSchema, type Request, requestSchema } from '../protocol/requests.ts';
+import type { ErrorView, ServerEvent } from '../protocol/views.ts';
 import type { Store } from '../store/store.ts';
 import { handlers, RequestError } from './handlers.ts';
-import { RateLimiter } from './rateLimiter.ts';
 import type { Client, Hub, PresenceSpot, PresenceWatch } from './hub.ts';
+import type { SignInLog } from './inspector/signInLog.ts';
+import { RateLimiter } from './rateLimiter.ts';
+import type { Viewer } from './session.ts';
 import { openSession } from './session.ts';
 import { InvalidSessionError, type LocalProject } from './tokens.ts';
-import type { SignInLog } from './inspector/signInLog.ts';
-import type { Viewer } from './session.ts';
 
 const HELLO_TIMEOUT_MS = 10_000;
 /** Close code for a refused sign-in, in the range reserved for applications. */

@@ -1,6 +1,6 @@
+import { DURABLE_PRESENCE_WRITE_MS, PRESENCE_LAPSE_MS } from '../protocol/limits.ts';
 import type { Request, RequestOf } from '../protocol/requests.ts';
 import type { ErrorCode } from '../protocol/views.ts';
-import { DURABLE_PRESENCE_WRITE_MS, PRESENCE_LAPSE_MS } from '../protocol/limits.ts';
 import type { Store, ThreadRow } from '../store/store.ts';
 import type { Client, Hub, PresenceSpot } from './hub.ts';
 
@@ -135,7 +135,8 @@ export const handlers: Handlers = {
     const now = Date.now();
     // Durable "last seen here" is written on leaving and at most once a minute meanwhile.
     const lastWritten = store.lastSeen(client.viewer.userId, spot.groupId, location);
-    const writeLastSeen = durable && (!present || lastWritten === null || now - lastWritten >= DURABLE_PRESENCE_WRITE_MS);
+    const writeLastSeen =
+      durable && (!present || lastWritten === null || now - lastWritten >= DURABLE_PRESENCE_WRITE_MS);
     const lastSeen = writeLastSeen ? now : undefined;
     if (present) hub.arrive(client, spot, now + PRESENCE_LAPSE_MS, lastSeen);
     else hub.depart(client, spot, lastSeen);

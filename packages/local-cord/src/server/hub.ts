@@ -1,5 +1,5 @@
-import type { CordLocation, PresenceView, ServerEvent, UserView } from '../protocol/views.ts';
 import { TYPING_LAPSE_MS } from '../protocol/limits.ts';
+import type { CordLocation, PresenceView, ServerEvent, UserView } from '../protocol/views.ts';
 import { canonicalLocation, type Store, type ThreadRow } from '../store/store.ts';
 import { matchesLocation, presenceAt } from './presence.ts';
 import type { Viewer } from './session.ts';

@@ -1,3 +1,3 @@
-export { startLocalCord, type LocalCord, type LocalCordOptions } from './localCordServer.ts';
 export { IN_MEMORY, Store } from '../store/store.ts';
 export { CLOSE_INVALID_SESSION } from './connection.ts';
+export { type LocalCord, type LocalCordOptions, startLocalCord } from './localCordServer.ts';

@@ -1,11 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { LOCAL_CORD_CSS_PATH, LOCAL_CORD_SCRIPT_PATH, LOCAL_CORD_SOCKET_PATH } from '@cord-tutorial/stack-config';
 import { WebSocketServer } from 'ws';
-import {
-  LOCAL_CORD_CSS_PATH,
-  LOCAL_CORD_SCRIPT_PATH,
-  LOCAL_CORD_SOCKET_PATH,
-} from '@cord-tutorial/stack-config';
 import { MAX_FRAME_BYTES } from '../protocol/limits.ts';
 import { Store } from '../store/store.ts';
 import { sdkAssets } from './assets.ts';

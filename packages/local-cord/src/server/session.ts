@@ -1,7 +1,7 @@
 import type { Hello } from '../protocol/requests.ts';
 import type { ViewerView } from '../protocol/views.ts';
 import type { Store } from '../store/store.ts';
-import { InvalidSessionError, verifyClientAuthToken, type LocalProject } from './tokens.ts';
+import { InvalidSessionError, type LocalProject, verifyClientAuthToken } from './tokens.ts';
 
 export interface Viewer {
   userId: string;

@@ -76,8 +76,7 @@ export function verifyClientAuthToken(token: string, project: LocalProject): Cli
 }
 
 function parseClaims(payload: unknown): ClientAuthClaims {
-  const invalid = (reason: string) =>
-    new InvalidSessionError(`Invalid ClientAuthTokenData: ${reason}`);
+  const invalid = (reason: string) => new InvalidSessionError(`Invalid ClientAuthTokenData: ${reason}`);
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     throw invalid('Expected JSON object.');
   }

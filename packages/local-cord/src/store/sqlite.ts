@@ -18,7 +18,9 @@ export class Sqlite {
     this.db = new Database(path);
     // WAL with synchronous=NORMAL: a commit survives a crash of local Cord (SIGKILL), the
     // guarantee acknowledgements rely on, without an fsync on every write.
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+    this.db.exec(
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+    );
     this.migrate();
   }
 
@@ -50,7 +52,10 @@ export class Sqlite {
   }
 
   value(sql: string, ...params: unknown[]): unknown {
-    const row = this.db.prepare(sql).raw(true).get(...params) as unknown[] | undefined;
+    const row = this.db
+      .prepare(sql)
+      .raw(true)
+      .get(...params) as unknown[] | undefined;
     return row?.[0];
   }
 }

@@ -3,8 +3,8 @@ import type { CordLocation, MessageView, PresenceView, UserView } from '../proto
 import { Records } from './records.ts';
 import { Sqlite, toUserView } from './sqlite.ts';
 
-export { IN_MEMORY } from './sqlite.ts';
 export type { GroupRecord, ReactionRecord, ThreadRecord, UserRecord } from './records.ts';
+export { IN_MEMORY } from './sqlite.ts';
 
 export interface UserDetails {
   name?: string | undefined;
@@ -115,9 +115,7 @@ export class Store {
   }
 
   addMember(groupId: string, userId: string) {
-    this.db
-      .prepare('INSERT OR IGNORE INTO group_members (group_id, user_id) VALUES (?, ?)')
-      .run(groupId, userId);
+    this.db.prepare('INSERT OR IGNORE INTO group_members (group_id, user_id) VALUES (?, ?)').run(groupId, userId);
   }
 
   removeMember(groupId: string, userId: string) {
@@ -134,15 +132,14 @@ export class Store {
 
   isMember(groupId: string, userId: string): boolean {
     return (
-      this.sql.value('SELECT 1 FROM group_members WHERE group_id = ? AND user_id = ?', groupId, userId) !==
-      undefined
+      this.sql.value('SELECT 1 FROM group_members WHERE group_id = ? AND user_id = ?', groupId, userId) !== undefined
     );
   }
 
   memberGroupIds(userId: string): string[] {
-    return this.sql.rows('SELECT group_id FROM group_members WHERE user_id = ?', userId).map(
-      (row) => row.group_id as string,
-    );
+    return this.sql
+      .rows('SELECT group_id FROM group_members WHERE user_id = ?', userId)
+      .map((row) => row.group_id as string);
   }
 
   user(id: string): UserView | undefined {
@@ -182,9 +179,7 @@ export class Store {
     now = Date.now(),
   ) {
     this.db
-      .prepare(
-        'INSERT INTO threads (id, group_id, name, url, location, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
+      .prepare('INSERT INTO threads (id, group_id, name, url, location, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(thread.id, thread.groupId, thread.name, thread.url, JSON.stringify(thread.location), now);
   }
 
@@ -208,9 +203,7 @@ export class Store {
 
   insertMessage(message: { id: string; threadId: string; authorId: string; text: string }, now = Date.now()) {
     this.db
-      .prepare(
-        'INSERT INTO messages (id, thread_id, author_id, text, created_at) VALUES (?, ?, ?, ?, ?)',
-      )
+      .prepare('INSERT INTO messages (id, thread_id, author_id, text, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(message.id, message.threadId, message.authorId, message.text, now);
   }
 
@@ -225,9 +218,7 @@ export class Store {
   setReaction(messageId: string, userId: string, emoji: string, on: boolean, now = Date.now()) {
     if (on) {
       this.db
-        .prepare(
-          'INSERT OR IGNORE INTO reactions (message_id, user_id, emoji, created_at) VALUES (?, ?, ?, ?)',
-        )
+        .prepare('INSERT OR IGNORE INTO reactions (message_id, user_id, emoji, created_at) VALUES (?, ?, ?, ?)')
         .run(messageId, userId, emoji, now);
     } else {
       this.db
@@ -361,7 +352,16 @@ export class Store {
   /** Deletes every row, keeping the schema. */
   reset() {
     this.transaction(() => {
-      for (const table of ['presence', 'reactions', 'messages', 'threads', 'sessions', 'group_members', 'groups', 'users']) {
+      for (const table of [
+        'presence',
+        'reactions',
+        'messages',
+        'threads',
+        'sessions',
+        'group_members',
+        'groups',
+        'users',
+      ]) {
         this.db.exec(`DELETE FROM ${table}`);
       }
     });

@@ -21,10 +21,12 @@ export function avatar(user: UserView, options: { label: string; classes?: Recor
     role="img"
     data-cord-user-id=${user.id}
   >
-    ${user.profilePictureURL
-      ? html`<img class="cord-avatar-image" src=${user.profilePictureURL} alt=${name} />`
-      : html`<div class="cord-avatar-fallback" style="background-color: ${colourFor(user.id)}" aria-hidden="true">
+    ${
+      user.profilePictureURL
+        ? html`<img class="cord-avatar-image" src=${user.profilePictureURL} alt=${name} />`
+        : html`<div class="cord-avatar-fallback" style="background-color: ${colourFor(user.id)}" aria-hidden="true">
           ${name.slice(0, 1).toUpperCase()}
-        </div>`}
+        </div>`
+    }
   </div>`;
 }

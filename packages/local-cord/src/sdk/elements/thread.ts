@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { CordLocation } from '../../protocol/views.ts';
 import { MAX_MESSAGE_LENGTH } from '../../protocol/limits.ts';
+import type { CordLocation } from '../../protocol/views.ts';
 import type { LocalMessage, ThreadState } from '../client.ts';
 import { absoluteTime, displayName, relativeTime } from '../names.ts';
 import { client } from '../runtime.ts';
@@ -130,15 +130,21 @@ export class CordThread extends CordElement {
     const collapsed = this.collapsed === 'true';
     return html`<div class=${classMap({ 'cord-thread': true, 'cord-resolved': resolved, 'cord-collapsed-thread': collapsed })}>
       ${this.showHeader === 'true' ? this.renderHeader(state) : nothing}
-      ${resolved
-        ? html`<div class="cord-resolved-thread-header-container">
+      ${
+        resolved
+          ? html`<div class="cord-resolved-thread-header-container">
             <span class="cord-resolved-thread-header-text">Resolved</span>
             <button type="button" class="cord-button" @click=${() => this.run(client.resolve(threadId, false))}>Reopen</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="cord-scroll-container">
         ${messages.length === 0 && this.showPlaceholder !== 'false' ? this.renderPlaceholder() : nothing}
-        ${repeat(messages, (message) => message.id, (message, index) => this.renderMessage(message, index === 0 && !resolved))}
+        ${repeat(
+          messages,
+          (message) => message.id,
+          (message, index) => this.renderMessage(message, index === 0 && !resolved),
+        )}
       </div>
       ${this.renderTyping(state)}
       ${collapsed ? nothing : this.renderComposer(threadId, resolved)}
@@ -150,11 +156,13 @@ export class CordThread extends CordElement {
     const resolved = state.resolvedAt !== null;
     return html`<div class="cord-thread-header-container">
       <span class="cord-thread-name">${this.currentName()}</span>
-      ${state.groupId === null
-        ? nothing
-        : html`<button type="button" class="cord-button" @click=${() => this.run(client.resolve(threadId, !resolved))}>
+      ${
+        state.groupId === null
+          ? nothing
+          : html`<button type="button" class="cord-button" @click=${() => this.run(client.resolve(threadId, !resolved))}>
             ${resolved ? 'Reopen' : 'Resolve'}
-          </button>`}
+          </button>`
+      }
     </div>`;
   }
 
@@ -191,10 +199,12 @@ export class CordThread extends CordElement {
           </time>
           ${message.pending || editing ? nothing : this.renderMessageMenu(message, fromViewer, resolvable)}
         </div>
-        ${editing
-          ? this.renderEditor(message)
-          : html`<div class="cord-message-content">${message.text}</div>
-              ${message.editedAt !== null ? html`<span class="cord-message-edited">(Edited)</span>` : nothing}`}
+        ${
+          editing
+            ? this.renderEditor(message)
+            : html`<div class="cord-message-content">${message.text}</div>
+              ${message.editedAt !== null ? html`<span class="cord-message-edited">(Edited)</span>` : nothing}`
+        }
         ${message.pending ? nothing : this.renderReactions(message)}
       </div>
     </div>`;
@@ -211,17 +221,21 @@ export class CordThread extends CordElement {
       >
         ☺︎+
       </button>
-      ${resolvable
-        ? html`<button type="button" class="cord-button" @click=${() => this.run(client.resolve(message.threadId, true))}>
+      ${
+        resolvable
+          ? html`<button type="button" class="cord-button" @click=${() => this.run(client.resolve(message.threadId, true))}>
             Resolve
           </button>`
-        : nothing}
-      ${fromViewer
-        ? html`<button type="button" class="cord-button" @click=${() => this.startEditing(message.id)}>Edit</button>
+          : nothing
+      }
+      ${
+        fromViewer
+          ? html`<button type="button" class="cord-button" @click=${() => this.startEditing(message.id)}>Edit</button>
             <button type="button" class="cord-button" @click=${() => this.run(client.deleteMessage(message.id, true))}>
               Delete
             </button>`
-        : nothing}
+          : nothing
+      }
     </span>`;
   }
 
@@ -271,8 +285,9 @@ export class CordThread extends CordElement {
           <span class="cord-emoji">${reaction.emoji}</span><span class="cord-count">${reaction.userIds.length}</span>
         </button>`;
       })}
-      ${this.pickingReactionFor === message.id
-        ? html`<span class="cord-reaction-picker" role="menu">
+      ${
+        this.pickingReactionFor === message.id
+          ? html`<span class="cord-reaction-picker" role="menu">
             ${REACTIONS.map(
               (emoji) => html`<button
                 type="button"
@@ -287,7 +302,8 @@ export class CordThread extends CordElement {
               </button>`,
             )}
           </span>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 

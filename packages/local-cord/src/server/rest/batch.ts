@@ -1,13 +1,19 @@
 import { z } from 'zod';
-import { externalId, parse, success, type Route } from './common.ts';
+import { externalId, parse, type Route, success } from './common.ts';
 import { applyGroup, groupFields } from './groups.ts';
 import { applyUser, republishUser, userFields } from './users.ts';
 
 // POST /v1/batch: many users, then many groups, all or nothing (Cord's ServerUpdateBatch).
 
 const batchBody = z.strictObject({
-  users: z.array(userFields.extend({ id: externalId })).max(10_000).optional(),
-  groups: z.array(groupFields.extend({ id: externalId })).max(1_000).optional(),
+  users: z
+    .array(userFields.extend({ id: externalId }))
+    .max(10_000)
+    .optional(),
+  groups: z
+    .array(groupFields.extend({ id: externalId }))
+    .max(1_000)
+    .optional(),
 });
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { GroupRecord, Store } from '../../store/store.ts';
 import { groupDetails } from '../tokens.ts';
-import { ApiError, externalId, notFound, parse, success, type Route } from './common.ts';
+import { ApiError, externalId, notFound, parse, type Route, success } from './common.ts';
 import { requireUsers } from './users.ts';
 
 // Groups: GET and PUT /v1/groups/<id>, POST /v1/groups/<id>/members.

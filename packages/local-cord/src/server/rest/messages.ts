@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { id as messageId, text as messageText, threadId } from '../../protocol/requests.ts';
 import type { MessageView } from '../../protocol/views.ts';
 import type { ReactionRecord, Store, ThreadRecord } from '../../store/store.ts';
-import { ApiError, externalId, invalidField, isoTime, notFound, parse, success, type Route } from './common.ts';
+import { ApiError, externalId, invalidField, isoTime, notFound, parse, type Route, success } from './common.ts';
 import { newThread, requireThread, threadFields } from './threads.ts';
 import { requireUsers } from './users.ts';
 

@@ -4,7 +4,7 @@ import { location, threadId } from '../../protocol/requests.ts';
 import { displayName } from '../../sdk/names.ts';
 import type { Store, ThreadRecord } from '../../store/store.ts';
 import type { Hub } from '../hub.ts';
-import { ApiError, externalId, isoTime, notFound, parse, success, type Route } from './common.ts';
+import { ApiError, externalId, isoTime, notFound, parse, type Route, success } from './common.ts';
 
 // Threads: GET and POST /v1/threads, GET /v1/threads/<id>.
 
@@ -55,7 +55,12 @@ function threadData(store: Store, hub: Hub, thread: ThreadRecord) {
     })),
     subscribers: authorIds,
     // Cord's repliers: who wrote after the thread's first message.
-    repliers: unique(messages.slice(1).filter((m) => m.deletedAt === null).map((m) => m.author.id)),
+    repliers: unique(
+      messages
+        .slice(1)
+        .filter((m) => m.deletedAt === null)
+        .map((m) => m.author.id),
+    ),
     mentioned: [],
     actionMessageRepliers: [],
     typing: hub.typingIn(thread.id).map((user) => user.id),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Store, UserRecord } from '../../store/store.ts';
 import type { Hub } from '../hub.ts';
 import { toUserDetails, userDetails } from '../tokens.ts';
-import { ApiError, externalId, isoTime, notFound, parse, success, type Route } from './common.ts';
+import { ApiError, externalId, isoTime, notFound, parse, type Route, success } from './common.ts';
 
 // Users: GET and PUT /v1/users/<id>, the fields Cord's ServerUpdateUser has.
 
