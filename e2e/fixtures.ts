@@ -7,6 +7,7 @@ export { expect };
 /** Playwright's `test` with the whole stack started once per worker. */
 export const test = base.extend<object, { stack: Stack }>({
   stack: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires an object pattern here.
     async ({}, use) => {
       const stack = new Stack();
       await stack.start();

@@ -282,7 +282,7 @@ const hostileTarget = fc.oneof(
       '/%2e%2e/generate-cord-token',
       '*',
       'http://127.0.0.1/generate-cord-token?userIndex=2',
-      '/generate-cord-token?' + 'a=1&'.repeat(2_000),
+      `/generate-cord-token?${'a=1&'.repeat(2_000)}`,
     )
     .map((value) => Buffer.from(value)),
 );

@@ -252,7 +252,7 @@ const JUNK = fc.oneof(
   // Valid JSON that is not a request object: numbers, strings, arrays, nulls, deep nesting.
   fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value) ?? 'null'),
   fc.integer({ min: 1_000, max: 30_000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth)),
-  fc.constantFrom('1e999999', '-0', '"' + 'a'.repeat(50_000) + '"', '[' + '1,'.repeat(20_000) + '1]'),
+  fc.constantFrom('1e999999', '-0', `"${'a'.repeat(50_000)}"`, `[${'1,'.repeat(20_000)}1]`),
 );
 
 /** Objects that are not requests: unknown types, or a type that is not a string. */

@@ -89,7 +89,7 @@ export class CordThread extends CordElement {
   protected override updated() {
     super.updated();
     const state = this.openedThreadId ? client.thread(this.openedThreadId) : undefined;
-    if (!state || state.status !== 'ready') return;
+    if (state?.status !== 'ready') return;
     if (!this.rendered) {
       this.rendered = true;
       this.emit('cord-thread', 'render');
