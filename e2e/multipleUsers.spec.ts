@@ -1,18 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from '@playwright/test';
 import { expect, test, WEB_URL, watchForProblems } from './fixtures.ts';
+import { openAs, presenceOf } from './pages.ts';
 
 // "Try multiple users": each browser context is another person on the same page.
-
-async function openAs(browser: Browser, userIndex: number): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${WEB_URL}/?userIndex=${userIndex}`);
-  await expect(page.locator('cord-thread .cord-composer-input')).toBeEnabled();
-  return page;
-}
-
-const presenceOf = (page: Page, name: string) => page.locator('cord-page-presence').getByRole('img', { name });
 
 test('two users see each other, chat live, and a third sees the history', async ({ browser }) => {
   const severus = await openAs(browser, 0);

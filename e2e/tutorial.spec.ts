@@ -1,22 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
 import { expect, LOCAL_CORD_URL, PORTS, test, WEB_URL, watchForProblems } from './fixtures.ts';
+import { composer, message, send } from './pages.ts';
 
 // The tutorial page as a newcomer sees it: Severus Atreides signed in to local Cord,
 // with his avatar in the page presence and a working thread.
-
-const composer = (page: Page) => page.locator('cord-thread .cord-composer-input');
-const message = (page: Page, text: string) => page.locator('cord-thread .cord-message', { hasText: text });
-
-/** Sends a message and returns a locator pinned to it by id (its text may change). */
-async function send(page: Page, text: string) {
-  await composer(page).fill(text);
-  await composer(page).press('Enter');
-  await expect(message(page, text)).toBeVisible();
-  await expect(message(page, text)).not.toHaveClass(/cord-pending/);
-  const id = await message(page, text).getAttribute('data-cord-message-id');
-  return page.locator(`cord-thread [data-cord-message-id="${id}"]`);
-}
 
 test('shows the tutorial page with the signed-in user and a thread, all from loopback', async ({ page }) => {
   const problems = watchForProblems(page);

@@ -1,0 +1,34 @@
+import { type Browser, expect, type Page } from '@playwright/test';
+import { WEB_URL } from './stack.ts';
+
+// What the browser tests do on the tutorial page, in one place.
+
+export const composer = (page: Page) => page.locator('cord-thread .cord-composer-input');
+
+export const message = (page: Page, text: string) => page.locator('cord-thread .cord-message', { hasText: text });
+
+export const presenceOf = (page: Page, name: string | RegExp) =>
+  page.locator('cord-page-presence').getByRole('img', { name });
+
+/** A new browser context (another person) on the tutorial page as a test user, ready to write. */
+export async function openAs(browser: Browser, userIndex: number): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${WEB_URL}/?userIndex=${userIndex}`);
+  await expect(composer(page)).toBeEnabled();
+  return page;
+}
+
+/** Types a message and presses Enter, without waiting for local Cord to confirm it. */
+export async function submit(page: Page, text: string) {
+  await composer(page).fill(text);
+  await composer(page).press('Enter');
+}
+
+/** Sends a message, waits until it is confirmed, and returns a locator pinned to it by id (its text may change). */
+export async function send(page: Page, text: string) {
+  await submit(page, text);
+  await expect(message(page, text)).toBeVisible();
+  await expect(message(page, text)).not.toHaveClass(/cord-pending/);
+  const id = await message(page, text).getAttribute('data-cord-message-id');
+  return page.locator(`cord-thread [data-cord-message-id="${id}"]`);
+}
