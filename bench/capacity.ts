@@ -1,7 +1,5 @@
-import type { RequestBody } from '../packages/local-cord/src/protocol/requests.ts';
-import type { ServerEvent } from '../packages/local-cord/src/protocol/views.ts';
-import type { TestClient } from '../packages/local-cord/test/helpers.ts';
-import { sendBody } from '../packages/local-cord/test/helpers.ts';
+import type { RequestBody, ServerEvent } from '@cord-tutorial/local-cord/protocol';
+import { sendBody, type TestClient } from '@cord-tutorial/local-cord/testing';
 import { rssMiB, signInTo, sleep, startLocalCordProcess } from './support.ts';
 
 // Issue goal: one local Cord holds 1,000 concurrent signed-in clients, each with a thread

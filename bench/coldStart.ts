@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../packages/local-cord/test/cliProcess.ts';
+import { freePort } from '@cord-tutorial/local-cord/testing';
 import { sleep } from './support.ts';
 
 // From a fresh clone to `pnpm dev` ready: `git clone` of this repository's committed

@@ -1,6 +1,5 @@
-import { RATE_LIMIT } from '../packages/local-cord/src/protocol/limits.ts';
-import type { ServerEvent } from '../packages/local-cord/src/protocol/views.ts';
-import { sendBody } from '../packages/local-cord/test/helpers.ts';
+import { RATE_LIMIT, type ServerEvent } from '@cord-tutorial/local-cord/protocol';
+import { sendBody } from '@cord-tutorial/local-cord/testing';
 import { percentile, signInTo, sleep, startLocalCordProcess } from './support.ts';
 
 // Issue goal: 50 WebSocket clients on one thread, one of them sends; the time until all

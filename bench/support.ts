@@ -1,18 +1,18 @@
 // Shared by the benchmarks: local Cord as a real child process on 127.0.0.1, clients
 // that speak its WebSocket protocol (the tests' TestClient), tokens, percentiles, RSS.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import {
+  type CliProcess,
+  freePort,
+  memberToken,
+  type SignedIn,
+  signIn,
+  startCli,
+  stopCli,
+} from '@cord-tutorial/local-cord/testing';
 import { LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
-import type { LocalCord } from '../packages/local-cord/src/server/index.ts';
-import { type CliProcess, freePort, startCli, stopCli } from '../packages/local-cord/test/cliProcess.ts';
-import { type SignedIn, signIn } from '../packages/local-cord/test/helpers.ts';
 
-// @cord-sdk/server is a dependency of the packages, not of the repository root.
-const { getClientAuthToken } = createRequire(new URL('../packages/local-cord/package.json', import.meta.url))(
-  '@cord-sdk/server',
-) as {
-  getClientAuthToken(projectId: string, secret: string, payload: Record<string, unknown>): string;
-};
+const DEVELOPMENT_PROJECT = { id: LOCAL_CORD_PROJECT_ID, secret: LOCAL_CORD_PROJECT_SECRET };
 
 export interface LocalCordProcess {
   url: string;
@@ -31,18 +31,12 @@ export async function startLocalCordProcess(): Promise<LocalCordProcess> {
 
 /** A token for local Cord's development project: a member of `groupId`, both created on the fly. */
 export function localToken(userId: string, groupId: string): string {
-  return getClientAuthToken(LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET, {
-    user_id: userId,
-    group_id: groupId,
-    user_details: { name: `User ${userId}` },
-    group_details: { name: `Group ${groupId}` },
-  });
+  return memberToken(userId, groupId, `User ${userId}`, DEVELOPMENT_PROJECT);
 }
 
 /** Connects and signs in over a real WebSocket. */
 export function signInTo(cord: LocalCordProcess, userId: string, groupId: string): Promise<SignedIn> {
-  // The helpers only read `url` from their server argument.
-  return signIn({ url: cord.url } as LocalCord, localToken(userId, groupId));
+  return signIn(cord, localToken(userId, groupId));
 }
 
 /** Resident set size of a process, in MiB, from /proc/<pid>/status. */

@@ -1,26 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from '@playwright/test';
-import { MAX_MESSAGE_LENGTH } from '../packages/local-cord/src/protocol/limits.ts';
+import { MAX_MESSAGE_LENGTH } from '@cord-tutorial/local-cord/protocol';
 import { expect, LOCAL_CORD_URL, PORTS, test, WEB_URL, watchForProblems } from './fixtures.ts';
+import { composer, message, openAs, presenceOf, submit } from './pages.ts';
 
 // Bad input and faults as a person at the page meets them: a message over the limit,
 // local Cord crashing under two open browsers, the token server going away and back.
-
-const composer = (page: Page) => page.locator('cord-thread .cord-composer-input');
-const message = (page: Page, text: string) => page.locator('cord-thread .cord-message', { hasText: text });
-const presenceOf = (page: Page, name: string | RegExp) => page.locator('cord-page-presence').getByRole('img', { name });
-
-async function openAs(browser: Browser, userIndex: number): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${WEB_URL}/?userIndex=${userIndex}`);
-  await expect(composer(page)).toBeEnabled();
-  return page;
-}
-
-async function send(page: Page, text: string) {
-  await composer(page).fill(text);
-  await composer(page).press('Enter');
-}
 
 /** Open WebSocket connections local Cord counts. */
 async function connections(): Promise<number> {
@@ -54,7 +38,7 @@ test('a message over the limit shows an error in the composer and is never sent'
 
   // Shortened, it goes: the error clears and the frame we watch for does show up.
   const short = `Short enough ${randomUUID()}`;
-  await send(page, short);
+  await submit(page, short);
   await expect(alert).toHaveCount(0);
   await expect(message(page, short)).toBeVisible();
   await expect
@@ -79,7 +63,7 @@ test('two open browsers ride out a crash of local Cord: they reconnect, presence
     await expect(presenceOf(page, /^Minerva Halleck/)).toHaveClass(/cord-present/);
   }
   const before = `Before the crash ${randomUUID()}`;
-  await send(severus, before);
+  await submit(severus, before);
   await expect(message(minerva, before)).toBeVisible();
 
   // SIGKILL, then a restart on the same database. Minerva writes while it is down.
@@ -87,13 +71,13 @@ test('two open browsers ride out a crash of local Cord: they reconnect, presence
   expect(connectedBefore).toBeGreaterThanOrEqual(2);
   const restarting = stack.restartLocalCord('SIGKILL');
   const during = `Written while local Cord was down ${randomUUID()}`;
-  await send(minerva, during);
+  await submit(minerva, during);
   await restarting;
 
   // Both pages reconnect by themselves, without a reload.
   await expect.poll(connections, { timeout: 15_000 }).toBe(connectedBefore);
   const after = `After the restart ${randomUUID()}`;
-  await send(severus, after);
+  await submit(severus, after);
   for (const page of [severus, minerva]) {
     for (const text of [before, during, after]) {
       await expect(message(page, text)).toHaveCount(1, { timeout: 10_000 });
@@ -146,7 +130,7 @@ test('says when the token server is unreachable and recovers by itself when it i
     await expect(composer(page)).toBeEnabled();
     await expect(presenceOf(page, 'Hermione Organa (you)')).toBeVisible();
     const text = `Back in business ${randomUUID()}`;
-    await send(page, text);
+    await submit(page, text);
     await expect(message(page, text)).not.toHaveClass(/cord-pending/);
     // The refused fetches are the only console errors.
     problems.assertClean([/console error: Failed to load resource: net::ERR_CONNECTION_REFUSED/]);

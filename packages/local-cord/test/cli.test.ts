@@ -1,7 +1,7 @@
 // Local Cord signs tokens with a published development secret, so its CLI refuses to
 // listen beyond loopback unless LOCAL_CORD_ALLOW_REMOTE=1 says so explicitly.
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CliProcess, startCli, stopCli } from './cliProcess.ts';
+import { type CliProcess, startCli, stopCli } from '../src/testing/index.ts';
 
 const started: CliProcess[] = [];
 afterEach(async () => {

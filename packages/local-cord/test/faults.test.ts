@@ -14,10 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { RATE_LIMIT } from '../src/protocol/limits.ts';
 import type { MessageView } from '../src/protocol/views.ts';
-import { Connection } from '../src/sdk/connection.ts';
+import { Connection } from '../src/sdk/transport/connection.ts';
 import { Store } from '../src/store/store.ts';
-import { type CliProcess, freePort, startCli, stopCli } from './cliProcess.ts';
-import { sendBody } from './helpers.ts';
+import { type CliProcess, freePort, sendBody, startCli, stopCli } from '../src/testing/index.ts';
 
 const MESSAGES = 1_000;
 /** The client's connections ("tabs" of one user), sharing the burst so it takes seconds, not minutes. */
@@ -147,7 +146,7 @@ describe('SIGKILL in the middle of a burst of messages', () => {
         await sleep(300);
         ackedBeforeRestart = [...acked.keys()];
         // Read the file as the crash left it, before anything is re-sent.
-        const stored = readStore((store) => new Set(store.threadMessages(THREAD).map((message) => message.id)));
+        const stored = readStore((store) => new Set(store.messages.inThread(THREAD).map((message) => message.id)));
         lostInCrash = ackedBeforeRestart.filter((id) => !stored.has(id));
       } finally {
         await startCord();
@@ -205,7 +204,7 @@ describe('SIGKILL in the middle of a burst of messages', () => {
     expect(acked.size).toBe(MESSAGES);
     const stored = readStore((store) => {
       expect(store.integrityCheck()).toBe('ok');
-      return store.threadMessages(THREAD);
+      return store.messages.inThread(THREAD);
     });
     expect(stored).toHaveLength(MESSAGES);
     const storedById = new Map(stored.map((message) => [message.id, message]));

@@ -17,10 +17,10 @@ import {
   type SignedIn,
   sendBody,
   signIn,
-  startServer,
+  startThrowawayLocalCord,
   type TestClient,
   tokenFor,
-} from './helpers.ts';
+} from '../src/testing/index.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const TOTAL_FRAMES = 10_000;
@@ -347,7 +347,7 @@ let bob: TestClient;
 const errorLog = vi.spyOn(console, 'error');
 
 beforeAll(async () => {
-  cord = await startServer();
+  cord = await startThrowawayLocalCord();
   ({ client: alice } = await signIn(cord, memberToken('alice', 'team', 'Alice Liddell')));
   ({ client: bob } = await signIn(cord, memberToken('bob', 'team', 'Bob Dylan')));
   await alice.ok({ type: 'thread.open', threadId: 't1' });
@@ -498,14 +498,14 @@ describe(`${TOTAL_FRAMES} fuzzed frames (seed ${SEED}, rerun with FUZZ_SEED=${SE
     expect(goodMessages).toBeGreaterThan(3);
     expect(cord.store.counts()).toEqual({ ...countsBefore, messages: countsBefore.messages! + goodMessages });
     expect(cord.store.integrityCheck()).toBe('ok');
-    expect(cord.store.threadMessages('t1')[0]).toMatchObject({
+    expect(cord.store.messages.inThread('t1')[0]).toMatchObject({
       id: 'm1',
       text: 'Before the storm',
       reactions: [],
       deletedAt: null,
     });
-    expect(cord.store.thread('t1')).toMatchObject({ resolvedAt: null });
-    expect(cord.store.thread('fuzz-thread')).toBeUndefined();
+    expect(cord.store.threads.get('t1')).toMatchObject({ resolvedAt: null });
+    expect(cord.store.threads.get('fuzz-thread')).toBeUndefined();
     const health = await fetch(`${cord.url}/health`);
     expect(health.status).toBe(200);
     await expect.poll(() => cord.hub.size).toBe(2 + CONNECTIONS);

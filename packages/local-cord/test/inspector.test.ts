@@ -10,15 +10,15 @@ import {
   refusedHello,
   sendBody,
   signIn,
-  startServer,
+  startThrowawayLocalCord,
   stopServer,
   tokenHello,
-} from './helpers.ts';
+} from '../src/testing/index.ts';
 
 let cord: LocalCord;
 
 beforeEach(async () => {
-  cord = await startServer();
+  cord = await startThrowawayLocalCord();
 });
 afterEach(() => stopServer(cord));
 

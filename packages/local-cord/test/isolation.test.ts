@@ -3,7 +3,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PresenceView, ServerEvent } from '../src/protocol/views.ts';
 import type { LocalCord } from '../src/server/index.ts';
-import { memberToken, sendBody, signIn, startServer, stopServer, type TestClient } from './helpers.ts';
+import {
+  memberToken,
+  sendBody,
+  signIn,
+  startThrowawayLocalCord,
+  stopServer,
+  type TestClient,
+} from '../src/testing/index.ts';
 
 const IN_OTHER_GROUP = {
   code: 'thread_in_other_group',
@@ -17,7 +24,7 @@ let bob: TestClient;
 let eve: TestClient;
 
 beforeEach(async () => {
-  cord = await startServer();
+  cord = await startThrowawayLocalCord();
   ({ client: alice } = await signIn(cord, memberToken('alice', 'team', 'Alice Liddell')));
   ({ client: bob } = await signIn(cord, memberToken('bob', 'team', 'Bob Dylan')));
   ({ client: eve } = await signIn(cord, memberToken('eve', 'rivals', 'Eve Mallory')));
@@ -44,7 +51,7 @@ describe('threads of another group', () => {
   it('cannot be written to, reacted to, edited, deleted, resolved or typed in', async () => {
     await teamThread();
     const before = cord.store.counts();
-    const messagesBefore = cord.store.threadMessages('t1');
+    const messagesBefore = cord.store.messages.inThread('t1');
 
     expect(await eve.refused(sendBody('t1', 'e1', 'Let me in'))).toEqual(IN_OTHER_GROUP);
     expect(await eve.refused(sendBody('t1', 'e2', 'Let me in', { groupId: 'team' }))).toEqual(IN_OTHER_GROUP);
@@ -58,8 +65,8 @@ describe('threads of another group', () => {
     expect(await eve.refused({ type: 'typing', threadId: 't1', typing: true })).toEqual(IN_OTHER_GROUP);
 
     expect(cord.store.counts()).toEqual(before);
-    expect(cord.store.threadMessages('t1')).toEqual(messagesBefore);
-    expect(cord.store.thread('t1')).toMatchObject({ groupId: 'team', resolvedAt: null });
+    expect(cord.store.messages.inThread('t1')).toEqual(messagesBefore);
+    expect(cord.store.threads.get('t1')).toMatchObject({ groupId: 'team', resolvedAt: null });
     // Nothing of Eve's reached the team either.
     expect(await bob.pending('message')).toEqual([]);
     expect(await bob.pending('thread')).toEqual([]);
@@ -86,7 +93,7 @@ describe('threads of another group', () => {
 
   it('keeps a thread an outsider created out of reach of the first group too', async () => {
     await eve.ok(sendBody('rival-thread', 'r1', 'Rival plans'));
-    expect(cord.store.thread('rival-thread')?.groupId).toBe('rivals');
+    expect(cord.store.threads.get('rival-thread')?.groupId).toBe('rivals');
 
     expect(await alice.refused({ type: 'thread.open', threadId: 'rival-thread' })).toEqual(IN_OTHER_GROUP);
     expect((await alice.refused({ type: 'reaction.set', messageId: 'r1', emoji: '👀', on: true })).code).toBe(
@@ -98,7 +105,7 @@ describe('threads of another group', () => {
     const error = await eve.refused(sendBody('new-thread', 'e1', 'Hi', { groupId: 'team' }));
 
     expect(error.code).toBe('forbidden');
-    expect(cord.store.thread('new-thread')).toBeUndefined();
+    expect(cord.store.threads.get('new-thread')).toBeUndefined();
   });
 });
 

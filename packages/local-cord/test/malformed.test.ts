@@ -6,7 +6,15 @@ import { MAX_FRAME_BYTES, MAX_MESSAGE_LENGTH, RATE_BURST, RATE_LIMIT } from '../
 import type { ServerEvent } from '../src/protocol/views.ts';
 import type { LocalCord } from '../src/server/index.ts';
 import { CLOSE_INVALID_SESSION } from '../src/server/index.ts';
-import { connect, memberToken, sendBody, signIn, startServer, stopServer, type TestClient } from './helpers.ts';
+import {
+  connect,
+  memberToken,
+  sendBody,
+  signIn,
+  startThrowawayLocalCord,
+  stopServer,
+  type TestClient,
+} from '../src/testing/index.ts';
 
 type Ack = Extract<ServerEvent, { type: 'ack' }>;
 
@@ -17,7 +25,7 @@ let mallory: TestClient;
 let countsBefore: Record<string, number>;
 
 beforeEach(async () => {
-  cord = await startServer();
+  cord = await startThrowawayLocalCord();
   ({ client: alice } = await signIn(cord, memberToken('alice', 'team', 'Alice Liddell')));
   ({ client: bob } = await signIn(cord, memberToken('bob', 'team', 'Bob Dylan')));
   ({ client: mallory } = await signIn(cord, memberToken('mallory', 'team', 'Mallory')));
@@ -111,12 +119,12 @@ describe('malformed requests from a signed-in client', () => {
 
     expect(sent).toEqual({ code: 'message_too_long', message: expect.stringContaining(String(MAX_MESSAGE_LENGTH)) });
     expect(edited.code).toBe('message_too_long');
-    expect(cord.store.messageView('m1')?.text).toBe('Before the storm');
+    expect(cord.store.messages.view('m1')?.text).toBe('Before the storm');
     await expectUnharmed();
 
     const atLimit = 'y'.repeat(MAX_MESSAGE_LENGTH);
     await mallory.ok(sendBody('t1', 'x-max', atLimit));
-    expect(cord.store.messageView('x-max')?.text).toHaveLength(MAX_MESSAGE_LENGTH);
+    expect(cord.store.messages.view('x-max')?.text).toHaveLength(MAX_MESSAGE_LENGTH);
   });
 
   it('keeps the misbehaving connection usable after a refused request', async () => {
@@ -189,7 +197,7 @@ describe('oversized frames and bad hellos', () => {
     client.send({ type: 'hello', token: memberToken('sneaky', 'team') });
     expect((await client.closed).code).toBe(CLOSE_INVALID_SESSION);
     expect(client.inbox.map((event) => event.type)).toEqual(['error']);
-    expect(cord.store.userExists('sneaky')).toBe(false);
+    expect(cord.store.users.exists('sneaky')).toBe(false);
     await expectUnharmed();
   });
 

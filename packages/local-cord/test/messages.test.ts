@@ -2,7 +2,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageView, ServerEvent, ThreadView } from '../src/protocol/views.ts';
 import type { LocalCord } from '../src/server/index.ts';
-import { memberToken, sendBody, signIn, startServer, stopServer, type TestClient } from './helpers.ts';
+import {
+  memberToken,
+  sendBody,
+  signIn,
+  startThrowawayLocalCord,
+  stopServer,
+  type TestClient,
+} from '../src/testing/index.ts';
 
 type MessageEvent = Extract<ServerEvent, { type: 'message' }>;
 type ThreadEvent = Extract<ServerEvent, { type: 'thread' }>;
@@ -15,7 +22,7 @@ const isMessage = (id: string) => (event: ServerEvent) => event.type === 'messag
 const isThread = (id: string) => (event: ServerEvent) => event.type === 'thread' && event.threadId === id;
 
 beforeEach(async () => {
-  cord = await startServer();
+  cord = await startThrowawayLocalCord();
   ({ client: alice } = await signIn(cord, memberToken('alice', 'team', 'Alice Liddell')));
   ({ client: bob } = await signIn(cord, memberToken('bob', 'team', 'Bob Dylan')));
 });
@@ -51,8 +58,16 @@ describe('messages', () => {
       reactions: [],
     });
     expect(message.createdAt).toBeGreaterThanOrEqual(before);
-    expect(cord.store.thread('t1')).toEqual({ id: 't1', groupId: 'team', name: 'Thread t1', resolvedAt: null });
-    expect(cord.store.threadMessages('t1')).toEqual([message]);
+    expect(cord.store.threads.get('t1')).toEqual({
+      id: 't1',
+      groupId: 'team',
+      name: 'Thread t1',
+      url: 'http://localhost:5173/',
+      location: { location: 'http://localhost:5173/' },
+      resolvedAt: null,
+      createdAt: expect.any(Number),
+    });
+    expect(cord.store.messages.inThread('t1')).toEqual([message]);
 
     const pushed = await bob.next<MessageEvent>(isMessage('m1'), 'message push');
     expect(pushed.message).toEqual(message);
@@ -75,7 +90,7 @@ describe('messages', () => {
     const again = await alice.ok<{ message: MessageView }>(sendBody('t1', 'm1', 'Hello Bob'));
 
     expect(again.message).toEqual(message);
-    expect(cord.store.threadMessages('t1')).toHaveLength(1);
+    expect(cord.store.messages.inThread('t1')).toHaveLength(1);
     expect(cord.store.counts()).toMatchObject({ threads: 1, messages: 1 });
     expect(await bob.pending('message')).toEqual([]);
   });
@@ -86,7 +101,7 @@ describe('messages', () => {
     const error = await bob.refused(sendBody('t1', 'm1', 'Mine now'));
 
     expect(error.code).toBe('invalid_request');
-    expect(cord.store.threadMessages('t1').map((m) => [m.author.id, m.text])).toEqual([['alice', 'Hello Bob']]);
+    expect(cord.store.messages.inThread('t1').map((m) => [m.author.id, m.text])).toEqual([['alice', 'Hello Bob']]);
   });
 
   it('pushes only to connections that have the thread open', async () => {
@@ -109,7 +124,7 @@ describe('messages', () => {
     });
 
     expect(message).toMatchObject({ id: 'm1', text: 'Hello, Bob!', editedAt: expect.any(Number) });
-    expect(cord.store.messageView('m1')?.text).toBe('Hello, Bob!');
+    expect(cord.store.messages.view('m1')?.text).toBe('Hello, Bob!');
     const pushed = await bob.next<MessageEvent>(isMessage('m1'), 'edit push');
     expect(pushed.message).toEqual(message);
   });
@@ -125,7 +140,7 @@ describe('messages', () => {
       code: 'forbidden',
     });
 
-    expect(cord.store.messageView('m1')).toMatchObject({ text: 'Hello Bob', editedAt: null, deletedAt: null });
+    expect(cord.store.messages.view('m1')).toMatchObject({ text: 'Hello Bob', editedAt: null, deletedAt: null });
     expect(await alice.pending('message')).toEqual([]);
   });
 
@@ -147,7 +162,7 @@ describe('messages', () => {
     });
     expect(restored.message).toMatchObject({ deletedAt: null, text: 'Hello Bob' });
     expect((await bob.next<MessageEvent>(isMessage('m1'))).message.deletedAt).toBeNull();
-    expect(cord.store.messageView('m1')?.deletedAt).toBeNull();
+    expect(cord.store.messages.view('m1')?.deletedAt).toBeNull();
   });
 
   it('answers not_found for a message that does not exist', async () => {
@@ -175,7 +190,7 @@ describe('messages', () => {
     await alice.ok({ type: 'reaction.set', messageId: 'm1', emoji: '🎉', on: true });
     // Setting the same reaction twice counts once.
     await alice.ok({ type: 'reaction.set', messageId: 'm1', emoji: '🎉', on: true });
-    expect(cord.store.messageView('m1')?.reactions).toEqual([
+    expect(cord.store.messages.view('m1')?.reactions).toEqual([
       { emoji: '👍', userIds: ['bob', 'alice'] },
       { emoji: '🎉', userIds: ['alice'] },
     ]);
@@ -202,7 +217,7 @@ describe('messages', () => {
       resolved: true,
     });
     expect(resolved.resolvedAt).toEqual(expect.any(Number));
-    expect(cord.store.thread('t1')?.resolvedAt).toBe(resolved.resolvedAt);
+    expect(cord.store.threads.get('t1')?.resolvedAt).toBe(resolved.resolvedAt);
     expect(await alice.next<ThreadEvent>(isThread('t1'), 'resolve push')).toMatchObject({
       resolvedAt: resolved.resolvedAt,
     });
@@ -218,7 +233,7 @@ describe('messages', () => {
     });
     expect(reopened.resolvedAt).toBeNull();
     expect(await bob.next<ThreadEvent>(isThread('t1'), 'reopen push')).toMatchObject({ resolvedAt: null });
-    expect(cord.store.thread('t1')?.resolvedAt).toBeNull();
+    expect(cord.store.threads.get('t1')?.resolvedAt).toBeNull();
   });
 
   it('answers not_found when resolving a thread that does not exist', async () => {

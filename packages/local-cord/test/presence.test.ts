@@ -3,7 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PRESENCE_LAPSE_MS } from '../src/protocol/limits.ts';
 import type { PresenceView, ServerEvent } from '../src/protocol/views.ts';
 import type { LocalCord } from '../src/server/index.ts';
-import { memberToken, signIn, startServer, stopServer, type TestClient, tokenFor } from './helpers.ts';
+import {
+  memberToken,
+  signIn,
+  startThrowawayLocalCord,
+  stopServer,
+  type TestClient,
+  tokenFor,
+} from '../src/testing/index.ts';
 
 type PresenceEvent = Extract<ServerEvent, { type: 'presence' }>;
 
@@ -18,7 +25,7 @@ const presenceOf = (watchId: string) => (event: ServerEvent) => event.type === '
 const entry = (users: PresenceView[], id: string) => users.find((user) => user.user.id === id);
 
 beforeEach(async () => {
-  cord = await startServer();
+  cord = await startThrowawayLocalCord();
   ({ client: alice } = await signIn(cord, memberToken('alice', 'team', 'Alice Liddell')));
   ({ client: bob } = await signIn(cord, BOB_TOKEN()));
 });
@@ -49,14 +56,14 @@ describe('presence', () => {
     const left = await alice.next<PresenceEvent>(presenceOf('w'), "Bob's departure");
     // Not durable: once gone, Bob is not listed at all.
     expect(entry(left.users, 'bob')).toBeUndefined();
-    expect(cord.store.presenceIn(['team'])).toEqual([]);
+    expect(cord.store.presence.visibleIn(['team'])).toEqual([]);
   });
 
   it('keeps a durable visitor listed as not present, with when they were last seen', async () => {
     await bobArrives(true);
     // Bob has been here a while: his "last seen" was written 50 s ago.
     const arrived = Date.now() - 50_000;
-    cord.store.setPresence({
+    cord.store.presence.set({
       userId: 'bob',
       groupId: 'team',
       location: PAGE,
@@ -72,7 +79,7 @@ describe('presence', () => {
     expect(bobEntry).toMatchObject({ present: false, lastSeen: expect.any(Number) });
     // Leaving writes "last seen here": it says when he left, not when he arrived.
     expect(bobEntry!.lastSeen).toBeGreaterThanOrEqual(closing);
-    expect(cord.store.lastSeen('bob', 'team', PAGE)).toBe(bobEntry!.lastSeen);
+    expect(cord.store.presence.lastSeen({ userId: 'bob', groupId: 'team', location: PAGE })).toBe(bobEntry!.lastSeen);
   });
 
   it('marks a member absent at once when they say so', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RATE_BURST, RATE_LIMIT, RATE_WINDOW_MS } from '../src/protocol/limits.ts';
-import { RateLimiter } from '../src/server/rateLimiter.ts';
+import { RateLimiter } from '../src/server/live/rateLimiter.ts';
 
 describe('RateLimiter', () => {
   it('lets a burst through, then refuses until time has earned more', () => {

@@ -5,7 +5,7 @@ import jwt from 'jsonwebtoken';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServerEvent } from '../src/protocol/views.ts';
 import type { LocalCord } from '../src/server/index.ts';
-import { memberToken, PROJECT, signIn, startServer, stopServer, tokenFor } from './helpers.ts';
+import { memberToken, PROJECT, signIn, startThrowawayLocalCord, stopServer, tokenFor } from '../src/testing/index.ts';
 
 type Method = 'GET' | 'PUT' | 'POST';
 type Json = Record<string, unknown>;
@@ -13,7 +13,7 @@ type Json = Record<string, unknown>;
 let cord: LocalCord;
 
 beforeEach(async () => {
-  cord = await startServer();
+  cord = await startThrowawayLocalCord();
 });
 afterEach(() => stopServer(cord));
 
@@ -155,7 +155,7 @@ describe('groups', () => {
 
     expect(answer).toEqual({ success: true, message: 'Updated the members of group team.' });
     expect(await api('v1/groups/team')).toMatchObject({ members: ['bob'] });
-    expect(cord.store.isMember('team', 'ada')).toBe(false);
+    expect(cord.store.groups.isMember('team', 'ada')).toBe(false);
 
     const both = await refused(api('v1/groups/team/members', 'POST', { add: ['bob'], remove: ['bob'] }));
     expect(both).toMatchObject(refusal(400, 'invalid_field'));
@@ -276,7 +276,7 @@ describe('messages', () => {
     const second = await api<{ messageID: string }>('v1/threads/t1/messages', 'POST', { authorID: 'bob', text: 'Hi!' });
 
     expect(first).toEqual({ success: true, message: 'Message created.', messageID: 'm1' });
-    expect(cord.store.threadMessages('t1').map((m) => m.text)).toEqual(['Hello world\n@Bob', 'Hi!']);
+    expect(cord.store.messages.inThread('t1').map((m) => m.text)).toEqual(['Hello world\n@Bob', 'Hi!']);
     const listed = await api<Json[]>('v1/threads/t1/messages');
     expect(listed.map((m) => m.id)).toEqual([second.messageID, 'm1']);
     expect(listed[1]).toEqual({
@@ -329,7 +329,7 @@ describe('messages', () => {
       body: { error: 'invalid_field', message: 'content[0]: a message node needs text or children.' },
     });
     expect(await post({ authorID: 'ada', text: 'x', content: paragraph('y') })).toMatchObject({ status: 400 });
-    expect(cord.store.threadMessages('t1')).toHaveLength(1);
+    expect(cord.store.messages.inThread('t1')).toHaveLength(1);
   });
 });
 

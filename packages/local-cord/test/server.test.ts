@@ -9,13 +9,20 @@ import { WebSocket } from 'ws';
 import type { ThreadView } from '../src/protocol/views.ts';
 import { type LocalCord, startLocalCord } from '../src/server/index.ts';
 import { IN_MEMORY } from '../src/store/store.ts';
-import { closeAllClients, memberToken, PROJECT, sendBody, signIn, startServer } from './helpers.ts';
+import {
+  closeAllClients,
+  memberToken,
+  PROJECT,
+  sendBody,
+  signIn,
+  startThrowawayLocalCord,
+} from '../src/testing/index.ts';
 
 const running: LocalCord[] = [];
 const tempDirs: string[] = [];
 
 async function start(database: string = IN_MEMORY) {
-  const cord = await startServer(database);
+  const cord = await startThrowawayLocalCord(database);
   running.push(cord);
   return cord;
 }

@@ -9,15 +9,15 @@ import {
   PROJECT,
   refusedHello,
   signIn,
-  startServer,
+  startThrowawayLocalCord,
   stopServer,
   tokenFor,
   tokenHello,
-} from './helpers.ts';
+} from '../src/testing/index.ts';
 
 let cord: LocalCord;
 beforeEach(async () => {
-  cord = await startServer();
+  cord = await startThrowawayLocalCord();
 });
 afterEach(() => stopServer(cord));
 
@@ -51,7 +51,7 @@ describe('client auth tokens', () => {
       groupId: 'team',
     });
     expect(session).toMatch(/^[\w-]{20,}$/);
-    expect(cord.store.session(session)).toEqual({ userId: 'alice', groupId: 'team' });
+    expect(cord.store.sessions.get(session)).toEqual({ userId: 'alice', groupId: 'team' });
   });
 
   it('accepts an HS256 token', async () => {
@@ -74,7 +74,7 @@ describe('client auth tokens', () => {
     const { viewer } = await signIn(cord, token);
 
     expect(viewer).toMatchObject({ user: { id: '42', name: 'Forty Two' }, groupId: 'legacy-org' });
-    expect(cord.store.isMember('legacy-org', '42')).toBe(true);
+    expect(cord.store.groups.isMember('legacy-org', '42')).toBe(true);
   });
 
   it('refuses an expired token, with no clock leeway', async () => {
@@ -104,7 +104,7 @@ describe('client auth tokens', () => {
     expect(error.code).toBe('invalid_session');
     expect(error.message).toMatch(/^invalid_session - JsonWebTokenError: /);
     expect(closeCode).toBe(CLOSE_INVALID_SESSION);
-    expect(cord.store.userExists('alice')).toBe(false);
+    expect(cord.store.users.exists('alice')).toBe(false);
   });
 
   it('refuses an algorithm other than HS256 and HS512', async () => {
@@ -171,7 +171,7 @@ describe('client auth tokens', () => {
 
     expect(error.message).toMatch(/^invalid_session - .*ghost/);
     expect(closeCode).toBe(CLOSE_INVALID_SESSION);
-    expect(cord.store.userExists('ghost')).toBe(false);
+    expect(cord.store.users.exists('ghost')).toBe(false);
   });
 
   it('accepts a known user without user_details (a token with only user_id)', async () => {
@@ -190,7 +190,7 @@ describe('client auth tokens', () => {
 
     expect(error.message).toBe('invalid_session - The user is not a member of the group.');
     expect(closeCode).toBe(CLOSE_INVALID_SESSION);
-    expect(cord.store.isMember('team-a', 'bob')).toBe(false);
+    expect(cord.store.groups.isMember('team-a', 'bob')).toBe(false);
   });
 
   it('refuses a group that does not exist, creating nothing', async () => {
@@ -215,8 +215,8 @@ describe('client auth tokens', () => {
     const { error } = await refusedHello(cord, tokenHello(token));
 
     expect(error.message).toMatch(/^invalid_session - Group unnamed /);
-    expect(cord.store.groupExists('unnamed')).toBe(false);
-    expect(cord.store.userExists('carol')).toBe(false);
+    expect(cord.store.groups.exists('unnamed')).toBe(false);
+    expect(cord.store.users.exists('carol')).toBe(false);
   });
 
   it('refuses a hello without a token or session', async () => {
@@ -244,16 +244,16 @@ describe('user and group details', () => {
       }),
     );
 
-    expect(cord.store.user('alice')).toEqual({
+    expect(cord.store.users.view('alice')).toEqual({
       id: 'alice',
       name: 'Alice Liddell',
       shortName: 'Alice',
       email: 'alice@example.com',
       profilePictureURL: 'https://example.com/a.png',
     });
-    expect(cord.store.groupExists('team')).toBe(true);
-    expect(cord.store.isMember('team', 'alice')).toBe(true);
-    expect(cord.store.memberGroupIds('alice')).toEqual(['team']);
+    expect(cord.store.groups.exists('team')).toBe(true);
+    expect(cord.store.groups.isMember('team', 'alice')).toBe(true);
+    expect(cord.store.groups.groupIdsOf('alice')).toEqual(['team']);
   });
 
   it('updates the name from a later token and keeps what that token leaves out', async () => {
@@ -262,14 +262,14 @@ describe('user and group details', () => {
     const { viewer } = await signIn(cord, tokenFor({ ...alice, user_details: { name: 'Alice Pleasance' } }));
 
     expect(viewer.user.name).toBe('Alice Pleasance');
-    expect(cord.store.user('alice')).toMatchObject({ name: 'Alice Pleasance', email: 'alice@example.com' });
+    expect(cord.store.users.view('alice')).toMatchObject({ name: 'Alice Pleasance', email: 'alice@example.com' });
     expect(cord.store.counts()).toMatchObject({ users: 1, groups: 1, group_members: 1 });
   });
 
   it('adds an existing user to an existing group when the token carries user_details', async () => {
     await signIn(cord, memberToken('alice', 'team'));
     await signIn(cord, memberToken('bob', 'other'));
-    expect(cord.store.isMember('team', 'bob')).toBe(false);
+    expect(cord.store.groups.isMember('team', 'bob')).toBe(false);
 
     const { viewer } = await signIn(
       cord,
@@ -277,7 +277,7 @@ describe('user and group details', () => {
     );
 
     expect(viewer.groupId).toBe('team');
-    expect(cord.store.isMember('team', 'bob')).toBe(true);
+    expect(cord.store.groups.isMember('team', 'bob')).toBe(true);
   });
 });
 

@@ -1,3 +1,4 @@
 export * from './localProject.ts';
+export * from './loopback.ts';
 export { loadRootEnvFile, loadStackConfigOrExit } from './processEnv.ts';
 export * from './stackConfig.ts';

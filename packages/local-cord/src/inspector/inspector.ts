@@ -1,7 +1,8 @@
 // The inspector page: polls local Cord's state and shows it. Every piece of user data
 // goes in through textContent, so a name or a message can never become markup.
 import type { InspectorState, InspectorThread, SignInRecord } from '../protocol/inspector.ts';
-import { absoluteTime, displayName, relativeTime } from '../sdk/names.ts';
+import { absoluteTime, relativeTime } from '../protocol/timeFormat.ts';
+import { displayName } from '../protocol/userNames.ts';
 
 const POLL_MS = 1_000;
 /** Even when nothing changed, "5 mins ago" must move on. */

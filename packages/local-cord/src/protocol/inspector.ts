@@ -1,5 +1,6 @@
 // What local Cord sends to its inspector page (GET /inspector/state). Types only.
-import type { CordLocation, MessageView } from './views.ts';
+import type { CordLocation } from './location.ts';
+import type { MessageView } from './views.ts';
 
 export interface InspectorUser {
   id: string;

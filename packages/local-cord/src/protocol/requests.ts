@@ -1,23 +1,9 @@
 import { z } from 'zod';
-import { MAX_MESSAGE_LENGTH } from './limits.ts';
+import { id, messageText, threadId } from './fields.ts';
+import { locationSchema } from './location.ts';
 
 // Every frame a browser sends is parsed with these schemas; anything else is refused
-// before it reaches the store. The REST API reuses the field schemas.
-
-export const id = z.string().min(1).max(320);
-export const threadId = id.refine((value) => !value.startsWith('cord:'), {
-  message: 'thread ids may not start with "cord:"',
-});
-export const location = z
-  .record(z.string().max(200), z.union([z.string().max(2000), z.number(), z.boolean()]))
-  .refine((value) => Object.keys(value).length <= 50, 'too many location keys');
-export const text = z
-  .string()
-  .refine((value) => value.trim().length > 0, 'a message needs some text')
-  .refine(
-    (value) => value.length <= MAX_MESSAGE_LENGTH,
-    `a message may be at most ${MAX_MESSAGE_LENGTH} characters long`,
-  );
+// before it reaches the store.
 
 export const helloSchema = z.union([
   z.object({ type: z.literal('hello'), token: z.string().max(16_384) }),
@@ -33,21 +19,21 @@ export const requestSchema = z.discriminatedUnion('type', [
   request('message.send', {
     threadId,
     messageId: id,
-    text,
+    text: messageText,
     groupId: id.optional(),
     threadName: z.string().max(1000),
     url: z.string().max(4000),
-    location,
+    location: locationSchema,
   }),
-  request('message.edit', { messageId: id, text }),
+  request('message.edit', { messageId: id, text: messageText }),
   request('message.delete', { messageId: id, deleted: z.boolean() }),
   request('reaction.set', { messageId: id, emoji: z.string().min(1).max(32), on: z.boolean() }),
   request('thread.resolve', { threadId, resolved: z.boolean() }),
   request('typing', { threadId, typing: z.boolean() }),
-  request('presence.watch', { watchId: id, location, groupId: id.optional() }),
+  request('presence.watch', { watchId: id, location: locationSchema, groupId: id.optional() }),
   request('presence.unwatch', { watchId: id }),
   request('presence.set', {
-    location,
+    location: locationSchema,
     present: z.boolean(),
     durable: z.boolean(),
     groupId: id.optional(),

@@ -1,13 +1,7 @@
 // What local Cord sends to browsers. Types only: the SDK bundle carries no validator.
+import type { NamedUser } from './userNames.ts';
 
-/** A flat Cord location, e.g. `{ "location": "http://localhost:5173/" }`. */
-export type CordLocation = Record<string, string | number | boolean>;
-
-export interface UserView {
-  id: string;
-  name: string | null;
-  shortName: string | null;
-  email: string | null;
+export interface UserView extends NamedUser {
   profilePictureURL: string | null;
 }
 

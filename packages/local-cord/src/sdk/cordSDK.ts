@@ -1,4 +1,4 @@
-import type { LocalCordClient } from './client.ts';
+import type { LocalCordClient } from './data/localCordClient.ts';
 
 interface InitOptions {
   client_auth_token?: string;

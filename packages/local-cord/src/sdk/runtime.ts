@@ -1,5 +1,5 @@
 import { LOCAL_CORD_CSS_PATH, LOCAL_CORD_SOCKET_PATH } from '@cord-tutorial/stack-config/local-project';
-import { LocalCordClient } from './client.ts';
+import { LocalCordClient } from './data/localCordClient.ts';
 
 // Local Cord serves this script itself, so the script's own URL says where the
 // server is: no configuration reaches the page.

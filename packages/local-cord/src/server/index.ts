@@ -1,3 +1,4 @@
 export { IN_MEMORY, Store } from '../store/store.ts';
-export { CLOSE_INVALID_SESSION } from './connection.ts';
+export type { LocalProject } from './auth/clientAuthToken.ts';
+export { CLOSE_INVALID_SESSION } from './live/connection.ts';
 export { type LocalCord, type LocalCordOptions, startLocalCord } from './localCordServer.ts';

@@ -1,16 +1,17 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LOCAL_CORD_CSS_PATH, LOCAL_CORD_SCRIPT_PATH, LOCAL_CORD_SOCKET_PATH } from '@cord-tutorial/stack-config';
 import { WebSocketServer } from 'ws';
 import { MAX_FRAME_BYTES } from '../protocol/limits.ts';
 import { Store } from '../store/store.ts';
 import { sdkAssets } from './assets.ts';
-import { handleConnection } from './connection.ts';
-import { Hub } from './hub.ts';
+import type { LocalProject } from './auth/clientAuthToken.ts';
+import { sendJson, sendText } from './http/responses.ts';
 import { inspector } from './inspector/inspectorRoutes.ts';
 import { SignInLog } from './inspector/signInLog.ts';
+import { handleConnection } from './live/connection.ts';
+import { Hub } from './live/hub.ts';
 import { restApi } from './rest/router.ts';
-import type { LocalProject } from './tokens.ts';
 
 export interface LocalCordOptions {
   project: LocalProject;
@@ -36,6 +37,8 @@ export interface LocalCord {
 }
 
 const SWEEP_INTERVAL_MS = 1_000;
+/** The SDK script and stylesheet load into pages of another origin (the Vite client). */
+const SDK_HEADERS = { 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' };
 
 /**
  * Starts local Cord: the SDK script and stylesheet over HTTP, the live API over WebSocket,
@@ -60,8 +63,8 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
     if (path === '/health') {
       return sendJson(response, 200, { ok: true, project: options.project.id, connections: hub.size });
     }
-    if (path === LOCAL_CORD_SCRIPT_PATH) return sendText(response, 'text/javascript', assets.script);
-    if (path === LOCAL_CORD_CSS_PATH) return sendText(response, 'text/css', assets.stylesheet);
+    if (path === LOCAL_CORD_SCRIPT_PATH) return sendText(response, 'text/javascript', assets.script, SDK_HEADERS);
+    if (path === LOCAL_CORD_CSS_PATH) return sendText(response, 'text/css', assets.stylesheet, SDK_HEADERS);
     return sendJson(response, 404, { error: `Not found: ${path}` });
   });
 
@@ -119,19 +122,4 @@ function listen(server: ReturnType<typeof createServer>, host: string, port: num
     });
     server.listen(port, host, () => resolve());
   });
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
-}
-
-function sendText(response: ServerResponse, type: string, body: string) {
-  // The page and its elements come from another origin (the Vite client).
-  response
-    .writeHead(200, {
-      'Content-Type': `${type}; charset=utf-8`,
-      'Cache-Control': 'no-cache',
-      'Access-Control-Allow-Origin': '*',
-    })
-    .end(body);
 }

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'libsql';
-import type { UserView } from '../protocol/views.ts';
 import { MIGRATIONS } from './schema.ts';
 
 export type Row = Record<string, unknown>;
@@ -51,6 +50,11 @@ export class Sqlite {
     return this.db.prepare(sql).get(...params) as Row | undefined;
   }
 
+  /** Runs a write; returns how many rows it changed. */
+  run(sql: string, ...params: unknown[]): number {
+    return this.db.prepare(sql).run(...params).changes;
+  }
+
   value(sql: string, ...params: unknown[]): unknown {
     const row = this.db
       .prepare(sql)
@@ -58,15 +62,4 @@ export class Sqlite {
       .get(...params) as unknown[] | undefined;
     return row?.[0];
   }
-}
-
-/** A user's public view from a row with the users table's columns. */
-export function toUserView(row: Row): UserView {
-  return {
-    id: (row.user_id ?? row.id) as string,
-    name: row.name as string | null,
-    shortName: row.short_name as string | null,
-    email: row.email as string | null,
-    profilePictureURL: row.profile_picture_url as string | null,
-  };
 }

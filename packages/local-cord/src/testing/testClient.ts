@@ -1,43 +1,12 @@
-// Test helpers: a real local Cord on 127.0.0.1 and real `ws` clients speaking its protocol.
-import { randomUUID } from 'node:crypto';
-import { getClientAuthToken } from '@cord-sdk/server';
+// Real `ws` clients speaking local Cord's protocol, remembering what they receive.
 import { type RawData, WebSocket } from 'ws';
-import type { RequestBody } from '../src/protocol/requests.ts';
-import type { ErrorView, ServerEvent, ViewerView } from '../src/protocol/views.ts';
-import { type LocalCord, startLocalCord } from '../src/server/index.ts';
-import type { LocalProject } from '../src/server/tokens.ts';
-import { IN_MEMORY } from '../src/store/store.ts';
+import type { RequestBody } from '../protocol/requests.ts';
+import type { ErrorView, ServerEvent, ViewerView } from '../protocol/views.ts';
+import type { LocalCord } from '../server/index.ts';
+import { type LocalCordAddress, socketUrl } from './throwawayLocalCord.ts';
 
-/** A test project: a fresh UUID, so no test can lean on the published development one. */
-export const PROJECT: LocalProject = { id: randomUUID(), secret: 'local-cord-test-secret' };
-
+/** How long a test waits for an event that should come. */
 export const WAIT_MS = 2_000;
-
-export function startServer(database: string = IN_MEMORY): Promise<LocalCord> {
-  return startLocalCord({ project: PROJECT, database, host: '127.0.0.1', port: 0 });
-}
-
-export function socketUrl(cord: LocalCord): string {
-  return `${cord.url.replace(/^http/, 'ws')}/socket`;
-}
-
-type TokenPayload = Parameters<typeof getClientAuthToken>[2];
-type TokenOptions = NonNullable<Parameters<typeof getClientAuthToken>[3]>;
-
-/** A token as a customer's server makes it: the real `getClientAuthToken` (HS512, 1 min). */
-export function tokenFor(payload: TokenPayload, options: TokenOptions = {}): string {
-  return getClientAuthToken(PROJECT.id, PROJECT.secret, payload, options);
-}
-
-/** A user in a group, both created by the token's details. */
-export function memberToken(userId: string, groupId: string, name = `User ${userId}`): string {
-  return tokenFor({
-    user_id: userId,
-    group_id: groupId,
-    user_details: { name },
-    group_details: { name: `Group ${groupId}` },
-  });
-}
 
 type Ack = Extract<ServerEvent, { type: 'ack' }>;
 export type AckResult<T = Record<string, unknown>> = { ok: true; result: T } | { ok: false; error: ErrorView };
@@ -165,14 +134,14 @@ export async function closeAllClients() {
   open.clear();
 }
 
-/** What every test file's afterEach does: close the clients, then the server. */
+/** What every test's afterEach does: close the clients, then the server. */
 export async function stopServer(cord: LocalCord) {
   await closeAllClients();
   await cord.close();
 }
 
 /** Opens a WebSocket to the server, without saying hello. */
-export async function connect(cord: LocalCord): Promise<TestClient> {
+export async function connect(cord: LocalCordAddress): Promise<TestClient> {
   const socket = new WebSocket(socketUrl(cord));
   const client = new TestClient(socket);
   open.add(client);
@@ -184,7 +153,7 @@ export async function connect(cord: LocalCord): Promise<TestClient> {
 }
 
 /** Connects and sends `hello`; resolves with the client and the server's first answer. */
-export async function hello(cord: LocalCord, frame: unknown) {
+export async function hello(cord: LocalCordAddress, frame: unknown) {
   const client = await connect(cord);
   client.send(frame);
   const first = await client.next((event) => event.type === 'welcome' || event.type === 'error', 'welcome or error');
@@ -198,7 +167,7 @@ export interface SignedIn {
 }
 
 /** Connects and signs in, failing the test unless the server welcomes the client. */
-export async function signIn(cord: LocalCord, credential: string | { session: string }): Promise<SignedIn> {
+export async function signIn(cord: LocalCordAddress, credential: string | { session: string }): Promise<SignedIn> {
   const frame =
     typeof credential === 'string' ? { type: 'hello', token: credential } : { type: 'hello', ...credential };
   const { client, first } = await hello(cord, frame);
@@ -207,7 +176,7 @@ export async function signIn(cord: LocalCord, credential: string | { session: st
 }
 
 /** Connects with a hello the server must refuse; resolves with its error and close code. */
-export async function refusedHello(cord: LocalCord, frame: unknown) {
+export async function refusedHello(cord: LocalCordAddress, frame: unknown) {
   const { client, first } = await hello(cord, frame);
   if (first.type !== 'error') throw new Error(`expected a refusal, got ${JSON.stringify(first)}`);
   const { code } = await client.closed;

@@ -1,15 +1,8 @@
-import { PRESENCE_REFRESH_MS } from '../protocol/limits.ts';
-import type { RequestBody } from '../protocol/requests.ts';
-import type {
-  CordLocation,
-  MessageView,
-  PresenceView,
-  ServerEvent,
-  ThreadView,
-  UserView,
-  ViewerView,
-} from '../protocol/views.ts';
-import { Connection } from './connection.ts';
+import { PRESENCE_REFRESH_MS } from '../../protocol/limits.ts';
+import type { CordLocation } from '../../protocol/location.ts';
+import type { RequestBody } from '../../protocol/requests.ts';
+import type { MessageView, PresenceView, ServerEvent, ThreadView, UserView, ViewerView } from '../../protocol/views.ts';
+import { Connection } from '../transport/connection.ts';
 
 export interface LocalMessage extends MessageView {
   /** Sent, not yet confirmed by the server. */

@@ -63,10 +63,3 @@ export function parseJsonAttribute<T>(value: unknown): T | undefined {
     return undefined;
   }
 }
-
-/** Cord's default location: the page's URL without Cord's own query parameters. */
-export function defaultLocation(): { location: string } {
-  const url = new URL(window.location.href);
-  for (const key of [...url.searchParams.keys()]) if (key.startsWith('cord')) url.searchParams.delete(key);
-  return { location: url.href };
-}

@@ -1,9 +1,11 @@
 import { html, nothing } from 'lit';
-import type { CordLocation, PresenceView } from '../../protocol/views.ts';
-import { displayName, relativeTime } from '../names.ts';
+import { type CordLocation, locationFromUrl } from '../../protocol/location.ts';
+import { relativeTime } from '../../protocol/timeFormat.ts';
+import { displayName } from '../../protocol/userNames.ts';
+import type { PresenceView } from '../../protocol/views.ts';
 import { client } from '../runtime.ts';
-import { avatar } from './avatar.ts';
-import { CordElement, defaultLocation, parseJsonAttribute } from './cordElement.ts';
+import { avatar } from '../ui/avatar.ts';
+import { CordElement, parseJsonAttribute } from './cordElement.ts';
 
 let nextId = 0;
 
@@ -54,7 +56,8 @@ export class CordPagePresence extends CordElement {
   }
 
   protected override willUpdate() {
-    const location = parseJsonAttribute<CordLocation>(this.location ?? this.context) ?? defaultLocation();
+    const location =
+      parseJsonAttribute<CordLocation>(this.location ?? this.context) ?? locationFromUrl(window.location.href);
     const spot = { location, groupId: this.groupId ?? undefined, durable: this.durable !== 'false' };
     if (JSON.stringify(spot) === JSON.stringify(this.joined)) return;
     this.leave();

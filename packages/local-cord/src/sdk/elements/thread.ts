@@ -2,21 +2,23 @@ import { html, nothing } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { MAX_MESSAGE_LENGTH } from '../../protocol/limits.ts';
-import type { CordLocation } from '../../protocol/views.ts';
-import type { LocalMessage, ThreadState } from '../client.ts';
-import { absoluteTime, displayName, relativeTime } from '../names.ts';
+import { type CordLocation, locationFromUrl } from '../../protocol/location.ts';
+import type { LocalMessage, ThreadState } from '../data/localCordClient.ts';
 import { client } from '../runtime.ts';
-import { avatar } from './avatar.ts';
-import { CordElement, defaultLocation, parseJsonAttribute } from './cordElement.ts';
+import { type ComposerActions, composer } from '../ui/composer.ts';
+import { type MessageActions, message } from '../ui/message.ts';
+import { typingIndicator } from '../ui/typingIndicator.ts';
+import { CordElement, parseJsonAttribute } from './cordElement.ts';
 
-const REACTIONS = ['👍', '❤️', '😂', '🎉', '👀'];
 const UNDO_DELETE_MS = 10_000;
 const TYPING_REFRESH_MS = 2_000;
 const CLOCK_TICK_MS = 30_000;
 
 /**
  * `<cord-thread>`: one conversation. Empty, it shows Cord's placeholder and a composer;
- * its first message creates it in the viewer's group (or `group-id`).
+ * its first message creates it in the viewer's group (or `group-id`). The messages and
+ * the composer are templates of their own (`ui/`); this element holds their state and
+ * turns what they ask for into calls to local Cord and Cord's events.
  */
 export class CordThread extends CordElement {
   static override properties = {
@@ -128,26 +130,38 @@ export class CordThread extends CordElement {
     const messages = visibleMessages(state);
     const resolved = state.resolvedAt !== null;
     const collapsed = this.collapsed === 'true';
-    return html`<div class=${classMap({ 'cord-thread': true, 'cord-resolved': resolved, 'cord-collapsed-thread': collapsed })}>
+    const viewerId = client.viewer?.user.id;
+    const classes = { 'cord-thread': true, 'cord-resolved': resolved, 'cord-collapsed-thread': collapsed };
+    return html`<div class=${classMap(classes)}>
       ${this.showHeader === 'true' ? this.renderHeader(state) : nothing}
-      ${
-        resolved
-          ? html`<div class="cord-resolved-thread-header-container">
-            <span class="cord-resolved-thread-header-text">Resolved</span>
-            <button type="button" class="cord-button" @click=${() => this.run(client.resolve(threadId, false))}>Reopen</button>
-          </div>`
-          : nothing
-      }
+      ${resolved ? this.renderResolvedBanner(threadId) : nothing}
       <div class="cord-scroll-container">
-        ${messages.length === 0 && this.showPlaceholder !== 'false' ? this.renderPlaceholder() : nothing}
+        ${messages.length === 0 && this.showPlaceholder !== 'false' ? placeholder() : nothing}
         ${repeat(
           messages,
-          (message) => message.id,
-          (message, index) => this.renderMessage(message, index === 0 && !resolved),
+          (shown) => shown.id,
+          (shown, index) =>
+            message(
+              shown,
+              {
+                viewerId,
+                editing: this.editing === shown.id,
+                pickingReaction: this.pickingReactionFor === shown.id,
+                resolvable: index === 0 && !resolved,
+              },
+              this.messageActions,
+            ),
         )}
       </div>
-      ${this.renderTyping(state)}
-      ${collapsed ? nothing : this.renderComposer(threadId, resolved)}
+      ${typingIndicator(state.typing, viewerId)}
+      ${
+        collapsed
+          ? nothing
+          : composer(
+              { disabled: this.composerDisabled === 'true' || !client.viewer, resolved, error: this.composerError },
+              this.composerActions(threadId),
+            )
+      }
     </div>`;
   }
 
@@ -166,191 +180,47 @@ export class CordThread extends CordElement {
     </div>`;
   }
 
-  private renderPlaceholder() {
-    return html`<div class="cord-empty-state-placeholder">
-      <p class="cord-placeholder-title">Chat with your team, right here</p>
-      <p class="cord-placeholder-body">
-        Ask a question, give feedback, or just say 'Hi'. Comments can be seen by anyone who can access this page.
-      </p>
+  private renderResolvedBanner(threadId: string) {
+    return html`<div class="cord-resolved-thread-header-container">
+      <span class="cord-resolved-thread-header-text">Resolved</span>
+      <button type="button" class="cord-button" @click=${() => this.run(client.resolve(threadId, false))}>Reopen</button>
     </div>`;
   }
 
-  /** `resolvable`: the first message carries the thread's Resolve action, as in Cord. */
-  private renderMessage(message: LocalMessage, resolvable: boolean) {
-    const fromViewer = client.isViewer(message.author);
-    const name = displayName(message.author);
-    if (message.deletedAt !== null) {
-      return html`<div class="cord-message cord-deleted" data-cord-message-id=${message.id}>
-        <span class="cord-deleted-text">${fromViewer ? 'You' : name} deleted a message</span>
-        <button type="button" class="cord-button" @click=${() => this.run(client.deleteMessage(message.id, false))}>Undo</button>
-      </div>`;
-    }
-    const editing = this.editing === message.id;
-    return html`<div
-      class=${classMap({ 'cord-message': true, 'cord-from-viewer': fromViewer, 'cord-pending': message.pending === true })}
-      data-cord-message-id=${message.id}
-    >
-      ${avatar(message.author, { label: name })}
-      <div class="cord-message-body">
-        <div class="cord-message-header">
-          <span class="cord-author-name">${name}</span>
-          <time class="cord-timestamp" datetime=${new Date(message.createdAt).toISOString()} title=${absoluteTime(message.createdAt)}>
-            ${relativeTime(message.createdAt)}
-          </time>
-          ${message.pending || editing ? nothing : this.renderMessageMenu(message, fromViewer, resolvable)}
-        </div>
-        ${
-          editing
-            ? this.renderEditor(message)
-            : html`<div class="cord-message-content">${message.text}</div>
-              ${message.editedAt !== null ? html`<span class="cord-message-edited">(Edited)</span>` : nothing}`
-        }
-        ${message.pending ? nothing : this.renderReactions(message)}
-      </div>
-    </div>`;
-  }
+  private readonly messageActions: MessageActions = {
+    startEditing: (messageId) => {
+      this.editing = messageId;
+      this.emit('cord-message', 'editstart', { threadId: this.openedThreadId, messageId });
+    },
+    stopEditing: (messageId) => {
+      this.editing = null;
+      this.emit('cord-message', 'editend', { threadId: this.openedThreadId, messageId });
+    },
+    saveEdit: (edited, text) => {
+      if (!this.checkLength(text)) return false;
+      if (text.trim() && text !== edited.text) this.run(client.editMessage(edited.id, text));
+      return true;
+    },
+    setDeleted: (messageId, deleted) => this.run(client.deleteMessage(messageId, deleted)),
+    react: (messageId, emoji, on) => this.run(client.react(messageId, emoji, on)),
+    togglePicker: (messageId) => {
+      this.pickingReactionFor = this.pickingReactionFor === messageId ? null : messageId;
+    },
+    resolve: (threadId) => this.run(client.resolve(threadId, true)),
+  };
 
-  private renderMessageMenu(message: LocalMessage, fromViewer: boolean, resolvable: boolean) {
-    return html`<span class="cord-message-options">
-      <button
-        type="button"
-        class="cord-button cord-add-reaction"
-        aria-label="Add reaction"
-        aria-expanded=${this.pickingReactionFor === message.id ? 'true' : 'false'}
-        @click=${() => (this.pickingReactionFor = this.pickingReactionFor === message.id ? null : message.id)}
-      >
-        ☺︎+
-      </button>
-      ${
-        resolvable
-          ? html`<button type="button" class="cord-button" @click=${() => this.run(client.resolve(message.threadId, true))}>
-            Resolve
-          </button>`
-          : nothing
-      }
-      ${
-        fromViewer
-          ? html`<button type="button" class="cord-button" @click=${() => this.startEditing(message.id)}>Edit</button>
-            <button type="button" class="cord-button" @click=${() => this.run(client.deleteMessage(message.id, true))}>
-              Delete
-            </button>`
-          : nothing
-      }
-    </span>`;
-  }
-
-  private renderEditor(message: LocalMessage) {
-    const save = (textarea: HTMLTextAreaElement) => {
-      const text = textarea.value;
-      if (!this.checkLength(text)) return;
-      this.stopEditing(message.id);
-      if (text.trim() && text !== message.text) this.run(client.editMessage(message.id, text));
+  private composerActions(threadId: string): ComposerActions {
+    const composerEvent = () => ({ threadId, thread: this.summaryOf(threadId) });
+    return {
+      send: (textarea) => this.send(threadId, textarea),
+      input: (text) => this.typing(threadId, text),
+      focus: () => this.emit('cord-composer', 'focus', composerEvent()),
+      blur: () => {
+        client.setTyping(threadId, false);
+        this.lastTypingSent = 0;
+        this.emit('cord-composer', 'blur', composerEvent());
+      },
     };
-    return html`<div class="cord-composer cord-editor">
-      <textarea
-        class="cord-editor-input"
-        aria-label="Edit message"
-        .value=${message.text}
-        @keydown=${(event: KeyboardEvent) => {
-          const textarea = event.target as HTMLTextAreaElement;
-          if (event.key === 'Escape') this.stopEditing(message.id);
-          else if (isSendKey(event)) {
-            event.preventDefault();
-            save(textarea);
-          }
-        }}
-      ></textarea>
-      <button type="button" class="cord-button" @click=${() => this.stopEditing(message.id)}>Cancel</button>
-      <button type="button" class="cord-button cord-primary" @click=${(event: Event) => save(this.editorOf(event))}>Save</button>
-    </div>`;
-  }
-
-  private editorOf(event: Event): HTMLTextAreaElement {
-    return (event.target as HTMLElement).closest('.cord-editor')!.querySelector('textarea')!;
-  }
-
-  private renderReactions(message: LocalMessage) {
-    const viewerId = client.viewer?.user.id;
-    if (message.reactions.length === 0 && this.pickingReactionFor !== message.id) return nothing;
-    return html`<div class="cord-reactions-container">
-      ${message.reactions.map((reaction) => {
-        const mine = viewerId !== undefined && reaction.userIds.includes(viewerId);
-        return html`<button
-          type="button"
-          class=${classMap({ 'cord-pill': true, 'cord-from-viewer': mine })}
-          aria-pressed=${mine ? 'true' : 'false'}
-          aria-label="${reaction.emoji} ${reaction.userIds.length}"
-          @click=${() => this.run(client.react(message.id, reaction.emoji, !mine))}
-        >
-          <span class="cord-emoji">${reaction.emoji}</span><span class="cord-count">${reaction.userIds.length}</span>
-        </button>`;
-      })}
-      ${
-        this.pickingReactionFor === message.id
-          ? html`<span class="cord-reaction-picker" role="menu">
-            ${REACTIONS.map(
-              (emoji) => html`<button
-                type="button"
-                role="menuitem"
-                class="cord-pill"
-                @click=${() => {
-                  this.pickingReactionFor = null;
-                  this.run(client.react(message.id, emoji, true));
-                }}
-              >
-                ${emoji}
-              </button>`,
-            )}
-          </span>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  private renderTyping(state: ThreadState) {
-    const names = state.typing.filter((user) => !client.isViewer(user)).map(displayName);
-    if (names.length === 0) return nothing;
-    return html`<div class="cord-typing-indicator-container" aria-live="polite">
-      ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} typing…
-    </div>`;
-  }
-
-  private renderComposer(threadId: string, resolved: boolean) {
-    const disabled = this.composerDisabled === 'true' || !client.viewer;
-    return html`<div class="cord-composer">
-      <textarea
-        class="cord-composer-input"
-        placeholder=${resolved ? 'Reply to reopen this thread...' : 'Add a comment...'}
-        aria-label="Add a comment"
-        rows="1"
-        ?disabled=${disabled}
-        @keydown=${(event: KeyboardEvent) => {
-          if (!isSendKey(event)) return;
-          event.preventDefault();
-          this.send(threadId, event.target as HTMLTextAreaElement);
-        }}
-        @input=${(event: Event) => this.typing(threadId, (event.target as HTMLTextAreaElement).value)}
-        @focus=${() => this.emit('cord-composer', 'focus', { threadId, thread: this.summaryOf(threadId) })}
-        @blur=${() => {
-          client.setTyping(threadId, false);
-          this.lastTypingSent = 0;
-          this.emit('cord-composer', 'blur', { threadId, thread: this.summaryOf(threadId) });
-        }}
-      ></textarea>
-      <button
-        type="button"
-        class="cord-send-button"
-        aria-label="Send"
-        ?disabled=${disabled}
-        @click=${(event: Event) => {
-          const composer = (event.target as HTMLElement).closest('.cord-composer')!;
-          this.send(threadId, composer.querySelector('textarea')!);
-        }}
-      >
-        ➤
-      </button>
-      ${this.composerError ? html`<p class="cord-composer-error" role="alert">${this.composerError}</p>` : nothing}
-    </div>`;
   }
 
   private summaryOf(threadId: string) {
@@ -380,27 +250,18 @@ export class CordThread extends CordElement {
     if (!text.trim() || !this.checkLength(text)) return;
     textarea.value = '';
     this.lastTypingSent = 0;
-    const location = parseJsonAttribute<CordLocation>(this.location ?? this.context) ?? defaultLocation();
+    const location =
+      parseJsonAttribute<CordLocation>(this.location ?? this.context) ?? locationFromUrl(window.location.href);
     client
       .sendMessage(threadId, text, { threadName: this.currentName(), url: window.location.href, location })
-      .then((message) => {
-        this.emit('cord-composer', 'send', { threadId, messageId: message.id, thread: this.summaryOf(threadId) });
+      .then((sent) => {
+        this.emit('cord-composer', 'send', { threadId, messageId: sent.id, thread: this.summaryOf(threadId) });
       })
       .catch((error: Error) => {
         // Keep what they wrote: put it back unless they started something new.
         if (!textarea.value) textarea.value = text;
         this.composerError = error.message;
       });
-  }
-
-  private startEditing(messageId: string) {
-    this.editing = messageId;
-    this.emit('cord-message', 'editstart', { threadId: this.openedThreadId, messageId });
-  }
-
-  private stopEditing(messageId: string) {
-    this.editing = null;
-    this.emit('cord-message', 'editend', { threadId: this.openedThreadId, messageId });
   }
 
   private run(action: Promise<unknown>) {
@@ -411,16 +272,20 @@ export class CordThread extends CordElement {
   }
 }
 
+function placeholder() {
+  return html`<div class="cord-empty-state-placeholder">
+    <p class="cord-placeholder-title">Chat with your team, right here</p>
+    <p class="cord-placeholder-body">
+      Ask a question, give feedback, or just say 'Hi'. Comments can be seen by anyone who can access this page.
+    </p>
+  </div>`;
+}
+
 /** Messages to show: deleted ones stay (with Undo) for the author's 10 s window only. */
 function visibleMessages(state: ThreadState): LocalMessage[] {
   const now = Date.now();
   const viewerId = client.viewer?.user.id;
   return [...state.messages.values()].filter(
-    (message) =>
-      message.deletedAt === null || (message.author.id === viewerId && now - message.deletedAt < UNDO_DELETE_MS),
+    (shown) => shown.deletedAt === null || (shown.author.id === viewerId && now - shown.deletedAt < UNDO_DELETE_MS),
   );
-}
-
-function isSendKey(event: KeyboardEvent): boolean {
-  return event.key === 'Enter' && !event.shiftKey && !event.isComposing;
 }

@@ -1,6 +1,6 @@
-import { RATE_LIMIT, RATE_WINDOW_MS } from '../protocol/limits.ts';
-import type { RequestBody } from '../protocol/requests.ts';
-import type { ErrorView, ServerEvent, ViewerView } from '../protocol/views.ts';
+import { RATE_LIMIT, RATE_WINDOW_MS } from '../../protocol/limits.ts';
+import type { RequestBody } from '../../protocol/requests.ts';
+import type { ErrorView, ServerEvent, ViewerView } from '../../protocol/views.ts';
 
 export interface ConnectionCallbacks {
   /** Signed in (again): re-open what was open. Pending requests are re-sent after it. */

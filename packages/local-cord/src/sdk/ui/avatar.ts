@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
+import { displayName } from '../../protocol/userNames.ts';
 import type { UserView } from '../../protocol/views.ts';
-import { displayName } from '../names.ts';
 
 const COLOURS = ['#8b5cf6', '#0ea5e9', '#10b981', '#f59e0b', '#ef4444', '#ec4899', '#6366f1', '#14b8a6'];
 

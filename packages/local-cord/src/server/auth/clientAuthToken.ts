@@ -1,6 +1,8 @@
-import jwt from 'jsonwebtoken';
 import { z } from 'zod';
-import type { GroupDetails, UserDetails } from '../store/store.ts';
+import { externalId, groupDetails, profileFromDetails, userDetails } from '../../protocol/fields.ts';
+import { fieldPath } from '../../protocol/validation.ts';
+import type { GroupDetails, UserDetails } from '../../store/store.ts';
+import { decodeJwt, JwtRefusal, verifyJwt } from './jwt.ts';
 
 export interface LocalProject {
   id: string;
@@ -22,30 +24,12 @@ export class InvalidSessionError extends Error {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const idValue = z.union([z.string().min(1).max(128), z.number()]);
-// Shared with the REST API, which takes the same user and group fields as tokens do.
-export const entityMetadata = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
-export const userDetails = z.object({
-  name: z.string().nullish(),
-  shortName: z.string().nullish(),
-  short_name: z.string().nullish(),
-  email: z.string().nullish(),
-  profilePictureURL: z.string().nullish(),
-  profile_picture_url: z.string().nullish(),
-  status: z.enum(['active', 'deleted']).optional(),
-  metadata: entityMetadata.optional(),
-});
-export const groupDetails = z.object({
-  name: z.string().optional(),
-  status: z.enum(['active', 'deleted']).optional(),
-  metadata: entityMetadata.optional(),
-});
 const claimsSchema = z.object({
   project_id: z.string().optional(),
   app_id: z.string().optional(),
-  user_id: idValue,
-  group_id: idValue.optional(),
-  organization_id: idValue.optional(),
+  user_id: externalId,
+  group_id: externalId.optional(),
+  organization_id: externalId.optional(),
   user_details: userDetails.optional(),
   group_details: groupDetails.optional(),
   organization_details: groupDetails.optional(),
@@ -56,16 +40,15 @@ const claimsSchema = z.object({
  * it names this project, then the signature (HS256 or HS512, no clock leeway).
  */
 export function verifyClientAuthToken(token: string, project: LocalProject): ClientAuthClaims {
-  const payload: unknown = jwt.decode(token);
-  const claims = parseClaims(payload);
+  const claims = parseClaims(decodeJwt(token)?.payload);
   if (claims.projectId !== project.id) {
     throw new InvalidSessionError(`Platform project ${claims.projectId} not found.`);
   }
   try {
-    jwt.verify(token, project.secret, { algorithms: ['HS256', 'HS512'] });
+    verifyJwt(token, project.secret, { algorithms: ['HS256', 'HS512'] });
   } catch (error) {
-    const { name, message } = error as Error;
-    throw new InvalidSessionError(`${name}: ${message}`);
+    if (error instanceof JwtRefusal) throw new InvalidSessionError(error.message);
+    throw error;
   }
   if (claims.groupDetails && claims.groupId === undefined) {
     throw new InvalidSessionError(
@@ -75,11 +58,9 @@ export function verifyClientAuthToken(token: string, project: LocalProject): Cli
   return claims;
 }
 
-function parseClaims(payload: unknown): ClientAuthClaims {
+function parseClaims(payload: Record<string, unknown> | undefined): ClientAuthClaims {
   const invalid = (reason: string) => new InvalidSessionError(`Invalid ClientAuthTokenData: ${reason}`);
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
-    throw invalid('Expected JSON object.');
-  }
+  if (payload === undefined || Array.isArray(payload)) throw invalid('Expected JSON object.');
   const input = JSON.stringify(payload);
   if (!('project_id' in payload) && !('app_id' in payload)) {
     throw invalid(`Input ${input} requires field: project_id.`);
@@ -89,7 +70,7 @@ function parseClaims(payload: unknown): ClientAuthClaims {
   const parsed = claimsSchema.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw invalid(`Input ${input} has an invalid field: ${issue?.path.join('.')} (${issue?.message}).`);
+    throw invalid(`Input ${input} has an invalid field: ${fieldPath(issue?.path ?? [])} (${issue?.message}).`);
   }
   const data = parsed.data;
   const projectId = data.project_id ?? data.app_id ?? '';
@@ -102,20 +83,7 @@ function parseClaims(payload: unknown): ClientAuthClaims {
     projectId,
     userId: String(data.user_id),
     groupId: groupId === undefined ? undefined : String(groupId),
-    userDetails: user && toUserDetails(user),
+    userDetails: user && profileFromDetails(user),
     groupDetails: group && { name: group.name, status: group.status, metadata: group.metadata },
-  };
-}
-
-/** User fields as the store takes them: snake_case aliases folded in, null meaning unchanged. */
-export function toUserDetails(user: z.infer<typeof userDetails>): UserDetails {
-  return {
-    name: user.name ?? undefined,
-    shortName: user.shortName ?? user.short_name ?? undefined,
-    // Cord treats an empty e-mail as none.
-    email: user.email || undefined,
-    profilePictureURL: user.profilePictureURL ?? user.profile_picture_url ?? undefined,
-    status: user.status,
-    metadata: user.metadata,
   };
 }

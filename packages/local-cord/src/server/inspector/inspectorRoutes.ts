@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { isLoopbackAddress, isLoopbackHost } from '@cord-tutorial/stack-config';
 import { build } from 'esbuild';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Store } from '../../store/store.ts';
-import type { Hub } from '../hub.ts';
+import { sendJson, sendText } from '../http/responses.ts';
+import type { Hub } from '../live/hub.ts';
 import type { SignInLog } from './signInLog.ts';
 import { inspectorState } from './snapshot.ts';
 
@@ -55,11 +56,11 @@ async function respond(request: IncomingMessage, response: ServerResponse, servi
   const path = new URL(request.url ?? '/', 'http://local').pathname;
   switch (`${request.method} ${path}`) {
     case 'GET /':
-      return send(response, 'text/html', (await pageFiles()).html);
+      return sendText(response, 'text/html', (await pageFiles()).html, PAGE_HEADERS);
     case 'GET /inspector/inspector.js':
-      return send(response, 'text/javascript', (await pageFiles()).script);
+      return sendText(response, 'text/javascript', (await pageFiles()).script, PAGE_HEADERS);
     case 'GET /inspector/inspector.css':
-      return send(response, 'text/css', (await pageFiles()).stylesheet);
+      return sendText(response, 'text/css', (await pageFiles()).stylesheet, PAGE_HEADERS);
     case 'GET /inspector/state': {
       const { store, hub, signIns, projectId } = services;
       return sendJson(response, 200, inspectorState(store, hub, signIns, projectId));
@@ -95,13 +96,8 @@ function closed(socket: WebSocket) {
 }
 
 function isLoopbackCaller(request: IncomingMessage): boolean {
-  const address = request.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '';
-  const host = URL.parse(`http://${request.headers.host ?? ''}`)?.hostname.replace(/^\[|\]$/g, '') ?? '';
-  return isLoopback(address) && (host === 'localhost' || isLoopback(host));
-}
-
-function isLoopback(address: string) {
-  return address === '::1' || (isIP(address) === 4 && address.startsWith('127.'));
+  const host = URL.parse(`http://${request.headers.host ?? ''}`)?.hostname ?? '';
+  return isLoopbackAddress(request.socket.remoteAddress ?? '') && isLoopbackHost(host);
 }
 
 function isSameOrigin(request: IncomingMessage): boolean {
@@ -137,14 +133,4 @@ function pageFiles(): Promise<PageFiles> {
   // A failed build is tried again on the next request, not kept.
   files.catch(() => (files = undefined));
   return files;
-}
-
-function send(response: ServerResponse, type: string, body: string) {
-  response.writeHead(200, { 'Content-Type': `${type}; charset=utf-8`, ...PAGE_HEADERS }).end(body);
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown) {
-  response
-    .writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
-    .end(JSON.stringify(body));
 }

@@ -1,5 +1,5 @@
-import jwt from 'jsonwebtoken';
 import type { SignInRecord } from '../../protocol/inspector.ts';
+import { decodeJwt } from '../auth/jwt.ts';
 
 const KEPT = 20;
 
@@ -31,9 +31,8 @@ export class SignInLog {
 function describeCredential(frame: unknown): Pick<SignInRecord, 'credential' | 'algorithm' | 'claims'> {
   const hello = (frame ?? {}) as { token?: unknown; session?: unknown };
   if (typeof hello.token === 'string') {
-    const decoded = jwt.decode(hello.token, { complete: true });
-    const claims = decoded && typeof decoded.payload === 'object' ? decoded.payload : null;
-    return { credential: 'token', algorithm: decoded?.header.alg ?? null, claims };
+    const decoded = decodeJwt(hello.token);
+    return { credential: 'token', algorithm: decoded?.algorithm ?? null, claims: decoded?.payload ?? null };
   }
   const credential = typeof hello.session === 'string' ? 'session' : 'none';
   return { credential, algorithm: null, claims: null };

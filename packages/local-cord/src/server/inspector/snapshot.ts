@@ -1,7 +1,7 @@
 import type { InspectorState } from '../../protocol/inspector.ts';
-import { displayName } from '../../sdk/names.ts';
+import { displayName } from '../../protocol/userNames.ts';
 import type { Store } from '../../store/store.ts';
-import type { Hub } from '../hub.ts';
+import type { Hub } from '../live/hub.ts';
 import type { SignInLog } from './signInLog.ts';
 
 /** The page polls every second: a long thread shows its latest messages only. */
@@ -9,11 +9,11 @@ const MESSAGES_PER_THREAD = 50;
 
 /** Everything the inspector shows, read fresh from the store. The secret is not in it. */
 export function inspectorState(store: Store, hub: Hub, signIns: SignInLog, projectId: string): InspectorState {
-  const groups = store.records.groups();
+  const groups = store.groups.list();
   return {
     projectId,
     connections: hub.size,
-    users: store.records.users().map(({ id, name, shortName, email, status, groupIds }) => ({
+    users: store.users.list().map(({ id, name, shortName, email, status, groupIds }) => ({
       id,
       name,
       shortName,
@@ -22,8 +22,8 @@ export function inspectorState(store: Store, hub: Hub, signIns: SignInLog, proje
       groupIds,
     })),
     groups: groups.map(({ id, name, status, memberIds }) => ({ id, name, status, memberIds })),
-    threads: store.records.threads().map(({ id, groupId, name, url, resolvedAt }) => {
-      const messages = store.threadMessages(id);
+    threads: store.threads.list().map(({ id, groupId, name, url, resolvedAt }) => {
+      const messages = store.messages.inThread(id);
       return {
         id,
         groupId,
@@ -34,7 +34,7 @@ export function inspectorState(store: Store, hub: Hub, signIns: SignInLog, proje
         earlierMessages: Math.max(0, messages.length - MESSAGES_PER_THREAD),
       };
     }),
-    presence: store.presenceIn(groups.map((group) => group.id)).map(({ groupId, location, view }) => ({
+    presence: store.presence.visibleIn(groups.map((group) => group.id)).map(({ groupId, location, view }) => ({
       userId: view.user.id,
       userName: displayName(view.user),
       groupId,

@@ -1,15 +1,16 @@
 import type { WebSocket } from 'ws';
-import { MAX_MESSAGE_LENGTH, RATE_LIMIT } from '../protocol/limits.ts';
-import { helloSchema, type Request, requestSchema } from '../protocol/requests.ts';
-import type { ErrorView, ServerEvent } from '../protocol/views.ts';
-import type { Store } from '../store/store.ts';
+import { MAX_MESSAGE_LENGTH, RATE_LIMIT } from '../../protocol/limits.ts';
+import { helloSchema, type Request, requestSchema } from '../../protocol/requests.ts';
+import { describeIssue } from '../../protocol/validation.ts';
+import type { ErrorView, ServerEvent } from '../../protocol/views.ts';
+import type { Store } from '../../store/store.ts';
+import { InvalidSessionError, type LocalProject } from '../auth/clientAuthToken.ts';
+import type { SignInLog } from '../inspector/signInLog.ts';
 import { handlers, RequestError } from './handlers.ts';
-import type { Client, Hub, PresenceSpot, PresenceWatch } from './hub.ts';
-import type { SignInLog } from './inspector/signInLog.ts';
+import type { Hub, PresenceSpot, PresenceWatch, Subscriber } from './hub.ts';
 import { RateLimiter } from './rateLimiter.ts';
 import type { Viewer } from './session.ts';
 import { openSession } from './session.ts';
-import { InvalidSessionError, type LocalProject } from './tokens.ts';
 
 const HELLO_TIMEOUT_MS = 10_000;
 /** Close code for a refused sign-in, in the range reserved for applications. */
@@ -28,7 +29,7 @@ interface Services {
  * every later one a request, answered by an ack carrying its id.
  */
 export function handleConnection(socket: WebSocket, services: Services) {
-  let client: Client | undefined;
+  let subscriber: Subscriber | undefined;
   const rateLimiter = new RateLimiter();
 
   const send = (event: ServerEvent) => {
@@ -40,8 +41,8 @@ export function handleConnection(socket: WebSocket, services: Services) {
     // Frames that arrive after a refused hello (or any close) are not read: no second try.
     if (socket.readyState !== socket.OPEN) return;
     const frame = isBinary ? undefined : parseJson(data.toString());
-    if (!client) {
-      client = signIn(frame);
+    if (!subscriber) {
+      subscriber = signIn(frame);
       return;
     }
     const id = requestId(frame);
@@ -52,27 +53,26 @@ export function handleConnection(socket: WebSocket, services: Services) {
     const parsed = requestSchema.safeParse(frame);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-      const code = where === 'text: ' && isTooLong(frame) ? 'message_too_long' : 'invalid_request';
-      reply(id, new RequestError(code, `Invalid request: ${where}${issue?.message ?? 'not JSON'}`));
+      const code = issue?.path.join('.') === 'text' && isTooLong(frame) ? 'message_too_long' : 'invalid_request';
+      reply(id, new RequestError(code, `Invalid request: ${describeIssue(issue)}`));
       return;
     }
-    reply(parsed.data.id, run(client, parsed.data));
+    reply(parsed.data.id, run(subscriber, parsed.data));
   });
 
   socket.on('close', () => {
     clearTimeout(helloTimer);
-    if (client) services.hub.remove(client);
+    if (subscriber) services.hub.remove(subscriber);
   });
   socket.on('error', () => socket.terminate());
 
-  function signIn(frame: unknown): Client | undefined {
+  function signIn(frame: unknown): Subscriber | undefined {
     clearTimeout(helloTimer);
     const hello = helloSchema.safeParse(frame);
     try {
       if (!hello.success) throw new InvalidSessionError('The first message must be a hello with a token.');
       const opened = openSession(services.store, services.project, hello.data);
-      const signedIn = newClient(opened.viewer, send);
+      const signedIn = newSubscriber(opened.viewer, send);
       services.hub.add(signedIn);
       send({ type: 'welcome', session: opened.session, viewer: opened.view });
       services.signIns?.record(frame, { userId: opened.viewer.userId });
@@ -87,10 +87,10 @@ export function handleConnection(socket: WebSocket, services: Services) {
     }
   }
 
-  function run(signedIn: Client, request: Request): unknown {
+  function run(signedIn: Subscriber, request: Request): unknown {
     try {
       const handler = handlers[request.type] as (context: unknown, request: Request) => unknown;
-      return handler({ ...services, client: signedIn }, request);
+      return handler({ ...services, subscriber: signedIn }, request);
     } catch (error) {
       if (error instanceof RequestError) return error;
       console.error(`local Cord: ${request.type} failed`, error);
@@ -108,7 +108,7 @@ export function handleConnection(socket: WebSocket, services: Services) {
   }
 }
 
-function newClient(viewer: Viewer, send: (event: ServerEvent) => void): Client {
+function newSubscriber(viewer: Viewer, send: (event: ServerEvent) => void): Subscriber {
   return {
     viewer,
     send,

@@ -1,14 +1,17 @@
-import { TYPING_LAPSE_MS } from '../protocol/limits.ts';
-import type { CordLocation, PresenceView, ServerEvent, UserView } from '../protocol/views.ts';
-import { canonicalLocation, type Store, type ThreadRow } from '../store/store.ts';
-import { matchesLocation, presenceAt } from './presence.ts';
+import { TYPING_LAPSE_MS } from '../../protocol/limits.ts';
+import { type CordLocation, locationKey, matchesLocation } from '../../protocol/location.ts';
+import type { MessageView, PresenceView, ServerEvent, UserView } from '../../protocol/views.ts';
+import type { Store, ThreadRecord } from '../../store/store.ts';
+import { presenceAt } from './presence.ts';
 import type { Viewer } from './session.ts';
 
+/** Someone watching presence at a location, in the groups they could see when they asked. */
 export interface PresenceWatch {
   location: CordLocation;
   groupIds: readonly string[];
 }
 
+/** Where a connection says its user is present. */
 export interface PresenceSpot {
   groupId: string;
   location: CordLocation;
@@ -16,75 +19,71 @@ export interface PresenceSpot {
   durable?: boolean | undefined;
 }
 
-/** One signed-in browser connection, as the hub sees it. */
-export interface Client {
+/** One signed-in browser connection, as the hub sees it: who, and what it is subscribed to. */
+export interface Subscriber {
   readonly viewer: Viewer;
   send(event: ServerEvent): void;
   readonly openThreads: Set<string>;
   readonly presenceWatches: Map<string, PresenceWatch>;
-  /** Where this connection last said its user is present, by canonical key. */
+  /** Where this connection last said its user is present, by spotKey. */
   readonly presentAt: Map<string, PresenceSpot>;
 }
 
 export function spotKey(spot: PresenceSpot): string {
-  return `${spot.groupId}\n${canonicalLocation(spot.location)}`;
+  return `${spot.groupId}\n${locationKey(spot.location)}`;
 }
 
 /**
  * Who is connected and what each one watches; it pushes every change to exactly the
- * connections allowed to see it (members of the thread's or presence's group).
+ * subscribers allowed to see it (members of the thread's or presence's group).
  */
 export class Hub {
-  private readonly clients = new Set<Client>();
+  private readonly subscribers = new Set<Subscriber>();
   /** threadId -> userId -> when their typing indicator lapses. */
   private readonly typing = new Map<string, Map<string, number>>();
 
   constructor(private readonly store: Store) {}
 
-  add(client: Client) {
-    this.clients.add(client);
+  add(subscriber: Subscriber) {
+    this.subscribers.add(subscriber);
   }
 
   /** Forgets a connection; its user leaves every place only it kept them present in. */
-  remove(client: Client) {
-    this.clients.delete(client);
-    for (const [key, spot] of client.presentAt) {
-      if (!this.isPresentElsewhere(client, key)) {
-        this.leave(client.viewer.userId, spot, spot.durable ? Date.now() : undefined);
+  remove(subscriber: Subscriber) {
+    this.subscribers.delete(subscriber);
+    for (const [key, spot] of subscriber.presentAt) {
+      if (!this.isPresentElsewhere(subscriber, key)) {
+        this.leave(subscriber.viewer.userId, spot, spot.durable ? Date.now() : undefined);
       }
     }
   }
 
   get size() {
-    return this.clients.size;
+    return this.subscribers.size;
   }
 
   // --- threads -------------------------------------------------------------------
 
-  publishMessage(thread: ThreadRow, messageId: string) {
-    const message = this.store.messageView(messageId);
-    if (message) this.sendToThread(thread, { type: 'message', message });
+  /** Sends a message, as it is now, to everyone who has its thread open. */
+  publishMessage(thread: ThreadRecord, message: MessageView) {
+    this.sendToThread(thread, { type: 'message', message });
   }
 
-  publishThread(thread: ThreadRow) {
-    this.sendToThread(thread, this.threadEvent(thread));
-  }
-
-  threadEvent(thread: ThreadRow): Extract<ServerEvent, { type: 'thread' }> {
-    const fresh = this.store.thread(thread.id) ?? thread;
-    return {
+  /** Sends a thread's state (resolved, who is typing) to everyone who has it open. */
+  publishThread(thread: ThreadRecord) {
+    this.sendToThread(thread, {
       type: 'thread',
       threadId: thread.id,
-      resolvedAt: fresh.resolvedAt,
+      resolvedAt: thread.resolvedAt,
       typing: this.typingIn(thread.id),
-    };
+    });
   }
 
   typingIn(threadId: string): UserView[] {
-    return [...(this.typing.get(threadId)?.keys() ?? [])].flatMap((userId) => this.store.user(userId) ?? []);
+    return [...(this.typing.get(threadId)?.keys() ?? [])].flatMap((userId) => this.store.users.view(userId) ?? []);
   }
 
-  setTyping(thread: ThreadRow, userId: string, typing: boolean, now = Date.now()) {
+  setTyping(thread: ThreadRecord, userId: string, typing: boolean, now = Date.now()) {
     const users = this.typing.get(thread.id) ?? new Map<string, number>();
     const changed = typing ? !users.has(userId) : users.delete(userId);
     if (typing) users.set(userId, now + TYPING_LAPSE_MS);
@@ -93,10 +92,13 @@ export class Hub {
     if (changed) this.publishThread(thread);
   }
 
-  private sendToThread(thread: ThreadRow, event: ServerEvent) {
-    for (const client of this.clients) {
-      if (client.openThreads.has(thread.id) && this.store.isMember(thread.groupId, client.viewer.userId)) {
-        client.send(event);
+  private sendToThread(thread: ThreadRecord, event: ServerEvent) {
+    for (const subscriber of this.subscribers) {
+      if (
+        subscriber.openThreads.has(thread.id) &&
+        this.store.groups.isMember(thread.groupId, subscriber.viewer.userId)
+      ) {
+        subscriber.send(event);
       }
     }
   }
@@ -104,31 +106,31 @@ export class Hub {
   // --- presence ------------------------------------------------------------------
 
   presenceFor(watch: PresenceWatch) {
-    return presenceAt(this.store.presenceIn(watch.groupIds), watch.location);
+    return presenceAt(this.store.presence.visibleIn(watch.groupIds), watch.location);
   }
 
-  arrive(client: Client, spot: PresenceSpot, presentUntil: number, lastSeen: number | undefined) {
+  arrive(subscriber: Subscriber, spot: PresenceSpot, presentUntil: number, lastSeen: number | undefined) {
     const key = spotKey(spot);
-    const wasPresent = client.presentAt.has(key) || this.isPresentElsewhere(client, key);
-    client.presentAt.set(key, spot);
-    this.store.setPresence({ userId: client.viewer.userId, ...spot, presentUntil, lastSeen });
+    const wasPresent = subscriber.presentAt.has(key) || this.isPresentElsewhere(subscriber, key);
+    subscriber.presentAt.set(key, spot);
+    this.store.presence.set({ userId: subscriber.viewer.userId, ...spot, presentUntil, lastSeen });
     if (!wasPresent || lastSeen !== undefined) this.publishPresence(spot);
   }
 
-  depart(client: Client, spot: PresenceSpot, lastSeen: number | undefined) {
+  depart(subscriber: Subscriber, spot: PresenceSpot, lastSeen: number | undefined) {
     const key = spotKey(spot);
-    client.presentAt.delete(key);
-    if (!this.isPresentElsewhere(client, key)) this.leave(client.viewer.userId, spot, lastSeen);
+    subscriber.presentAt.delete(key);
+    if (!this.isPresentElsewhere(subscriber, key)) this.leave(subscriber.viewer.userId, spot, lastSeen);
   }
 
   private leave(userId: string, spot: PresenceSpot, lastSeen?: number) {
-    this.store.setPresence({ userId, ...spot, presentUntil: null, lastSeen });
+    this.store.presence.set({ userId, ...spot, presentUntil: null, lastSeen });
     this.publishPresence(spot);
   }
 
-  private isPresentElsewhere(client: Client, key: string) {
-    for (const other of this.clients) {
-      if (other !== client && other.viewer.userId === client.viewer.userId && other.presentAt.has(key)) {
+  private isPresentElsewhere(subscriber: Subscriber, key: string) {
+    for (const other of this.subscribers) {
+      if (other !== subscriber && other.viewer.userId === subscriber.viewer.userId && other.presentAt.has(key)) {
         return true;
       }
     }
@@ -138,16 +140,16 @@ export class Hub {
   publishPresence(spot: PresenceSpot) {
     // Everyone on one page watches the same thing: work each answer out once.
     const answers = new Map<string, PresenceView[]>();
-    for (const client of this.clients) {
-      for (const [watchId, watch] of client.presenceWatches) {
+    for (const subscriber of this.subscribers) {
+      for (const [watchId, watch] of subscriber.presenceWatches) {
         if (!watch.groupIds.includes(spot.groupId) || !matchesLocation(watch.location, spot.location)) continue;
-        const key = `${watch.groupIds.join('\n')}\n${canonicalLocation(watch.location)}`;
+        const key = `${watch.groupIds.join('\n')}\n${locationKey(watch.location)}`;
         let users = answers.get(key);
         if (!users) {
           users = this.presenceFor(watch);
           answers.set(key, users);
         }
-        client.send({ type: 'presence', watchId, users });
+        subscriber.send({ type: 'presence', watchId, users });
       }
     }
   }
@@ -155,10 +157,10 @@ export class Hub {
   /** Runs Cord's timeouts: lapsed presence (30 s without refresh) and stale typing. */
   sweep(now = Date.now()) {
     const lapsed = new Map<string, PresenceSpot>();
-    for (const { userId, ...spot } of this.store.lapsePresence(now)) {
+    for (const { userId, ...spot } of this.store.presence.lapse(now)) {
       const key = spotKey(spot);
-      for (const client of this.clients) {
-        if (client.viewer.userId === userId) client.presentAt.delete(key);
+      for (const subscriber of this.subscribers) {
+        if (subscriber.viewer.userId === userId) subscriber.presentAt.delete(key);
       }
       lapsed.set(key, spot);
     }
@@ -166,7 +168,7 @@ export class Hub {
     for (const [threadId, users] of this.typing) {
       for (const [userId, until] of users) {
         if (until > now) continue;
-        const thread = this.store.thread(threadId);
+        const thread = this.store.threads.get(threadId);
         if (thread) this.setTyping(thread, userId, false, now);
         else users.delete(userId);
       }

@@ -1,16 +1,12 @@
-import type { CordLocation, PresenceView } from '../protocol/views.ts';
-import type { PresenceRow } from '../store/store.ts';
-
-/** Cord's partial match: every key of the query has the same value in the candidate. */
-export function matchesLocation(query: CordLocation, candidate: CordLocation): boolean {
-  return Object.entries(query).every(([key, value]) => candidate[key] === value);
-}
+import { type CordLocation, matchesLocation } from '../../protocol/location.ts';
+import type { PresenceView } from '../../protocol/views.ts';
+import type { PresenceRecord } from '../../store/store.ts';
 
 /**
  * One entry per user from the rows that match: present if present anywhere that
  * matches, seen at the latest time seen. Present users first, then most recent.
  */
-export function presenceAt(rows: readonly PresenceRow[], query: CordLocation): PresenceView[] {
+export function presenceAt(rows: readonly PresenceRecord[], query: CordLocation): PresenceView[] {
   const byUser = new Map<string, PresenceView>();
   for (const row of rows) {
     if (!matchesLocation(query, row.location)) continue;

@@ -1,4 +1,4 @@
-import { RATE_BURST, RATE_LIMIT, RATE_WINDOW_MS } from '../protocol/limits.ts';
+import { RATE_BURST, RATE_LIMIT, RATE_WINDOW_MS } from '../../protocol/limits.ts';
 
 /**
  * A token bucket per connection: RATE_LIMIT requests per RATE_WINDOW_MS on average,

@@ -1,7 +1,7 @@
-import type { Hello } from '../protocol/requests.ts';
-import type { ViewerView } from '../protocol/views.ts';
-import type { Store } from '../store/store.ts';
-import { InvalidSessionError, type LocalProject, verifyClientAuthToken } from './tokens.ts';
+import type { Hello } from '../../protocol/requests.ts';
+import type { ViewerView } from '../../protocol/views.ts';
+import type { Store } from '../../store/store.ts';
+import { InvalidSessionError, type LocalProject, verifyClientAuthToken } from '../auth/clientAuthToken.ts';
 
 export interface Viewer {
   userId: string;
@@ -22,17 +22,17 @@ export interface OpenedSession {
  */
 export function openSession(store: Store, project: LocalProject, hello: Hello): OpenedSession {
   if ('session' in hello) {
-    const known = store.session(hello.session);
+    const known = store.sessions.get(hello.session);
     if (!known) throw new InvalidSessionError('Session expired or unknown.');
-    return describe(store, hello.session, { userId: known.userId, groupId: known.groupId });
+    return describe(store, hello.session, known);
   }
 
   const claims = verifyClientAuthToken(hello.token, project);
   const viewer: Viewer = { userId: claims.userId, groupId: claims.groupId ?? null };
   const session = store.transaction(() => {
-    if (claims.userDetails) store.upsertUser(claims.userId, claims.userDetails);
+    if (claims.userDetails) store.users.upsert(claims.userId, claims.userDetails);
     if (claims.groupId !== undefined && claims.groupDetails) {
-      if (!store.upsertGroup(claims.groupId, claims.groupDetails)) {
+      if (!store.groups.upsert(claims.groupId, claims.groupDetails)) {
         throw new InvalidSessionError(
           `Group ${claims.groupId} does not exist: group_details needs a name to create it.`,
         );
@@ -40,27 +40,27 @@ export function openSession(store: Store, project: LocalProject, hello: Hello): 
     }
     // Only into a group that exists (a foreign key): a missing one is refused below.
     const joins = claims.userDetails || claims.groupDetails;
-    if (claims.groupId !== undefined && joins && store.groupExists(claims.groupId)) {
-      store.addMember(claims.groupId, claims.userId);
+    if (claims.groupId !== undefined && joins && store.groups.exists(claims.groupId)) {
+      store.groups.addMember(claims.groupId, claims.userId);
     }
-    if (!store.userExists(claims.userId)) {
+    if (!store.users.exists(claims.userId)) {
       throw new InvalidSessionError(`User ${claims.userId} not found: send user_details to create it.`);
     }
     if (viewer.groupId !== null) {
-      if (!store.groupExists(viewer.groupId)) {
+      if (!store.groups.exists(viewer.groupId)) {
         throw new InvalidSessionError(`Group ${viewer.groupId} not found.`);
       }
-      if (!store.isMember(viewer.groupId, viewer.userId)) {
+      if (!store.groups.isMember(viewer.groupId, viewer.userId)) {
         throw new InvalidSessionError('The user is not a member of the group.');
       }
     }
-    return store.createSession(viewer.userId, viewer.groupId);
+    return store.sessions.create(viewer);
   });
   return describe(store, session, viewer);
 }
 
 function describe(store: Store, session: string, viewer: Viewer): OpenedSession {
-  const user = store.user(viewer.userId);
+  const user = store.users.view(viewer.userId);
   if (!user) throw new InvalidSessionError(`User ${viewer.userId} not found.`);
   return { session, viewer, view: { user, groupId: viewer.groupId } };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { externalId, parse, type Route, success } from './common.ts';
+import { externalIdString } from '../../protocol/fields.ts';
+import { parse, type Route, success } from './common.ts';
 import { applyGroup, groupFields } from './groups.ts';
 import { applyUser, republishUser, userFields } from './users.ts';
 
@@ -7,11 +8,11 @@ import { applyUser, republishUser, userFields } from './users.ts';
 
 const batchBody = z.strictObject({
   users: z
-    .array(userFields.extend({ id: externalId }))
+    .array(userFields.extend({ id: externalIdString }))
     .max(10_000)
     .optional(),
   groups: z
-    .array(groupFields.extend({ id: externalId }))
+    .array(groupFields.extend({ id: externalIdString }))
     .max(1_000)
     .optional(),
 });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
+import { fieldPath } from '../../protocol/validation.ts';
 import type { Store } from '../../store/store.ts';
-import type { Hub } from '../hub.ts';
-import { idValue } from '../tokens.ts';
+import type { Hub } from '../live/hub.ts';
 
 /** A refusal as Cord's API answers it: an HTTP status and `{ error, message }`. */
 export class ApiError extends Error {
@@ -40,9 +40,6 @@ export interface Route {
   handle(context: RestContext, request: RestRequest): unknown;
 }
 
-/** Cord's IDs: a string or a number, 1-128 characters; kept as strings. */
-export const externalId = idValue.transform(String);
-
 /** What Cord answers to a write. */
 export function success<T extends object>(message: string, extra?: T) {
   return { success: true, message, ...extra };
@@ -68,13 +65,6 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, field = ''
 
 function fail(code: string, message: string): never {
   throw new ApiError(400, code, message);
-}
-
-/** `['users', 0, 'name']` -> `users[0].name` */
-function fieldPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index > 0 ? '.' : ''}${String(key)}`))
-    .join('');
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { externalIdString, groupDetails } from '../../protocol/fields.ts';
 import type { GroupRecord, Store } from '../../store/store.ts';
-import { groupDetails } from '../tokens.ts';
-import { ApiError, externalId, notFound, parse, type Route, success } from './common.ts';
+import { ApiError, notFound, parse, type Route, success } from './common.ts';
 import { requireUsers } from './users.ts';
 
 // Groups: GET and PUT /v1/groups/<id>, POST /v1/groups/<id>/members.
@@ -9,32 +9,32 @@ import { requireUsers } from './users.ts';
 export const groupFields = z.strictObject({
   ...groupDetails.shape,
   /** As in Cord, the group's whole membership: users left out are removed. */
-  members: z.array(externalId).optional(),
+  members: z.array(externalIdString).optional(),
 });
 
 const membersBody = z.strictObject({
-  add: z.array(externalId).optional(),
-  remove: z.array(externalId).optional(),
+  add: z.array(externalIdString).optional(),
+  remove: z.array(externalIdString).optional(),
 });
 
 /** Creates or updates a group (creating needs a name); true if created. */
 export function applyGroup(store: Store, id: string, { members, ...details }: z.output<typeof groupFields>): boolean {
-  const created = !store.groupExists(id);
-  if (!store.upsertGroup(id, details)) {
+  const created = !store.groups.exists(id);
+  if (!store.groups.upsert(id, details)) {
     throw new ApiError(400, 'missing_field', `Group ${id} does not exist: name is required to create it.`);
   }
   if (members) {
     requireUsers(store, members);
     for (const userId of requireGroup(store, id).memberIds) {
-      if (!members.includes(userId)) store.removeMember(id, userId);
+      if (!members.includes(userId)) store.groups.removeMember(id, userId);
     }
-    for (const userId of members) store.addMember(id, userId);
+    for (const userId of members) store.groups.addMember(id, userId);
   }
   return created;
 }
 
 function requireGroup(store: Store, id: string): GroupRecord {
-  const group = store.records.group(id);
+  const group = store.groups.record(id);
   if (!group) throw notFound('group_not_found', `Group ${id} not found.`);
   return group;
 }
@@ -60,7 +60,7 @@ export const groupRoutes: Route[] = [
     method: 'PUT',
     path: 'groups/:id',
     handle({ store }, request) {
-      const id = parse(externalId, request.id, 'groupID');
+      const id = parse(externalIdString, request.id, 'groupID');
       const fields = parse(groupFields, request.body);
       const created = store.transaction(() => applyGroup(store, id, fields));
       return success(`${created ? 'Created' : 'Updated'} group ${id}.`);
@@ -76,8 +76,8 @@ export const groupRoutes: Route[] = [
       if (both !== undefined) throw new ApiError(400, 'invalid_field', `User ${both} is both in add and remove.`);
       requireUsers(store, [...add, ...remove]);
       store.transaction(() => {
-        for (const userId of add) store.addMember(id, userId);
-        for (const userId of remove) store.removeMember(id, userId);
+        for (const userId of add) store.groups.addMember(id, userId);
+        for (const userId of remove) store.groups.removeMember(id, userId);
       });
       return success(`Updated the members of group ${id}.`);
     },

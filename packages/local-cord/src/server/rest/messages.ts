@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { id as messageId, text as messageText, threadId } from '../../protocol/requests.ts';
+import { externalIdString, id as messageId, messageText, threadId } from '../../protocol/fields.ts';
 import type { MessageView } from '../../protocol/views.ts';
-import type { ReactionRecord, Store, ThreadRecord } from '../../store/store.ts';
-import { ApiError, externalId, invalidField, isoTime, notFound, parse, type Route, success } from './common.ts';
+import type { NewThread, ReactionRecord, Store, ThreadRecord } from '../../store/store.ts';
+import { ApiError, invalidField, isoTime, notFound, parse, type Route, success } from './common.ts';
 import { newThread, requireThread, threadFields } from './threads.ts';
 import { requireUsers } from './users.ts';
 
@@ -11,7 +11,7 @@ import { requireUsers } from './users.ts';
 
 const createMessageBody = z.strictObject({
   id: messageId.optional(),
-  authorID: externalId,
+  authorID: externalIdString,
   /** Cord's rich text: an array of nodes. Local Cord keeps its plain text. */
   content: z.array(z.unknown()).optional(),
   /** Not Cord's: plain text, for callers that have no node tree to send. */
@@ -78,14 +78,17 @@ function messageData(thread: ThreadRecord, message: MessageView, reactions: read
 }
 
 /** The group of the thread written in, and the thread to create first if it is new. */
-function threadToWriteIn(store: Store, id: string, createThread: z.output<typeof threadFields> | undefined) {
-  const existing = store.thread(id);
-  if (existing) return { groupId: existing.groupId, create: undefined };
+function threadToWriteIn(
+  store: Store,
+  id: string,
+  createThread: z.output<typeof threadFields> | undefined,
+): { existing: ThreadRecord; create?: undefined } | { existing?: undefined; create: NewThread } {
+  const existing = store.threads.get(id);
+  if (existing) return { existing };
   if (!createThread) {
     throw notFound('thread_not_found', `Thread ${id} not found: pass createThread to create it.`);
   }
-  const create = newThread(store, parse(threadId, id, 'threadID'), createThread);
-  return { groupId: create.groupId, create };
+  return { create: newThread(store, parse(threadId, id, 'threadID'), createThread) };
 }
 
 export const messageRoutes: Route[] = [
@@ -98,8 +101,8 @@ export const messageRoutes: Route[] = [
       if (direction !== 'ascending' && direction !== 'descending') {
         throw invalidField("sortDirection: must be 'ascending' or 'descending'.");
       }
-      const reactions = store.records.threadReactions(thread.id);
-      const messages = store.threadMessages(thread.id).map((message) => messageData(thread, message, reactions));
+      const reactions = store.messages.reactionsInThread(thread.id);
+      const messages = store.messages.inThread(thread.id).map((message) => messageData(thread, message, reactions));
       // Cord lists the newest first unless asked otherwise.
       return direction === 'ascending' ? messages : messages.reverse();
     },
@@ -111,23 +114,23 @@ export const messageRoutes: Route[] = [
       const input = parse(createMessageBody, body);
       const text = plaintextFrom(input);
       const id = input.id ?? randomUUID();
-      const { groupId, create } = threadToWriteIn(store, threadID, input.createThread);
-      if (store.message(id)) throw new ApiError(409, 'message_already_exists', `Message ${id} already exists.`);
+      const target = threadToWriteIn(store, threadID, input.createThread);
+      const groupId = target.existing ? target.existing.groupId : target.create.groupId;
+      if (store.messages.get(id)) throw new ApiError(409, 'message_already_exists', `Message ${id} already exists.`);
       requireUsers(store, [input.authorID]);
-      if (!store.isMember(groupId, input.authorID)) {
+      if (!store.groups.isMember(groupId, input.authorID)) {
         throw new ApiError(
           400,
           'invalid_request',
           `User ${input.authorID} is not a member of group ${groupId}, which the thread belongs to.`,
         );
       }
-      store.transaction(() => {
-        if (create) store.createThread(create);
-        store.insertMessage({ id, threadId: threadID, authorId: input.authorID, text });
-      });
+      const { thread, message } = store.transaction(() => ({
+        thread: target.existing ?? store.threads.create(target.create),
+        message: store.messages.insert({ id, threadId: threadID, authorId: input.authorID, text }),
+      }));
       // Browsers that have the thread open get the message as if a member had sent it.
-      const thread = store.thread(threadID);
-      if (thread) hub.publishMessage(thread, id);
+      hub.publishMessage(thread, message);
       return success('Message created.', { messageID: id });
     },
   },

@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { LocalProject } from '../tokens.ts';
-import { verifyServerAuthToken } from './auth.ts';
+import type { LocalProject } from '../auth/clientAuthToken.ts';
+import { sendJson } from '../http/responses.ts';
 import { batchRoutes } from './batch.ts';
 import { ApiError, type RestContext, type Route } from './common.ts';
 import { groupRoutes } from './groups.ts';
 import { messageRoutes } from './messages.ts';
+import { verifyServerAuthToken } from './serverAuthToken.ts';
 import { threadRoutes } from './threads.ts';
 import { userRoutes } from './users.ts';
 
@@ -33,15 +34,15 @@ async function respond(request: IncomingMessage, response: ServerResponse, servi
     const { route, id } = match(request.method ?? 'GET', url.pathname.slice(PREFIX.length));
     verifyServerAuthToken(request.headers.authorization, services.project);
     const body = route.method === 'GET' ? {} : await readJson(request);
-    send(response, 200, route.handle(services, { id, body, query: url.searchParams }));
+    sendJson(response, 200, route.handle(services, { id, body, query: url.searchParams }));
   } catch (error) {
     if (error instanceof ApiError) {
-      send(response, error.status, { error: error.code, message: error.message }, error.headers);
+      sendJson(response, error.status, { error: error.code, message: error.message }, error.headers);
       return;
     }
     // Never a stack trace: the caller gets a fixed message, the console the details.
     console.error('local Cord: REST request failed', error);
-    send(response, 500, { error: 'internal_error', message: 'Internal error.' });
+    sendJson(response, 500, { error: 'internal_error', message: 'Internal error.' });
   }
 }
 
@@ -94,9 +95,4 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   } catch {
     throw new ApiError(400, 'invalid_request', 'The body is not valid JSON.');
   }
-}
-
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
-  response.end(JSON.stringify(body));
 }

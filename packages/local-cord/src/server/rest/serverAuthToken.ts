@@ -1,5 +1,5 @@
-import jwt from 'jsonwebtoken';
-import type { LocalProject } from '../tokens.ts';
+import type { LocalProject } from '../auth/clientAuthToken.ts';
+import { decodeJwt, JwtRefusal, verifyJwt } from '../auth/jwt.ts';
 import { ApiError } from './common.ts';
 
 /** What `getServerAuthToken` signs: the project's id as `app_id`, and the times. */
@@ -22,8 +22,8 @@ export function verifyServerAuthToken(header: string | undefined, project: Local
   const token = /^Bearer +(\S+) *$/.exec(header)?.[1];
   if (!token) throw unauthorized('invalid_authorization_header', 'Expecting a token with a Bearer prefix.');
 
-  const payload = jwt.decode(token);
-  if (payload === null || typeof payload !== 'object') {
+  const payload = decodeJwt(token)?.payload;
+  if (payload === undefined) {
     throw unauthorized('invalid_authorization_header', 'The bearer token is not a JWT.');
   }
   if ('user_id' in payload) {
@@ -46,9 +46,9 @@ export function verifyServerAuthToken(header: string | undefined, project: Local
   }
   if (projectId !== project.id) throw unauthorized('project_not_found', `Platform project ${projectId} not found.`);
   try {
-    jwt.verify(token, project.secret, { algorithms: ['HS256', 'HS512'] });
+    verifyJwt(token, project.secret, { algorithms: ['HS256', 'HS512'] });
   } catch (error) {
-    const { name, message } = error as Error;
-    throw unauthorized('invalid_project_token', `${name}: ${message}`);
+    if (error instanceof JwtRefusal) throw unauthorized('invalid_project_token', error.message);
+    throw error;
   }
 }

@@ -1,39 +1,40 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { location, threadId } from '../../protocol/requests.ts';
-import { displayName } from '../../sdk/names.ts';
-import type { Store, ThreadRecord } from '../../store/store.ts';
-import type { Hub } from '../hub.ts';
-import { ApiError, externalId, isoTime, notFound, parse, type Route, success } from './common.ts';
+import { externalIdString, threadId } from '../../protocol/fields.ts';
+import { locationSchema } from '../../protocol/location.ts';
+import { displayName } from '../../protocol/userNames.ts';
+import type { NewThread, Store, ThreadRecord } from '../../store/store.ts';
+import type { Hub } from '../live/hub.ts';
+import { ApiError, isoTime, notFound, parse, type Route, success } from './common.ts';
 
 // Threads: GET and POST /v1/threads, GET /v1/threads/<id>.
 
 /** What a new thread needs, here and in a message's `createThread` (Cord's ServerCreateThread). */
 export const threadFields = z.strictObject({
-  groupID: externalId,
+  groupID: externalIdString,
   name: z.string().max(1000),
   url: z.string().max(4000),
-  location,
+  location: locationSchema,
 });
 
 const createThreadBody = threadFields.extend({ id: threadId.optional() });
 
 /** Checks that a thread can be created with this id in this group; returns it, to be created. */
-export function newThread(store: Store, id: string, fields: z.output<typeof threadFields>) {
-  if (store.thread(id)) throw new ApiError(409, 'thread_already_exists', `Thread ${id} already exists.`);
-  if (!store.groupExists(fields.groupID)) throw notFound('group_not_found', `Group ${fields.groupID} not found.`);
+export function newThread(store: Store, id: string, fields: z.output<typeof threadFields>): NewThread {
+  if (store.threads.get(id)) throw new ApiError(409, 'thread_already_exists', `Thread ${id} already exists.`);
+  if (!store.groups.exists(fields.groupID)) throw notFound('group_not_found', `Group ${fields.groupID} not found.`);
   return { id, groupId: fields.groupID, name: fields.name, url: fields.url, location: fields.location };
 }
 
 export function requireThread(store: Store, id: string): ThreadRecord {
-  const thread = store.records.thread(id);
+  const thread = store.threads.get(id);
   if (!thread) throw notFound('thread_not_found', `Thread ${id} not found.`);
   return thread;
 }
 
 /** Cord's CoreThreadData, with what local Cord keeps; it has no subscriptions or mentions. */
 function threadData(store: Store, hub: Hub, thread: ThreadRecord) {
-  const messages = store.threadMessages(thread.id);
+  const messages = store.messages.inThread(thread.id);
   const live = messages.filter((message) => message.deletedAt === null);
   const authors = new Map(messages.map((message) => [message.author.id, message.author]));
   // Cord subscribes a message's author to its thread unless told not to.
@@ -79,7 +80,7 @@ export const threadRoutes: Route[] = [
     method: 'GET',
     path: 'threads',
     handle({ store, hub }) {
-      const threads = store.records.threads().map((thread) => threadData(store, hub, thread));
+      const threads = store.threads.list().map((thread) => threadData(store, hub, thread));
       // Everything in one page: local Cord holds a developer's data, not a customer's.
       return { threads, pagination: { token: null, total: threads.length } };
     },
@@ -89,7 +90,7 @@ export const threadRoutes: Route[] = [
     path: 'threads',
     handle({ store }, { body }) {
       const { id = randomUUID(), ...fields } = parse(createThreadBody, body);
-      store.createThread(newThread(store, id, fields));
+      store.threads.create(newThread(store, id, fields));
       return success('Thread created.', { threadID: id });
     },
   },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { externalIdString, profileFromDetails, userDetails } from '../../protocol/fields.ts';
 import type { Store, UserRecord } from '../../store/store.ts';
-import type { Hub } from '../hub.ts';
-import { toUserDetails, userDetails } from '../tokens.ts';
-import { ApiError, externalId, isoTime, notFound, parse, type Route, success } from './common.ts';
+import type { Hub } from '../live/hub.ts';
+import { ApiError, isoTime, notFound, parse, type Route, success } from './common.ts';
 
 // Users: GET and PUT /v1/users/<id>, the fields Cord's ServerUpdateUser has.
 
@@ -14,15 +14,13 @@ export const userFields = z.strictObject({
 });
 
 const updateUserBody = userFields.extend({
-  addGroups: z.array(externalId).optional(),
-  removeGroups: z.array(externalId).optional(),
+  addGroups: z.array(externalIdString).optional(),
+  removeGroups: z.array(externalIdString).optional(),
 });
 
 /** Creates or updates a user (null fields are left as they are); true if created. */
 export function applyUser(store: Store, id: string, fields: z.output<typeof userFields>): boolean {
-  const created = !store.userExists(id);
-  store.upsertUser(id, toUserDetails(fields));
-  return created;
+  return store.users.upsert(id, profileFromDetails(fields));
 }
 
 /**
@@ -30,18 +28,19 @@ export function applyUser(store: Store, id: string, fields: z.output<typeof user
  * show the new name or picture at once, as Cord's live user data does.
  */
 export function republishUser(store: Store, hub: Hub, userId: string) {
-  for (const { threadId, messageId } of store.records.messagesByAuthor(userId)) {
-    const thread = store.thread(threadId);
-    if (thread) hub.publishMessage(thread, messageId);
+  for (const { id, threadId } of store.messages.byAuthor(userId)) {
+    const thread = store.threads.get(threadId);
+    const message = store.messages.view(id);
+    if (thread && message) hub.publishMessage(thread, message);
   }
-  for (const { groupId, location, view } of store.presenceIn(store.memberGroupIds(userId))) {
+  for (const { groupId, location, view } of store.presence.visibleIn(store.groups.groupIdsOf(userId))) {
     if (view.user.id === userId) hub.publishPresence({ groupId, location });
   }
 }
 
 /** Refuses ids of users that do not exist, naming them. */
 export function requireUsers(store: Store, ids: readonly string[]) {
-  const missing = ids.filter((id) => !store.userExists(id));
+  const missing = ids.filter((id) => !store.users.exists(id));
   if (missing.length > 0) {
     throw notFound('user_not_found', `User${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not found.`);
   }
@@ -73,7 +72,7 @@ export const userRoutes: Route[] = [
     method: 'GET',
     path: 'users/:id',
     handle({ store }, { id }) {
-      const user = store.records.user(id);
+      const user = store.users.record(id);
       if (!user) throw notFound('user_not_found', `User ${id} not found.`);
       return userData(user);
     },
@@ -82,18 +81,18 @@ export const userRoutes: Route[] = [
     method: 'PUT',
     path: 'users/:id',
     handle({ store, hub }, request) {
-      const id = parse(externalId, request.id, 'userID');
+      const id = parse(externalIdString, request.id, 'userID');
       const { addGroups = [], removeGroups = [], ...fields } = parse(updateUserBody, request.body);
       const both = addGroups.find((groupId) => removeGroups.includes(groupId));
       if (both !== undefined) {
         throw new ApiError(400, 'invalid_field', `Group ${both} is both in addGroups and removeGroups.`);
       }
       const created = store.transaction(() => {
-        const unknownGroup = [...addGroups, ...removeGroups].find((groupId) => !store.groupExists(groupId));
+        const unknownGroup = [...addGroups, ...removeGroups].find((groupId) => !store.groups.exists(groupId));
         if (unknownGroup !== undefined) throw notFound('group_not_found', `Group ${unknownGroup} not found.`);
         const isNew = applyUser(store, id, fields);
-        for (const groupId of addGroups) store.addMember(groupId, id);
-        for (const groupId of removeGroups) store.removeMember(groupId, id);
+        for (const groupId of addGroups) store.groups.addMember(groupId, id);
+        for (const groupId of removeGroups) store.groups.removeMember(groupId, id);
         return isNew;
       });
       if (!created) republishUser(store, hub, id);

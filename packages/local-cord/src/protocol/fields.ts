@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { MAX_MESSAGE_LENGTH } from './limits.ts';
+
+// The fields browsers, tokens and the REST API send, each checked by one schema here.
+
+/** Ids of local Cord's own objects (threads, messages, ...) as browsers send them. */
+export const id = z.string().min(1).max(320);
+export const threadId = id.refine((value) => !value.startsWith('cord:'), {
+  message: 'thread ids may not start with "cord:"',
+});
+
+/** Cord's ids of users and groups: a string or a number, 1-128 characters; kept as strings. */
+export const externalId = z.union([z.string().min(1).max(128), z.number()]);
+export const externalIdString = externalId.transform(String);
+
+export const messageText = z
+  .string()
+  .refine((value) => value.trim().length > 0, 'a message needs some text')
+  .refine(
+    (value) => value.length <= MAX_MESSAGE_LENGTH,
+    `a message may be at most ${MAX_MESSAGE_LENGTH} characters long`,
+  );
+
+/** Cord's metadata on users and groups: a flat object of strings, numbers and booleans. */
+export const entityMetadata = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+
+/** A user's profile, as token `user_details` and the REST API take it (null: unchanged). */
+export const userDetails = z.object({
+  name: z.string().nullish(),
+  shortName: z.string().nullish(),
+  short_name: z.string().nullish(),
+  email: z.string().nullish(),
+  profilePictureURL: z.string().nullish(),
+  profile_picture_url: z.string().nullish(),
+  status: z.enum(['active', 'deleted']).optional(),
+  metadata: entityMetadata.optional(),
+});
+
+/** A group's details, as token `group_details` and the REST API take them. */
+export const groupDetails = z.object({
+  name: z.string().optional(),
+  status: z.enum(['active', 'deleted']).optional(),
+  metadata: entityMetadata.optional(),
+});
+
+/** A user's profile as the store keeps it: snake_case aliases folded in, null meaning unchanged. */
+export function profileFromDetails(user: z.infer<typeof userDetails>) {
+  return {
+    name: user.name ?? undefined,
+    shortName: user.shortName ?? user.short_name ?? undefined,
+    // Cord treats an empty e-mail as none.
+    email: user.email || undefined,
+    profilePictureURL: user.profilePictureURL ?? user.profile_picture_url ?? undefined,
+    status: user.status,
+    metadata: user.metadata,
+  };
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+// Cord's locations, in one place: what one is, how two compare, how one is keyed.
+
+/** A flat Cord location, e.g. `{ "page": "create-an-auth-token" }`. */
+export type CordLocation = Record<string, string | number | boolean>;
+
+/** A location as browsers and the REST API may send it. */
+export const locationSchema = z
+  .record(z.string().max(200), z.union([z.string().max(2000), z.number(), z.boolean()]))
+  .refine((value) => Object.keys(value).length <= 50, 'too many location keys');
+
+/** Locations compare by content, whatever the order of their keys: this is their key. */
+export function locationKey(location: CordLocation): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(location).sort(([a], [b]) => (a < b ? -1 : 1))));
+}
+
+/** Cord's partial match: every key of the query has the same value in the candidate. */
+export function matchesLocation(query: CordLocation, candidate: CordLocation): boolean {
+  return Object.entries(query).every(([key, value]) => candidate[key] === value);
+}
+
+/** Cord's default location for a page: its URL without Cord's own query parameters. */
+export function locationFromUrl(href: string): { location: string } {
+  const url = new URL(href);
+  for (const key of [...url.searchParams.keys()]) if (key.startsWith('cord')) url.searchParams.delete(key);
+  return { location: url.href };
+}

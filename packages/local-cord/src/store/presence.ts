@@ -1,0 +1,95 @@
+import { type CordLocation, locationKey } from '../protocol/location.ts';
+import type { PresenceView } from '../protocol/views.ts';
+import type { Sqlite } from './sqlite.ts';
+import { toUserView, USER_VIEW_COLUMNS } from './users.ts';
+
+/** Where a user is (or was) in a group. */
+export interface PresencePlace {
+  userId: string;
+  groupId: string;
+  location: CordLocation;
+}
+
+/** A presence row as watchers see it: where, and the user's view there. */
+export interface PresenceRecord {
+  groupId: string;
+  location: CordLocation;
+  view: PresenceView;
+}
+
+/** Who is present where, and durable "last seen here". */
+export class Presence {
+  constructor(private readonly sql: Sqlite) {}
+
+  /**
+   * Records that a user is (or is no longer) at a location. `presentUntil` null means
+   * absent; `lastSeen` is only written when given, for durable presence.
+   */
+  set(place: PresencePlace & { presentUntil: number | null; lastSeen?: number | undefined }) {
+    this.sql.run(
+      `INSERT INTO presence (user_id, group_id, location, present_until, last_seen)
+       VALUES (@userId, @groupId, @location, @presentUntil, @lastSeen)
+       ON CONFLICT (user_id, group_id, location) DO UPDATE SET
+         present_until = @presentUntil, last_seen = coalesce(@lastSeen, last_seen)`,
+      {
+        userId: place.userId,
+        groupId: place.groupId,
+        location: locationKey(place.location),
+        presentUntil: place.presentUntil,
+        lastSeen: place.lastSeen ?? null,
+      },
+    );
+  }
+
+  /** When the user's durable presence at a location was last written. */
+  lastSeen({ userId, groupId, location }: PresencePlace): number | null {
+    const value = this.sql.value(
+      'SELECT last_seen FROM presence WHERE user_id = ? AND group_id = ? AND location = ?',
+      userId,
+      groupId,
+      locationKey(location),
+    );
+    return (value as number | null | undefined) ?? null;
+  }
+
+  /** Marks every presence that ran past its deadline absent; returns where that happened. */
+  lapse(now = Date.now()): PresencePlace[] {
+    return this.sql.transaction(() => {
+      const lapsed = this.sql.rows(
+        'SELECT user_id, group_id, location FROM presence WHERE present_until IS NOT NULL AND present_until <= ?',
+        now,
+      );
+      this.sql.run(
+        'UPDATE presence SET present_until = NULL WHERE present_until IS NOT NULL AND present_until <= ?',
+        now,
+      );
+      return lapsed.map((row) => ({
+        userId: row.user_id as string,
+        groupId: row.group_id as string,
+        location: JSON.parse(row.location as string) as CordLocation,
+      }));
+    });
+  }
+
+  /** Presence visible in the given groups: present now, or seen there before. */
+  visibleIn(groupIds: readonly string[], now = Date.now()): PresenceRecord[] {
+    if (groupIds.length === 0) return [];
+    const rows = this.sql.rows(
+      `SELECT p.group_id, p.location, p.present_until, p.last_seen, ${USER_VIEW_COLUMNS}
+       FROM presence p JOIN users u ON u.id = p.user_id
+       WHERE p.group_id IN (${groupIds.map(() => '?').join(',')})
+         AND ((p.present_until IS NOT NULL AND p.present_until > ?) OR p.last_seen IS NOT NULL)`,
+      ...groupIds,
+      now,
+    );
+    return rows.map((row) => ({
+      groupId: row.group_id as string,
+      location: JSON.parse(row.location as string) as CordLocation,
+      view: {
+        user: toUserView(row),
+        present: row.present_until !== null && (row.present_until as number) > now,
+        lastSeen: row.last_seen as number | null,
+      },
+    }));
+  }
+}

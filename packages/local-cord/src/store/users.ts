@@ -1,0 +1,96 @@
+import type { UserView } from '../protocol/views.ts';
+import type { Row, Sqlite } from './sqlite.ts';
+
+/** Profile fields to set; undefined leaves a field as it is. */
+export interface UserDetails {
+  name?: string | undefined;
+  shortName?: string | undefined;
+  email?: string | undefined;
+  profilePictureURL?: string | undefined;
+  status?: string | undefined;
+  metadata?: Record<string, unknown> | undefined;
+}
+
+/** Everything local Cord keeps about a user, with the groups they are in. */
+export interface UserRecord extends UserView {
+  status: string;
+  metadata: Record<string, unknown>;
+  createdAt: number;
+  groupIds: string[];
+}
+
+/** The users table's columns that make a UserView, for queries that join users in. */
+export const USER_VIEW_COLUMNS = 'u.id AS user_id, u.name, u.short_name, u.email, u.profile_picture_url';
+
+/** A user's public view from a row holding USER_VIEW_COLUMNS (or the whole users row). */
+export function toUserView(row: Row): UserView {
+  return {
+    id: (row.user_id ?? row.id) as string,
+    name: row.name as string | null,
+    shortName: row.short_name as string | null,
+    email: row.email as string | null,
+    profilePictureURL: row.profile_picture_url as string | null,
+  };
+}
+
+export class Users {
+  constructor(private readonly sql: Sqlite) {}
+
+  /** Creates the user, or updates the fields given; true if it was created. */
+  upsert(id: string, details: UserDetails, now = Date.now()): boolean {
+    const created = !this.exists(id);
+    this.sql.run(
+      `INSERT INTO users (id, name, short_name, email, profile_picture_url, status, metadata, created_at, updated_at)
+       VALUES (@id, @name, @shortName, @email, @picture, coalesce(@status, 'active'), coalesce(@metadata, '{}'), @now, @now)
+       ON CONFLICT (id) DO UPDATE SET
+         name = coalesce(@name, name), short_name = coalesce(@shortName, short_name),
+         email = coalesce(@email, email), profile_picture_url = coalesce(@picture, profile_picture_url),
+         status = coalesce(@status, status), metadata = coalesce(@metadata, metadata), updated_at = @now`,
+      {
+        id,
+        name: details.name ?? null,
+        shortName: details.shortName ?? null,
+        email: details.email ?? null,
+        picture: details.profilePictureURL ?? null,
+        status: details.status ?? null,
+        metadata: details.metadata ? JSON.stringify(details.metadata) : null,
+        now,
+      },
+    );
+    return created;
+  }
+
+  exists(id: string): boolean {
+    return this.sql.value('SELECT 1 FROM users WHERE id = ?', id) !== undefined;
+  }
+
+  view(id: string): UserView | undefined {
+    const row = this.sql.row('SELECT * FROM users WHERE id = ?', id);
+    return row && toUserView(row);
+  }
+
+  record(id: string): UserRecord | undefined {
+    return this.selectRecords('WHERE u.id = ?', id)[0];
+  }
+
+  /** Every user, oldest first. */
+  list(): UserRecord[] {
+    return this.selectRecords('');
+  }
+
+  private selectRecords(where: string, ...params: unknown[]): UserRecord[] {
+    return this.sql
+      .rows(
+        `SELECT u.*, (SELECT json_group_array(group_id) FROM group_members WHERE user_id = u.id) AS group_ids
+         FROM users u ${where} ORDER BY u.created_at, u.id`,
+        ...params,
+      )
+      .map((row) => ({
+        ...toUserView(row),
+        status: row.status as string,
+        metadata: JSON.parse(row.metadata as string) as Record<string, unknown>,
+        createdAt: row.created_at as number,
+        groupIds: (JSON.parse(row.group_ids as string) as string[]).sort(),
+      }));
+  }
+}
