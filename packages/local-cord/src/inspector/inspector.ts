@@ -2,7 +2,6 @@
 // goes in through textContent, so a name or a message can never become markup.
 import type { InspectorState, InspectorThread, SignInRecord } from '../protocol/inspector.ts';
 import { absoluteTime, relativeTime } from '../protocol/timeFormat.ts';
-import { displayName } from '../protocol/userNames.ts';
 
 const POLL_MS = 1_000;
 /** Even when nothing changed, "5 mins ago" must move on. */
@@ -55,16 +54,16 @@ function threadView(thread: InspectorThread): HTMLElement {
   if (thread.resolvedAt !== null) details.push('resolved');
   const messages = thread.messages.map((message) => {
     const notes = [message.editedAt !== null ? ' (edited)' : '', message.deletedAt !== null ? ' (deleted)' : ''];
-    const reactions = message.reactions.map(({ emoji, userIds }) => `${emoji} ${userIds.length}`).join(' ');
+    const reactions = message.reactions.map(({ emoji, count }) => `${emoji} ${count}`).join(' ');
     return el(
       'li',
       [
-        el('strong', displayName(message.author)),
+        el('strong', message.authorName),
         ' ',
         when(message.createdAt),
         notes.join(''),
         ': ',
-        el('span', message.text, 'message-text'),
+        el('span', message.plaintext, 'message-text'),
         ' ',
         el('span', reactions),
       ],

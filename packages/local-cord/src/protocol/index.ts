@@ -1,5 +1,8 @@
 // `@cord-tutorial/local-cord/protocol`: what browsers and local Cord say to each other,
 // its limits, and the pure helpers both sides share.
+export type * from './answers.ts';
+export * from './content.ts';
+export type * from './events.ts';
 export * from './fields.ts';
 export type * from './inspector.ts';
 export * from './limits.ts';

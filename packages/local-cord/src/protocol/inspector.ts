@@ -1,6 +1,5 @@
 // What local Cord sends to its inspector page (GET /inspector/state). Types only.
 import type { CordLocation } from './location.ts';
-import type { MessageView } from './views.ts';
 
 export interface InspectorUser {
   id: string;
@@ -25,9 +24,20 @@ export interface InspectorThread {
   url: string;
   resolvedAt: number | null;
   /** The most recent messages, oldest first. */
-  messages: MessageView[];
+  messages: InspectorMessage[];
   /** Older messages left out of `messages`. */
   earlierMessages: number;
+}
+
+export interface InspectorMessage {
+  id: string;
+  authorName: string;
+  type: 'user_message' | 'action_message';
+  plaintext: string;
+  createdAt: number;
+  editedAt: number | null;
+  deletedAt: number | null;
+  reactions: Array<{ emoji: string; count: number }>;
 }
 
 export interface InspectorPresence {

@@ -21,3 +21,6 @@ export const PRESENCE_LAPSE_MS = 30_000;
 export const DURABLE_PRESENCE_WRITE_MS = 60_000;
 /** A typing indicator without refresh disappears after this. */
 export const TYPING_LAPSE_MS = 4_000;
+
+/** Most items (threads, messages, users) one page may ask for, as in Cord. */
+export const MAX_PAGE_SIZE = 1_000;

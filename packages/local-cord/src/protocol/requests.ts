@@ -1,35 +1,142 @@
 import { z } from 'zod';
-import { id, messageText, threadId } from './fields.ts';
+import { limitedMessageContentSchema } from './content.ts';
+import { entityMetadata, id, threadId } from './fields.ts';
+import { MAX_PAGE_SIZE } from './limits.ts';
 import { locationSchema } from './location.ts';
 
 // Every frame a browser sends is parsed with these schemas; anything else is refused
-// before it reaches the store.
+// before it reaches the store. The SDK turns Cord's JavaScript API calls into them.
 
 export const helloSchema = z.union([
   z.object({ type: z.literal('hello'), token: z.string().max(16_384) }),
   z.object({ type: z.literal('hello'), session: z.string().max(200) }),
 ]);
 
+const pageSize = z.number().int().min(1).max(MAX_PAGE_SIZE);
+const queryId = z.string().min(1).max(100);
+const reactions = z.array(z.string().min(1).max(32)).max(50);
+const nullableText = (max: number) => z.string().max(max).nullable();
+
+/** Cord's ClientThreadFilter, with the location always in its `{ value, partialMatch }` form. */
+export const threadFilterSchema = z.strictObject({
+  location: z.strictObject({ value: locationSchema, partialMatch: z.boolean() }).optional(),
+  metadata: entityMetadata.optional(),
+  resolvedStatus: z.enum(['any', 'resolved', 'unresolved']).default('any'),
+  viewer: z
+    .array(z.enum(['subscribed', 'mentioned']))
+    .max(2)
+    .default([]),
+});
+export type ThreadFilter = z.output<typeof threadFilterSchema>;
+
+export const threadSortSchema = z.strictObject({
+  sortBy: z.enum(['first_message_timestamp', 'most_recent_message_timestamp']).default('first_message_timestamp'),
+  sortDirection: z.enum(['ascending', 'descending']).default('descending'),
+});
+export type ThreadSort = z.output<typeof threadSortSchema>;
+
+/** What a new thread needs (Cord's ClientCreateThread without its id). */
+export const newThreadFields = z.strictObject({
+  name: z.string().max(1000),
+  url: z.string().max(4000),
+  location: locationSchema,
+  groupId: id.optional(),
+  metadata: entityMetadata.optional(),
+  extraClassnames: nullableText(1000).optional(),
+  addSubscribers: z.array(id).max(100).optional(),
+});
+
 const request = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), id: z.string().min(1).max(100), ...shape });
 
 export const requestSchema = z.discriminatedUnion('type', [
-  request('thread.open', { threadId, groupId: id.optional() }),
-  request('thread.close', { threadId }),
-  request('message.send', {
-    threadId,
-    messageId: id,
-    text: messageText,
+  // Observing: each answers with the data now and keeps the connection told of changes.
+  request('thread.observe', { threadId: id, groupId: id.optional(), messageCount: pageSize.optional() }),
+  request('thread.unobserve', { threadId: id }),
+  request('thread.olderMessages', { threadId: id, beforeMessageId: id, count: pageSize }),
+  request('threads.observe', {
+    queryId,
     groupId: id.optional(),
-    threadName: z.string().max(1000),
-    url: z.string().max(4000),
-    location: locationSchema,
+    filter: threadFilterSchema,
+    sort: threadSortSchema,
+    count: pageSize,
   }),
-  request('message.edit', { messageId: id, text: messageText }),
-  request('message.delete', { messageId: id, deleted: z.boolean() }),
-  request('reaction.set', { messageId: id, emoji: z.string().min(1).max(32), on: z.boolean() }),
-  request('thread.resolve', { threadId, resolved: z.boolean() }),
-  request('typing', { threadId, typing: z.boolean() }),
+  request('threads.more', { queryId, count: pageSize }),
+  request('threads.unobserve', { queryId }),
+  request('threadCounts.observe', { queryId, groupId: id.optional(), filter: threadFilterSchema }),
+  request('threadCounts.unobserve', { queryId }),
+  request('message.observe', { messageId: id }),
+  request('message.unobserve', { messageId: id }),
+  request('users.observe', { userIds: z.array(id).min(1).max(MAX_PAGE_SIZE) }),
+  request('groupMembers.observe', { queryId, groupId: id, count: pageSize }),
+  request('groupMembers.more', { queryId, count: pageSize }),
+  request('groupMembers.unobserve', { queryId }),
+  // One-off reads.
+  request('users.search', {
+    groupId: id,
+    searchQuery: z.string().max(200).optional(),
+    sortLocation: locationSchema.optional(),
+    sortDirection: z.enum(['ascending', 'descending']).default('descending'),
+  }),
+  request('messages.search', {
+    textToMatch: z.string().max(1000).optional(),
+    authorId: id.optional(),
+    groupId: id.optional(),
+    metadata: entityMetadata.optional(),
+    location: z.strictObject({ value: locationSchema, partialMatch: z.boolean() }).optional(),
+    from: z.number().optional(),
+    to: z.number().optional(),
+    limit: pageSize.default(50),
+    sortBy: z.enum(['created_timestamp', 'relevance']).optional(),
+    sortDirection: z.enum(['ascending', 'descending']).default('descending'),
+  }),
+  // Writes.
+  request('thread.create', { threadId: threadId.optional(), ...newThreadFields.shape }),
+  request('thread.update', {
+    threadId: id,
+    name: z.string().max(1000).optional(),
+    url: z.string().max(4000).optional(),
+    metadata: entityMetadata.optional(),
+    resolved: z.boolean().optional(),
+    extraClassnames: nullableText(1000).optional(),
+    typing: z.boolean().optional(),
+  }),
+  request('thread.setSeen', {
+    threadId: id.optional(),
+    groupId: id.optional(),
+    filter: threadFilterSchema.optional(),
+    seen: z.boolean(),
+  }),
+  request('thread.setSubscribed', { threadId: id, subscribed: z.boolean() }),
+  request('message.send', {
+    threadId: id,
+    messageId: id.optional(),
+    content: limitedMessageContentSchema,
+    url: nullableText(4000).optional(),
+    iconURL: nullableText(4000).optional(),
+    translationKey: nullableText(200).optional(),
+    metadata: entityMetadata.optional(),
+    extraClassnames: nullableText(1000).optional(),
+    skipLinkPreviews: z.boolean().optional(),
+    addReactions: reactions.optional(),
+    subscribeToThread: z.boolean().default(true),
+    createThread: newThreadFields.optional(),
+  }),
+  request('message.update', {
+    messageId: id,
+    /** The deprecated three-argument form names the thread too; it must hold the message. */
+    threadId: id.optional(),
+    content: limitedMessageContentSchema.optional(),
+    url: nullableText(4000).optional(),
+    iconURL: nullableText(4000).optional(),
+    translationKey: nullableText(200).optional(),
+    metadata: entityMetadata.optional(),
+    extraClassnames: nullableText(1000).optional(),
+    skipLinkPreviews: z.boolean().optional(),
+    deleted: z.boolean().optional(),
+    addReactions: reactions.optional(),
+    removeReactions: reactions.optional(),
+  }),
   request('presence.watch', { watchId: id, location: locationSchema, groupId: id.optional() }),
   request('presence.unwatch', { watchId: id }),
   request('presence.set', {
@@ -43,5 +150,6 @@ export const requestSchema = z.discriminatedUnion('type', [
 export type Hello = z.infer<typeof helloSchema>;
 export type Request = z.infer<typeof requestSchema>;
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;
-/** What the SDK sends: a request without the id the connection adds. */
-export type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
+type RequestInput = z.input<typeof requestSchema>;
+/** What the SDK sends: a request as its schema takes it (defaults may be left out), without the id the connection adds. */
+export type RequestBody = RequestInput extends infer R ? (R extends RequestInput ? Omit<R, 'id'> : never) : never;

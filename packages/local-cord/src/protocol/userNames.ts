@@ -10,3 +10,8 @@ export interface NamedUser {
 export function displayName(user: NamedUser): string {
   return user.shortName || user.name || user.email?.split('@')[0] || user.id;
 }
+
+/** The name Cord puts second (e.g. under the display name): name, else short name. */
+export function secondaryDisplayName(user: NamedUser): string {
+  return user.name || user.shortName || displayName(user);
+}

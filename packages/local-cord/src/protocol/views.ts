@@ -1,66 +1,116 @@
-// What local Cord sends to browsers. Types only: the SDK bundle carries no validator.
-import type { NamedUser } from './userNames.ts';
+// What local Cord sends to browsers: Cord's client data shapes (ClientUserData,
+// ClientMessageData, ThreadSummary, ...) as JSON, with times as epoch milliseconds. The
+// SDK turns the times into Dates. Types only: the SDK bundle carries no validator.
+import type { MessageContent } from './content.ts';
+import type { CordLocation } from './location.ts';
 
-export interface UserView extends NamedUser {
+/** Cord's metadata: a flat object of strings, numbers and booleans. */
+export type EntityMetadata = Record<string, string | number | boolean>;
+
+/** Cord's ClientUserData. */
+export interface UserData {
+  id: string;
+  name: string | null;
+  shortName: string | null;
+  /** What Cord shows for the user: short name, else name, else the e-mail's local part. */
+  displayName: string;
+  /** The other name, for subtitles: name, else short name. */
+  secondaryDisplayName: string;
   profilePictureURL: string | null;
+  metadata: EntityMetadata;
 }
 
-export interface ReactionView {
-  emoji: string;
-  userIds: string[];
+/** Cord's ViewerUserData: the signed-in user and where they write by default. */
+export interface ViewerData extends UserData {
+  /** The group the token named; null when it named none. */
+  groupID: string | null;
+  /** Every group the viewer is in. */
+  groups: string[];
 }
 
-export interface MessageView {
+export interface ReactionData {
+  reaction: string;
+  userID: string;
+  timestamp: number;
+}
+
+/** Cord's ClientMessageData. */
+export interface MessageData {
   id: string;
-  threadId: string;
-  author: UserView;
-  text: string;
-  createdAt: number;
-  editedAt: number | null;
-  deletedAt: number | null;
-  reactions: ReactionView[];
+  authorID: string;
+  groupID: string;
+  threadID: string;
+  content: MessageContent;
+  plaintext: string;
+  url: string | null;
+  createdTimestamp: number;
+  /** Set while the message is deleted (a tombstone: no content, no reactions). */
+  deletedTimestamp: number | null;
+  /** When the content last changed. */
+  updatedTimestamp: number | null;
+  iconURL: string | null;
+  translationKey: string | null;
+  type: 'action_message' | 'user_message';
+  metadata: EntityMetadata;
+  extraClassnames: string | null;
+  reactions: ReactionData[];
+  /** Who has seen the message: the author, and participants whose last look came after it. */
+  seenBy: string[];
+  skipLinkPreviews: boolean;
+  /** Whether the viewer has seen it (their own messages always). */
+  seen: boolean;
 }
 
-export interface ThreadView {
+export interface ThreadParticipantData {
+  userID: string;
+  displayName: string;
+  lastSeenTimestamp: number | null;
+}
+
+/** Cord's ThreadSummary, as the viewer sees it. */
+export interface ThreadData {
   id: string;
-  groupId: string;
+  groupID: string;
+  /** Messages, deleted ones left out. */
+  total: number;
+  userMessages: number;
+  actionMessages: number;
+  deletedMessages: number;
+  resolved: boolean;
+  resolvedTimestamp: number | null;
+  participants: ThreadParticipantData[];
+  subscribers: string[];
+  /** Who replied: authors of user messages after the first. */
+  repliers: string[];
+  mentioned: string[];
+  actionMessageRepliers: string[];
+  /** Who is typing now, the viewer left out. */
+  typing: string[];
   name: string;
-  resolvedAt: number | null;
-  messages: MessageView[];
-  /** Who is typing in the thread now. */
-  typing: UserView[];
+  url: string;
+  location: CordLocation;
+  metadata: EntityMetadata;
+  extraClassnames: string | null;
+  /** Messages by others the viewer has not seen. */
+  unread: number;
+  viewerIsThreadParticipant: boolean;
+  firstMessage: MessageData | null;
+  lastMessage: MessageData | null;
 }
 
+/** Cord's ThreadActivitySummary ("thread counts"). */
+export interface ThreadCountsData {
+  total: number;
+  unread: number;
+  unreadSubscribed: number;
+  new: number;
+  resolved: number;
+  empty: number;
+}
+
+/** Presence at a location, as watchers see it. */
 export interface PresenceView {
-  user: UserView;
+  user: UserData;
   present: boolean;
   lastSeen: number | null;
 }
-
-export interface ViewerView {
-  user: UserView;
-  groupId: string | null;
-}
-
-export type ErrorCode =
-  | 'invalid_session'
-  | 'invalid_request'
-  | 'not_found'
-  | 'forbidden'
-  | 'thread_in_other_group'
-  | 'message_too_long'
-  | 'rate_limited';
-
-export interface ErrorView {
-  code: ErrorCode;
-  message: string;
-}
-
-export type ServerEvent =
-  | { type: 'welcome'; session: string; viewer: ViewerView }
-  | { type: 'error'; error: ErrorView }
-  | { type: 'ack'; id: string; result: unknown }
-  | { type: 'ack'; id: string; error: ErrorView }
-  | { type: 'message'; message: MessageView }
-  | { type: 'thread'; threadId: string; resolvedAt: number | null; typing: UserView[] }
-  | { type: 'presence'; watchId: string; users: PresenceView[] };

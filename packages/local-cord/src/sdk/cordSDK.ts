@@ -1,4 +1,8 @@
-import type { LocalCordClient } from './data/localCordClient.ts';
+import { NotificationSDK } from './api/notificationSDK.ts';
+import { PresenceSDK } from './api/presenceSDK.ts';
+import { ThreadSDK } from './api/threadSDK.ts';
+import { UserSDK } from './api/userSDK.ts';
+import type { LiveData } from './data/liveData.ts';
 
 interface InitOptions {
   client_auth_token?: string;
@@ -7,16 +11,27 @@ interface InitOptions {
 }
 
 /**
- * The `window.CordSDK` that `@cord-sdk/react`'s CordProvider drives: it only calls
- * `init`, `destroy` and reads `i18n`. `init` resolves at once and reports sign-in
- * failures later through `onInitError`, as Cord does.
+ * The `window.CordSDK` that `@cord-sdk/react` and apps drive. `init` resolves at once and
+ * reports sign-in failures later through `onInitError`, as Cord does; the thread, user,
+ * presence and notification APIs are observers of the one data layer.
  */
 export class CordSDK {
   readonly i18n = undefined;
   options: InitOptions = {};
+  /** The group the signed-in token names, as Cord sets it. */
+  groupID: string | undefined;
+  readonly thread: ThreadSDK;
+  readonly user: UserSDK;
+  readonly presence: PresenceSDK;
+  readonly notification: NotificationSDK;
   private identity: string | undefined;
 
-  constructor(private readonly client: LocalCordClient) {}
+  constructor(private readonly live: LiveData) {
+    this.thread = new ThreadSDK(live);
+    this.user = new UserSDK(live, () => this.groupID);
+    this.presence = new PresenceSDK(live);
+    this.notification = new NotificationSDK();
+  }
 
   init(options: InitOptions): Promise<void> {
     this.options = options;
@@ -26,11 +41,12 @@ export class CordSDK {
     if (identity === this.identity) {
       // The same user with a fresh iat/exp: CordProvider re-runs init on every prop
       // change, and reconnecting each time would loop.
-      this.client.refreshToken(token);
+      this.live.refreshToken(token);
       return Promise.resolve();
     }
     this.identity = identity;
-    this.client.connect(token, (message) => {
+    this.groupID = tokenGroup(token);
+    this.live.connect(token, (message) => {
       void this.options.onInitError?.({ message });
     });
     return Promise.resolve();
@@ -38,19 +54,32 @@ export class CordSDK {
 
   destroy() {
     this.identity = undefined;
-    this.client.disconnect();
+    this.groupID = undefined;
+    this.live.disconnect();
+  }
+}
+
+function tokenPayload(token: string): Record<string, unknown> | undefined {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    return JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
+  } catch {
+    return undefined;
   }
 }
 
 /** The token's payload without its timestamps: two tokens for one user compare equal. */
 function tokenIdentity(token: string): string {
-  try {
-    const payload = token.split('.')[1] ?? '';
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const { iat: _iat, exp: _exp, nbf: _nbf, ...claims } = JSON.parse(json) as Record<string, unknown>;
-    return JSON.stringify(claims);
-  } catch {
-    // Not a JWT: let local Cord refuse it with Cord's message.
-    return token;
-  }
+  const payload = tokenPayload(token);
+  // Not a JWT: let local Cord refuse it with Cord's message.
+  if (!payload) return token;
+  const { iat: _iat, exp: _exp, nbf: _nbf, ...claims } = payload;
+  return JSON.stringify(claims);
+}
+
+/** The group a token names (`group_id`, or the older `organization_id`), as a string. */
+function tokenGroup(token: string): string | undefined {
+  const payload = tokenPayload(token);
+  const group = payload?.group_id ?? payload?.organization_id;
+  return typeof group === 'string' || typeof group === 'number' ? String(group) : undefined;
 }

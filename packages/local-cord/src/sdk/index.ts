@@ -1,7 +1,7 @@
 import { CordSDK } from './cordSDK.ts';
 import { CordPagePresence } from './elements/pagePresence.ts';
 import { CordThread } from './elements/thread.ts';
-import { client } from './runtime.ts';
+import { live } from './runtime.ts';
 
 // Local Cord's stand-in for Cord's SDK script. CordProvider reads window.CordSDK as
 // soon as the script's load event fires, so everything is set up synchronously here.
@@ -10,7 +10,7 @@ import { client } from './runtime.ts';
 const page = window as unknown as { CordSDK?: unknown; cord?: unknown };
 
 if (!page.CordSDK) {
-  const sdk = new CordSDK(client);
+  const sdk = new CordSDK(live);
   page.CordSDK = sdk;
   page.cord = sdk;
   customElements.define('cord-thread', CordThread);

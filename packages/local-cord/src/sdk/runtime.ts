@@ -1,5 +1,5 @@
 import { LOCAL_CORD_CSS_PATH, LOCAL_CORD_SOCKET_PATH } from '@cord-tutorial/stack-config/local-project';
-import { LocalCordClient } from './data/localCordClient.ts';
+import { LiveData } from './data/liveData.ts';
 
 // Local Cord serves this script itself, so the script's own URL says where the
 // server is: no configuration reaches the page.
@@ -8,4 +8,5 @@ const socketUrl = new URL(LOCAL_CORD_SOCKET_PATH, scriptUrl);
 socketUrl.protocol = scriptUrl.protocol === 'https:' ? 'wss:' : 'ws:';
 
 export const stylesheetUrl = new URL(LOCAL_CORD_CSS_PATH, scriptUrl).href;
-export const client = new LocalCordClient(socketUrl.href);
+/** The page's one data layer: every element and API call observes it. */
+export const live = new LiveData(socketUrl.href);

@@ -72,17 +72,38 @@ export class Groups {
       }));
   }
 
-  addMember(groupId: string, userId: string) {
-    this.sql.run('INSERT OR IGNORE INTO group_members (group_id, user_id) VALUES (?, ?)', groupId, userId);
+  /** Adds the user to the group; true if they were not in it. */
+  addMember(groupId: string, userId: string): boolean {
+    return this.sql.run('INSERT OR IGNORE INTO group_members (group_id, user_id) VALUES (?, ?)', groupId, userId) > 0;
   }
 
-  removeMember(groupId: string, userId: string) {
-    this.sql.run('DELETE FROM group_members WHERE group_id = ? AND user_id = ?', groupId, userId);
+  /** Takes the user out of the group; true if they were in it. */
+  removeMember(groupId: string, userId: string): boolean {
+    return this.sql.run('DELETE FROM group_members WHERE group_id = ? AND user_id = ?', groupId, userId) > 0;
   }
 
   isMember(groupId: string, userId: string): boolean {
     return (
       this.sql.value('SELECT 1 FROM group_members WHERE group_id = ? AND user_id = ?', groupId, userId) !== undefined
+    );
+  }
+
+  /** A group's members, in the order they joined. */
+  memberIds(groupId: string): string[] {
+    return this.sql
+      .rows('SELECT user_id FROM group_members WHERE group_id = ? ORDER BY rowid', groupId)
+      .map((row) => row.user_id as string);
+  }
+
+  /** Whether the two users share one of the groups given. */
+  shareAny(groupIds: readonly string[], userId: string): boolean {
+    if (groupIds.length === 0) return false;
+    return (
+      this.sql.value(
+        `SELECT 1 FROM group_members WHERE user_id = ? AND group_id IN (${groupIds.map(() => '?').join(',')})`,
+        userId,
+        ...groupIds,
+      ) !== undefined
     );
   }
 

@@ -1,7 +1,6 @@
 import { type CordLocation, locationKey } from '../protocol/location.ts';
-import type { PresenceView } from '../protocol/views.ts';
 import type { Sqlite } from './sqlite.ts';
-import { toUserView, USER_VIEW_COLUMNS } from './users.ts';
+import { toUserProfile, USER_PROFILE_COLUMNS, type UserProfile } from './users.ts';
 
 /** Where a user is (or was) in a group. */
 export interface PresencePlace {
@@ -10,11 +9,13 @@ export interface PresencePlace {
   location: CordLocation;
 }
 
-/** A presence row as watchers see it: where, and the user's view there. */
+/** A presence row as watchers see it: who, where, present now or when last seen. */
 export interface PresenceRecord {
   groupId: string;
   location: CordLocation;
-  view: PresenceView;
+  user: UserProfile;
+  present: boolean;
+  lastSeen: number | null;
 }
 
 /** Who is present where, and durable "last seen here". */
@@ -52,6 +53,20 @@ export class Presence {
     return (value as number | null | undefined) ?? null;
   }
 
+  /** When each user was last seen (durably) at locations matching the query, in a group. */
+  lastSeenAt(groupId: string, matches: (location: CordLocation) => boolean): Map<string, number> {
+    const seen = new Map<string, number>();
+    for (const row of this.sql.rows(
+      'SELECT user_id, location, last_seen FROM presence WHERE group_id = ? AND last_seen IS NOT NULL',
+      groupId,
+    )) {
+      if (!matches(JSON.parse(row.location as string) as CordLocation)) continue;
+      const userId = row.user_id as string;
+      seen.set(userId, Math.max(seen.get(userId) ?? 0, row.last_seen as number));
+    }
+    return seen;
+  }
+
   /** Marks every presence that ran past its deadline absent; returns where that happened. */
   lapse(now = Date.now()): PresencePlace[] {
     return this.sql.transaction(() => {
@@ -75,7 +90,7 @@ export class Presence {
   visibleIn(groupIds: readonly string[], now = Date.now()): PresenceRecord[] {
     if (groupIds.length === 0) return [];
     const rows = this.sql.rows(
-      `SELECT p.group_id, p.location, p.present_until, p.last_seen, ${USER_VIEW_COLUMNS}
+      `SELECT p.group_id, p.location, p.present_until, p.last_seen, ${USER_PROFILE_COLUMNS}
        FROM presence p JOIN users u ON u.id = p.user_id
        WHERE p.group_id IN (${groupIds.map(() => '?').join(',')})
          AND ((p.present_until IS NOT NULL AND p.present_until > ?) OR p.last_seen IS NOT NULL)`,
@@ -85,11 +100,9 @@ export class Presence {
     return rows.map((row) => ({
       groupId: row.group_id as string,
       location: JSON.parse(row.location as string) as CordLocation,
-      view: {
-        user: toUserView(row),
-        present: row.present_until !== null && (row.present_until as number) > now,
-        lastSeen: row.last_seen as number | null,
-      },
+      user: toUserProfile(row),
+      present: row.present_until !== null && (row.present_until as number) > now,
+      lastSeen: row.last_seen as number | null,
     }));
   }
 }

@@ -1,7 +1,19 @@
+import { contentFromText } from '../protocol/content.ts';
+
 // The schema, as an append-only list of migrations. `PRAGMA user_version` records
 // how many have run, so a database file from an older local Cord is brought up to date
-// on start and never recreated.
-export const MIGRATIONS: readonly string[] = [
+// on start and never recreated. A migration is SQL, or a function for what SQL alone
+// cannot do (turning old rows into new shapes); each runs in a transaction.
+
+/** What a migration function may do with the database. */
+export interface MigrationDatabase {
+  rows(sql: string, ...params: unknown[]): Array<Record<string, unknown>>;
+  run(sql: string, ...params: unknown[]): number;
+}
+
+export type Migration = string | ((db: MigrationDatabase) => void);
+
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE users (
     id TEXT PRIMARY KEY,
@@ -70,4 +82,51 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, group_id, location)
   );
   `,
+  // 2: Cord's data model. Messages keep structured content (their plain text stays in
+  // `text`, derived from it), threads and messages get metadata, and who takes part in a
+  // thread (subscribed, last seen) and who a message mentions are recorded.
+  (db) => {
+    for (const statement of [
+      'ALTER TABLE messages ADD COLUMN content TEXT',
+      "ALTER TABLE messages ADD COLUMN type TEXT NOT NULL DEFAULT 'user_message'",
+      "ALTER TABLE messages ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}'",
+      'ALTER TABLE messages ADD COLUMN extra_classnames TEXT',
+      'ALTER TABLE messages ADD COLUMN url TEXT',
+      'ALTER TABLE messages ADD COLUMN icon_url TEXT',
+      'ALTER TABLE messages ADD COLUMN translation_key TEXT',
+      'ALTER TABLE messages ADD COLUMN skip_link_previews INTEGER NOT NULL DEFAULT 0',
+      "ALTER TABLE threads ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}'",
+      'ALTER TABLE threads ADD COLUMN extra_classnames TEXT',
+      `CREATE TABLE thread_participants (
+         thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+         user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+         subscribed INTEGER NOT NULL DEFAULT 0,
+         last_seen_at INTEGER,
+         PRIMARY KEY (thread_id, user_id)
+       )`,
+      'CREATE INDEX thread_participants_by_user ON thread_participants (user_id)',
+      `CREATE TABLE message_mentions (
+         message_id TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+         user_id TEXT NOT NULL,
+         PRIMARY KEY (message_id, user_id)
+       )`,
+      'CREATE INDEX message_mentions_by_user ON message_mentions (user_id)',
+      'CREATE INDEX threads_by_group ON threads (group_id)',
+    ]) {
+      db.run(statement);
+    }
+    // A plain-text message becomes a paragraph per line: its plain text is unchanged.
+    for (const row of db.rows('SELECT id, text FROM messages')) {
+      db.run(
+        'UPDATE messages SET content = ? WHERE id = ?',
+        JSON.stringify(contentFromText(row.text as string)),
+        row.id,
+      );
+    }
+    // Authors took part in their threads: subscribed, and they had seen up to their last message.
+    db.run(
+      `INSERT INTO thread_participants (thread_id, user_id, subscribed, last_seen_at)
+       SELECT thread_id, author_id, 1, max(created_at) FROM messages GROUP BY thread_id, author_id`,
+    );
+  },
 ];

@@ -11,6 +11,7 @@ export const IN_MEMORY = ':memory:';
 /** The SQLite connection the store's parts share, its schema brought up to date on open. */
 export class Sqlite {
   readonly db: Database.Database;
+  private transactionDepth = 0;
 
   constructor(path: string) {
     if (path !== IN_MEMORY) mkdirSync(dirname(path), { recursive: true });
@@ -25,9 +26,10 @@ export class Sqlite {
 
   private migrate() {
     const version = Number(this.value('PRAGMA user_version'));
-    MIGRATIONS.slice(version).forEach((sql, index) => {
+    MIGRATIONS.slice(version).forEach((migration, index) => {
       this.transaction(() => {
-        this.db.exec(sql);
+        if (typeof migration === 'string') this.db.exec(migration);
+        else migration(this);
         this.db.exec(`PRAGMA user_version = ${version + index + 1}`);
       });
     });
@@ -37,8 +39,15 @@ export class Sqlite {
     this.db.close();
   }
 
+  /** Runs `work` in a transaction; inside one already, as part of it (SQLite does not nest them). */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    if (this.transactionDepth > 0) return work();
+    this.transactionDepth++;
+    try {
+      return this.db.transaction(work)();
+    } finally {
+      this.transactionDepth--;
+    }
   }
 
   // libsql adds a `_metadata` key to every row object: read columns by name only.

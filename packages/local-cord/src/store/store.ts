@@ -1,5 +1,6 @@
 import { Groups } from './groups.ts';
 import { Messages } from './messages.ts';
+import { Participants } from './participants.ts';
 import { Presence } from './presence.ts';
 import { Sessions } from './sessions.ts';
 import { Sqlite } from './sqlite.ts';
@@ -7,14 +8,26 @@ import { Threads } from './threads.ts';
 import { Users } from './users.ts';
 
 export type { GroupDetails, GroupRecord } from './groups.ts';
-export type { MessageRecord, NewMessage, ReactionRecord } from './messages.ts';
+export type { MessageChanges, MessageRecord, MessageType, NewMessage, ReactionRecord } from './messages.ts';
+export type { ParticipantRecord } from './participants.ts';
 export type { PresencePlace, PresenceRecord } from './presence.ts';
 export type { SessionRecord } from './sessions.ts';
 export { IN_MEMORY } from './sqlite.ts';
-export type { NewThread, ThreadRecord } from './threads.ts';
-export type { UserDetails, UserRecord } from './users.ts';
+export type { ListedThread, NewThread, ThreadChanges, ThreadRecord, ThreadStats } from './threads.ts';
+export type { UserDetails, UserProfile, UserRecord } from './users.ts';
 
-const TABLES = ['presence', 'reactions', 'messages', 'threads', 'sessions', 'group_members', 'groups', 'users'];
+const TABLES = [
+  'presence',
+  'message_mentions',
+  'reactions',
+  'thread_participants',
+  'messages',
+  'threads',
+  'sessions',
+  'group_members',
+  'groups',
+  'users',
+];
 
 /**
  * Local Cord's data in one SQLite database, one part per entity. Every method runs
@@ -29,6 +42,7 @@ export class Store {
   readonly sessions: Sessions;
   readonly threads: Threads;
   readonly messages: Messages;
+  readonly participants: Participants;
   readonly presence: Presence;
 
   constructor(path: string) {
@@ -38,6 +52,7 @@ export class Store {
     this.sessions = new Sessions(this.sql);
     this.threads = new Threads(this.sql);
     this.messages = new Messages(this.sql);
+    this.participants = new Participants(this.sql);
     this.presence = new Presence(this.sql);
   }
 

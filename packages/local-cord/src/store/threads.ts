@@ -1,4 +1,5 @@
-import type { CordLocation } from '../protocol/location.ts';
+import { type CordLocation, locationKey } from '../protocol/location.ts';
+import type { EntityMetadata } from '../protocol/views.ts';
 import type { Row, Sqlite } from './sqlite.ts';
 
 /** Everything local Cord keeps about a thread. */
@@ -8,12 +9,39 @@ export interface ThreadRecord {
   name: string;
   url: string;
   location: CordLocation;
+  metadata: EntityMetadata;
+  extraClassnames: string | null;
   resolvedAt: number | null;
   createdAt: number;
 }
 
 /** What a new thread needs. */
-export type NewThread = Pick<ThreadRecord, 'id' | 'groupId' | 'name' | 'url' | 'location'>;
+export type NewThread = Pick<ThreadRecord, 'id' | 'groupId' | 'name' | 'url' | 'location'> &
+  Partial<Pick<ThreadRecord, 'metadata' | 'extraClassnames'>>;
+
+/** Fields of a thread that can change; undefined leaves one as it is. */
+export type ThreadChanges = Partial<Pick<ThreadRecord, 'name' | 'url' | 'metadata' | 'extraClassnames'>>;
+
+/** A thread as lists filter, sort and count it: its record and when its live messages came. */
+export interface ListedThread extends ThreadRecord {
+  firstMessageAt: number | null;
+  lastMessageAt: number | null;
+  /** Live (not deleted) user messages, and when the last of them came. */
+  userMessages: number;
+  lastUserMessageAt: number | null;
+}
+
+/** The counts of one thread's messages, as Cord reports them. */
+export interface ThreadStats {
+  userMessages: number;
+  actionMessages: number;
+  deletedMessages: number;
+  /** Authors of live user messages after the thread's first message. */
+  repliers: string[];
+  actionMessageRepliers: string[];
+  /** Users mentioned in live messages. */
+  mentioned: string[];
+}
 
 function toThreadRecord(row: Row): ThreadRecord {
   return {
@@ -22,10 +50,19 @@ function toThreadRecord(row: Row): ThreadRecord {
     name: row.name as string,
     url: row.url as string,
     location: JSON.parse(row.location as string) as CordLocation,
+    metadata: JSON.parse(row.metadata as string) as EntityMetadata,
+    extraClassnames: row.extra_classnames as string | null,
     resolvedAt: row.resolved_at as number | null,
     createdAt: row.created_at as number,
   };
 }
+
+/** When each thread's live (not deleted) messages were written, and how many are user messages. */
+const LIVE_MESSAGE_TIMES = `
+  SELECT thread_id, min(created_at) AS first_message_at, max(created_at) AS last_message_at,
+    count(*) FILTER (WHERE type = 'user_message') AS user_messages,
+    max(created_at) FILTER (WHERE type = 'user_message') AS last_user_message_at
+  FROM messages WHERE deleted_at IS NULL GROUP BY thread_id`;
 
 export class Threads {
   constructor(private readonly sql: Sqlite) {}
@@ -35,27 +72,65 @@ export class Threads {
     return row && toThreadRecord(row);
   }
 
-  /** Every thread, most recently active first, as Cord lists them. */
+  /** Every thread, most recently active first. */
   list(): ThreadRecord[] {
+    return this.listed().sort((a, b) => (b.lastMessageAt ?? b.createdAt) - (a.lastMessageAt ?? a.createdAt));
+  }
+
+  /** The threads of some groups (all groups when none are given), with the times lists sort by. */
+  listed(groupIds?: readonly string[]): ListedThread[] {
+    const inGroups = groupIds ? `WHERE t.group_id IN (${groupIds.map(() => '?').join(',')})` : '';
+    if (groupIds?.length === 0) return [];
     return this.sql
       .rows(
-        `SELECT t.*, (SELECT max(created_at) FROM messages WHERE thread_id = t.id) AS last_message_at
-         FROM threads t ORDER BY coalesce(last_message_at, t.created_at) DESC, t.id`,
+        `SELECT t.*, m.first_message_at, m.last_message_at, m.user_messages, m.last_user_message_at
+         FROM threads t LEFT JOIN (${LIVE_MESSAGE_TIMES}) m ON m.thread_id = t.id ${inGroups} ORDER BY t.id`,
+        ...(groupIds ?? []),
       )
-      .map(toThreadRecord);
+      .map((row) => ({
+        ...toThreadRecord(row),
+        firstMessageAt: row.first_message_at as number | null,
+        lastMessageAt: row.last_message_at as number | null,
+        userMessages: Number(row.user_messages ?? 0),
+        lastUserMessageAt: row.last_user_message_at as number | null,
+      }));
   }
 
   create(thread: NewThread, now = Date.now()): ThreadRecord {
+    const record: ThreadRecord = {
+      ...thread,
+      metadata: thread.metadata ?? {},
+      extraClassnames: thread.extraClassnames ?? null,
+      resolvedAt: null,
+      createdAt: now,
+    };
     this.sql.run(
-      'INSERT INTO threads (id, group_id, name, url, location, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      thread.id,
-      thread.groupId,
-      thread.name,
-      thread.url,
-      JSON.stringify(thread.location),
+      `INSERT INTO threads (id, group_id, name, url, location, metadata, extra_classnames, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      record.id,
+      record.groupId,
+      record.name,
+      record.url,
+      locationKey(record.location),
+      JSON.stringify(record.metadata),
+      record.extraClassnames,
       now,
     );
-    return { ...thread, resolvedAt: null, createdAt: now };
+    return record;
+  }
+
+  /** Changes the fields given; returns the thread as it is now. */
+  update(thread: ThreadRecord, changes: ThreadChanges): ThreadRecord {
+    const updated = { ...thread, ...definedOnly(changes) };
+    this.sql.run(
+      'UPDATE threads SET name = ?, url = ?, metadata = ?, extra_classnames = ? WHERE id = ?',
+      updated.name,
+      updated.url,
+      JSON.stringify(updated.metadata),
+      updated.extraClassnames,
+      thread.id,
+    );
+    return updated;
   }
 
   /** Resolves the thread (by a user) or reopens it (null); returns it as it is now. */
@@ -64,4 +139,41 @@ export class Threads {
     this.sql.run('UPDATE threads SET resolved_at = ?, resolved_by = ? WHERE id = ?', resolvedAt, resolvedBy, thread.id);
     return { ...thread, resolvedAt };
   }
+
+  stats(threadId: string): ThreadStats {
+    const counts = this.sql.row(
+      `SELECT
+         count(*) FILTER (WHERE deleted_at IS NULL AND type = 'user_message') AS user_messages,
+         count(*) FILTER (WHERE deleted_at IS NULL AND type = 'action_message') AS action_messages,
+         count(*) FILTER (WHERE deleted_at IS NOT NULL) AS deleted_messages
+       FROM messages WHERE thread_id = ?`,
+      threadId,
+    )!;
+    const ids = (sql: string) => this.sql.rows(sql, threadId).map((row) => row.user_id as string);
+    return {
+      userMessages: Number(counts.user_messages),
+      actionMessages: Number(counts.action_messages),
+      deletedMessages: Number(counts.deleted_messages),
+      repliers: ids(
+        `SELECT author_id AS user_id FROM messages
+         WHERE thread_id = ?1 AND deleted_at IS NULL AND type = 'user_message'
+           AND seq > (SELECT min(seq) FROM messages WHERE thread_id = ?1)
+         GROUP BY author_id ORDER BY min(seq)`,
+      ),
+      actionMessageRepliers: ids(
+        `SELECT author_id AS user_id FROM messages
+         WHERE thread_id = ? AND deleted_at IS NULL AND type = 'action_message'
+         GROUP BY author_id ORDER BY min(seq)`,
+      ),
+      mentioned: ids(
+        `SELECT mm.user_id FROM message_mentions mm JOIN messages m ON m.id = mm.message_id
+         WHERE m.thread_id = ? AND m.deleted_at IS NULL GROUP BY mm.user_id ORDER BY min(m.seq)`,
+      ),
+    };
+  }
+}
+
+/** The entries of an object whose value is not undefined. */
+export function definedOnly<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

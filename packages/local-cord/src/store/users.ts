@@ -1,4 +1,5 @@
-import type { UserView } from '../protocol/views.ts';
+import type { NamedUser } from '../protocol/userNames.ts';
+import type { EntityMetadata } from '../protocol/views.ts';
 import type { Row, Sqlite } from './sqlite.ts';
 
 /** Profile fields to set; undefined leaves a field as it is. */
@@ -11,25 +12,32 @@ export interface UserDetails {
   metadata?: Record<string, unknown> | undefined;
 }
 
+/** What is shown wherever a user appears: as an author, a participant, present somewhere. */
+export interface UserProfile extends NamedUser {
+  profilePictureURL: string | null;
+  metadata: EntityMetadata;
+}
+
 /** Everything local Cord keeps about a user, with the groups they are in. */
-export interface UserRecord extends UserView {
+export interface UserRecord extends UserProfile {
   status: string;
-  metadata: Record<string, unknown>;
   createdAt: number;
   groupIds: string[];
 }
 
-/** The users table's columns that make a UserView, for queries that join users in. */
-export const USER_VIEW_COLUMNS = 'u.id AS user_id, u.name, u.short_name, u.email, u.profile_picture_url';
+/** The users table's columns that make a UserProfile, for queries that join users in as `u`. */
+export const USER_PROFILE_COLUMNS =
+  'u.id AS user_id, u.name, u.short_name, u.email, u.profile_picture_url, u.metadata AS user_metadata';
 
-/** A user's public view from a row holding USER_VIEW_COLUMNS (or the whole users row). */
-export function toUserView(row: Row): UserView {
+/** A user's profile from a row holding USER_PROFILE_COLUMNS (or the whole users row). */
+export function toUserProfile(row: Row): UserProfile {
   return {
     id: (row.user_id ?? row.id) as string,
     name: row.name as string | null,
     shortName: row.short_name as string | null,
     email: row.email as string | null,
     profilePictureURL: row.profile_picture_url as string | null,
+    metadata: JSON.parse((row.user_metadata ?? row.metadata) as string) as EntityMetadata,
   };
 }
 
@@ -64,9 +72,17 @@ export class Users {
     return this.sql.value('SELECT 1 FROM users WHERE id = ?', id) !== undefined;
   }
 
-  view(id: string): UserView | undefined {
+  profile(id: string): UserProfile | undefined {
     const row = this.sql.row('SELECT * FROM users WHERE id = ?', id);
-    return row && toUserView(row);
+    return row && toUserProfile(row);
+  }
+
+  /** The profiles of those of the users given who exist. */
+  profiles(ids: readonly string[]): UserProfile[] {
+    if (ids.length === 0) return [];
+    return this.sql
+      .rows(`SELECT * FROM users WHERE id IN (${ids.map(() => '?').join(',')})`, ...ids)
+      .map(toUserProfile);
   }
 
   record(id: string): UserRecord | undefined {
@@ -86,9 +102,8 @@ export class Users {
         ...params,
       )
       .map((row) => ({
-        ...toUserView(row),
+        ...toUserProfile(row),
         status: row.status as string,
-        metadata: JSON.parse(row.metadata as string) as Record<string, unknown>,
         createdAt: row.created_at as number,
         groupIds: (JSON.parse(row.group_ids as string) as string[]).sort(),
       }));

@@ -1,7 +1,8 @@
 // Real `ws` clients speaking local Cord's protocol, remembering what they receive.
 import { type RawData, WebSocket } from 'ws';
+import type { ErrorView, ServerEvent } from '../protocol/events.ts';
 import type { RequestBody } from '../protocol/requests.ts';
-import type { ErrorView, ServerEvent, ViewerView } from '../protocol/views.ts';
+import type { ViewerData } from '../protocol/views.ts';
 import type { LocalCord } from '../server/index.ts';
 import { type LocalCordAddress, socketUrl } from './throwawayLocalCord.ts';
 
@@ -163,7 +164,7 @@ export async function hello(cord: LocalCordAddress, frame: unknown) {
 export interface SignedIn {
   client: TestClient;
   session: string;
-  viewer: ViewerView;
+  viewer: ViewerData;
 }
 
 /** Connects and signs in, failing the test unless the server welcomes the client. */

@@ -1,10 +1,10 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { client, stylesheetUrl } from '../runtime.ts';
+import { stylesheetUrl } from '../runtime.ts';
 
 /**
- * What both Cord elements share: Cord's host classes, light-DOM rendering unless
- * `use-shadow-root="true"`, re-rendering when local Cord's data changes, and events
- * queued while `buffer-events="true"` (until the React wrapper's listeners exist).
+ * What every Cord element shares: Cord's host classes, light-DOM rendering unless
+ * `use-shadow-root="true"`, and events queued while `buffer-events="true"` (until the
+ * React wrapper's listeners exist). Elements follow the data layer with a LiveController.
  */
 export abstract class CordElement extends LitElement {
   static override properties = {
@@ -12,7 +12,6 @@ export abstract class CordElement extends LitElement {
   };
   declare bufferEvents: string | null;
   private queuedEvents: CustomEvent[] = [];
-  private unsubscribe: (() => void) | undefined;
 
   protected abstract readonly componentName: string;
 
@@ -23,12 +22,6 @@ export abstract class CordElement extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this.classList.add('cord-component', 'cord-v1', `cord-component-${this.componentName}`);
-    this.unsubscribe = client.subscribe(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
   }
 
   protected override render() {

@@ -1,11 +1,12 @@
 import { html, nothing } from 'lit';
 import { type CordLocation, locationFromUrl } from '../../protocol/location.ts';
 import { relativeTime } from '../../protocol/timeFormat.ts';
-import { displayName } from '../../protocol/userNames.ts';
 import type { PresenceView } from '../../protocol/views.ts';
-import { client } from '../runtime.ts';
+import { PresenceQuery } from '../data/simpleQueries.ts';
+import { live } from '../runtime.ts';
 import { avatar } from '../ui/avatar.ts';
 import { CordElement, parseJsonAttribute } from './cordElement.ts';
+import { LiveController } from './liveController.ts';
 
 let nextId = 0;
 
@@ -37,7 +38,8 @@ export class CordPagePresence extends CordElement {
   declare groupId: string | null;
 
   protected readonly componentName = 'page-presence';
-  private readonly watchId = `presence-${++nextId}`;
+  private readonly claimId = `page-presence-${++nextId}`;
+  private readonly presence = new LiveController<PresenceView[] | undefined>(this);
   private joined: { location: CordLocation; groupId: string | undefined; durable: boolean } | undefined;
   private readonly onVisibility = () => this.announce(document.visibilityState === 'visible');
   private readonly onPageHide = () => this.announce(false);
@@ -62,28 +64,30 @@ export class CordPagePresence extends CordElement {
     if (JSON.stringify(spot) === JSON.stringify(this.joined)) return;
     this.leave();
     this.joined = spot;
-    client.watchPresence(this.watchId, spot.location, spot.groupId);
+    const key = `presence\n${spot.groupId ?? ''}\n${JSON.stringify(spot.location)}`;
+    this.presence.use(live.query(key, () => new PresenceQuery(live, key, spot.location, spot.groupId)));
     this.announce(document.visibilityState === 'visible');
   }
 
   private announce(present: boolean) {
-    if (this.joined) client.setPresence(this.watchId, { ...this.joined, present });
+    if (this.joined) live.claimPresence(this.claimId, this.joined, present);
   }
 
   private leave() {
     if (!this.joined) return;
     this.announce(false);
-    client.unwatchPresence(this.watchId);
+    this.presence.use(undefined);
     this.joined = undefined;
   }
 
   protected renderContent() {
-    let users = client.presence(this.watchId);
-    const viewer = client.viewer;
-    if (this.excludeViewer === 'true') users = users.filter((entry) => !client.isViewer(entry.user));
-    else if (viewer && !users.some((entry) => client.isViewer(entry.user))) {
+    let users = this.presence.value ?? [];
+    const viewer = live.viewer;
+    const isViewer = (entry: PresenceView) => entry.user.id === viewer?.id;
+    if (this.excludeViewer === 'true') users = users.filter((entry) => !isViewer(entry));
+    else if (viewer && !users.some(isViewer)) {
       // The viewer is here: show them before the server has echoed it.
-      users = [{ user: viewer.user, present: true, lastSeen: Date.now() }, ...users];
+      users = [{ user: viewer, present: true, lastSeen: Date.now() }, ...users];
     }
     if (this.onlyPresentUsers === 'true') users = users.filter((entry) => entry.present);
     if (users.length === 0) return nothing;
@@ -99,8 +103,8 @@ export class CordPagePresence extends CordElement {
   }
 
   private tooltip(entry: PresenceView): string {
-    const name = displayName(entry.user);
-    if (client.isViewer(entry.user)) return `${name} (you)`;
+    const name = entry.user.displayName;
+    if (entry.user.id === live.viewer?.id) return `${name} (you)`;
     if (entry.present) return `${name}: Viewing`;
     return `${name}: Viewed ${entry.lastSeen ? relativeTime(entry.lastSeen) : 'before'}`;
   }
@@ -109,7 +113,7 @@ export class CordPagePresence extends CordElement {
     return {
       'cord-present': entry.present,
       'cord-not-present': !entry.present,
-      'cord-from-viewer': client.isViewer(entry.user),
+      'cord-from-viewer': entry.user.id === live.viewer?.id,
     };
   }
 }

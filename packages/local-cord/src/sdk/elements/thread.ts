@@ -1,14 +1,19 @@
 import { html, nothing } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { contentFromText } from '../../protocol/content.ts';
 import { MAX_MESSAGE_LENGTH } from '../../protocol/limits.ts';
 import { type CordLocation, locationFromUrl } from '../../protocol/location.ts';
-import type { LocalMessage, ThreadState } from '../data/localCordClient.ts';
-import { client } from '../runtime.ts';
+import type { ThreadData, UserData } from '../../protocol/views.ts';
+import { toThreadSummary } from '../api/convert.ts';
+import { sendMessage, updateMessage } from '../api/messageWrites.ts';
+import { type LocalMessage, ThreadQuery, type ThreadState } from '../data/threadQuery.ts';
+import { live } from '../runtime.ts';
 import { type ComposerActions, composer } from '../ui/composer.ts';
 import { type MessageActions, message } from '../ui/message.ts';
 import { typingIndicator } from '../ui/typingIndicator.ts';
 import { CordElement, parseJsonAttribute } from './cordElement.ts';
+import { LiveController } from './liveController.ts';
 
 const UNDO_DELETE_MS = 10_000;
 const TYPING_REFRESH_MS = 2_000;
@@ -16,9 +21,9 @@ const CLOCK_TICK_MS = 30_000;
 
 /**
  * `<cord-thread>`: one conversation. Empty, it shows Cord's placeholder and a composer;
- * its first message creates it in the viewer's group (or `group-id`). The messages and
- * the composer are templates of their own (`ui/`); this element holds their state and
- * turns what they ask for into calls to local Cord and Cord's events.
+ * its first message creates it in the viewer's group (or `group-id`). It observes the
+ * thread in the page's data layer (shared with hooks and other elements on the same
+ * thread); the messages and the composer are templates of their own (`ui/`).
  */
 export class CordThread extends CordElement {
   static override properties = {
@@ -52,7 +57,7 @@ export class CordThread extends CordElement {
   declare composerError: string | null;
 
   protected readonly componentName = 'thread';
-  private openedThreadId: string | undefined;
+  private readonly thread = new LiveController<ThreadState>(this);
   private lastTypingSent = 0;
   private announcedCount: number | undefined;
   private rendered = false;
@@ -75,67 +80,62 @@ export class CordThread extends CordElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearInterval(this.clock);
-    if (this.openedThreadId) client.closeThread(this.openedThreadId);
-    this.openedThreadId = undefined;
   }
 
   protected override willUpdate() {
     const threadId = this.threadId ?? undefined;
-    if (threadId === this.openedThreadId) return;
-    if (this.openedThreadId) client.closeThread(this.openedThreadId);
-    this.openedThreadId = threadId;
+    const groupId = this.groupId ?? undefined;
+    const previous = this.thread.current as ThreadQuery | undefined;
+    if (previous?.threadId === threadId && previous?.groupId === groupId && this.isConnected) return;
     this.announcedCount = undefined;
-    if (threadId) client.openThread(threadId, this.groupId ?? undefined);
+    this.thread.use(
+      threadId === undefined
+        ? undefined
+        : live.query(ThreadQuery.key(threadId, groupId), () => new ThreadQuery(live, threadId, groupId, undefined)),
+    );
   }
 
   protected override updated() {
     super.updated();
-    const state = this.openedThreadId ? client.thread(this.openedThreadId) : undefined;
-    if (state?.status !== 'ready') return;
+    const state = this.thread.value;
+    if (!state || (state.loading && state.thread === undefined)) return;
     if (!this.rendered) {
       this.rendered = true;
       this.emit('cord-thread', 'render');
     }
     const count = visibleMessages(state).length;
-    if (state.groupId !== null && count !== this.announcedCount) {
+    if (state.thread && count !== this.announcedCount) {
       this.announcedCount = count;
-      this.emit('cord-thread', 'threadinfochange', { messageCount: count, thread: this.summary(state) });
+      this.emit('cord-thread', 'threadinfochange', { messageCount: count, thread: toThreadSummary(state.thread) });
     }
-  }
-
-  private summary(state: ThreadState) {
-    return {
-      id: this.openedThreadId,
-      groupID: state.groupId,
-      name: this.currentName(),
-      total: visibleMessages(state).length,
-      resolved: state.resolvedAt !== null,
-    };
   }
 
   private currentName() {
     return this.threadName || document.title;
   }
 
+  private get threadQuery(): ThreadQuery | undefined {
+    return this.thread.current as ThreadQuery | undefined;
+  }
+
   protected renderContent() {
-    const threadId = this.openedThreadId;
-    if (!threadId) return html`<div class="cord-thread cord-error">This thread needs a thread-id.</div>`;
-    const state = client.thread(threadId);
-    if (!state || state.status === 'loading') {
-      return html`<div class="cord-thread cord-loading" aria-busy="true"></div>`;
-    }
+    const query = this.threadQuery;
+    if (!query) return html`<div class="cord-thread cord-error">This thread needs a thread-id.</div>`;
+    const state = query.value;
+    if (state.thread === undefined) return html`<div class="cord-thread cord-loading" aria-busy="true"></div>`;
     // Cord shows nothing for a thread the viewer may not see (e.g. its id is in use by
     // another group); the reason goes to the console for the developer.
-    if (state.status === 'error') return nothing;
+    if (state.error) return nothing;
     const messages = visibleMessages(state);
-    const resolved = state.resolvedAt !== null;
+    const resolved = state.thread?.resolved ?? false;
     const collapsed = this.collapsed === 'true';
-    const viewerId = client.viewer?.user.id;
+    const viewerId = live.viewer?.id;
+    const content = { userName: (id: string) => live.user(id)?.displayName };
     const classes = { 'cord-thread': true, 'cord-resolved': resolved, 'cord-collapsed-thread': collapsed };
     return html`<div class=${classMap(classes)}>
-      ${this.showHeader === 'true' ? this.renderHeader(state) : nothing}
-      ${resolved ? this.renderResolvedBanner(threadId) : nothing}
-      <div class="cord-scroll-container">
+      ${this.showHeader === 'true' ? this.renderHeader(state.thread) : nothing}
+      ${resolved ? this.renderResolvedBanner(query.threadId) : nothing}
+      <div class="cord-scroll-container" @scroll=${(event: Event) => this.loadOlderAtTop(event)}>
         ${messages.length === 0 && this.showPlaceholder !== 'false' ? placeholder() : nothing}
         ${repeat(
           messages,
@@ -143,8 +143,10 @@ export class CordThread extends CordElement {
           (shown, index) =>
             message(
               shown,
+              authorOf(shown),
               {
                 viewerId,
+                content,
                 editing: this.editing === shown.id,
                 pickingReaction: this.pickingReactionFor === shown.id,
                 resolvable: index === 0 && !resolved,
@@ -153,27 +155,27 @@ export class CordThread extends CordElement {
             ),
         )}
       </div>
-      ${typingIndicator(state.typing, viewerId)}
+      ${typingIndicator((state.thread?.typing ?? []).map((id) => live.user(id)?.displayName ?? id))}
       ${
         collapsed
           ? nothing
           : composer(
-              { disabled: this.composerDisabled === 'true' || !client.viewer, resolved, error: this.composerError },
-              this.composerActions(threadId),
+              { disabled: this.composerDisabled === 'true' || !live.viewer, resolved, error: this.composerError },
+              this.composerActions(query.threadId),
             )
       }
     </div>`;
   }
 
-  private renderHeader(state: ThreadState) {
-    const threadId = this.openedThreadId!;
-    const resolved = state.resolvedAt !== null;
+  private renderHeader(thread: ThreadData | null) {
+    const threadId = this.threadQuery!.threadId;
+    const resolved = thread?.resolved ?? false;
     return html`<div class="cord-thread-header-container">
-      <span class="cord-thread-name">${this.currentName()}</span>
+      <span class="cord-thread-name">${thread?.name || this.currentName()}</span>
       ${
-        state.groupId === null
+        thread === null
           ? nothing
-          : html`<button type="button" class="cord-button" @click=${() => this.run(client.resolve(threadId, !resolved))}>
+          : html`<button type="button" class="cord-button" @click=${() => this.resolve(threadId, !resolved)}>
             ${resolved ? 'Reopen' : 'Resolve'}
           </button>`
       }
@@ -183,62 +185,74 @@ export class CordThread extends CordElement {
   private renderResolvedBanner(threadId: string) {
     return html`<div class="cord-resolved-thread-header-container">
       <span class="cord-resolved-thread-header-text">Resolved</span>
-      <button type="button" class="cord-button" @click=${() => this.run(client.resolve(threadId, false))}>Reopen</button>
+      <button type="button" class="cord-button" @click=${() => this.resolve(threadId, false)}>Reopen</button>
     </div>`;
+  }
+
+  /** Older messages come in as the reader scrolls to the top. */
+  private loadOlderAtTop(event: Event) {
+    if ((event.target as HTMLElement).scrollTop > 0) return;
+    this.run(this.threadQuery?.fetchMore() ?? Promise.resolve());
+  }
+
+  private resolve(threadId: string, resolved: boolean) {
+    this.run(live.request({ type: 'thread.update', threadId, resolved }));
   }
 
   private readonly messageActions: MessageActions = {
     startEditing: (messageId) => {
       this.editing = messageId;
-      this.emit('cord-message', 'editstart', { threadId: this.openedThreadId, messageId });
+      this.emit('cord-message', 'editstart', { threadId: this.threadId, messageId });
     },
     stopEditing: (messageId) => {
       this.editing = null;
-      this.emit('cord-message', 'editend', { threadId: this.openedThreadId, messageId });
+      this.emit('cord-message', 'editend', { threadId: this.threadId, messageId });
     },
     saveEdit: (edited, text) => {
       if (!this.checkLength(text)) return false;
-      if (text.trim() && text !== edited.text) this.run(client.editMessage(edited.id, text));
+      if (text.trim() && text !== edited.plaintext) {
+        this.run(updateMessage(live, edited.id, { content: contentFromText(text) }));
+      }
       return true;
     },
-    setDeleted: (messageId, deleted) => this.run(client.deleteMessage(messageId, deleted)),
-    react: (messageId, emoji, on) => this.run(client.react(messageId, emoji, on)),
+    setDeleted: (messageId, deleted) => this.run(updateMessage(live, messageId, { deleted })),
+    react: (messageId, emoji, on) =>
+      this.run(updateMessage(live, messageId, on ? { addReactions: [emoji] } : { removeReactions: [emoji] })),
     togglePicker: (messageId) => {
       this.pickingReactionFor = this.pickingReactionFor === messageId ? null : messageId;
     },
-    resolve: (threadId) => this.run(client.resolve(threadId, true)),
+    resolve: (threadId) => this.resolve(threadId, true),
   };
 
   private composerActions(threadId: string): ComposerActions {
-    const composerEvent = () => ({ threadId, thread: this.summaryOf(threadId) });
+    const composerEvent = () => ({ threadId, thread: this.summary() });
     return {
       send: (textarea) => this.send(threadId, textarea),
       input: (text) => this.typing(threadId, text),
       focus: () => this.emit('cord-composer', 'focus', composerEvent()),
       blur: () => {
-        client.setTyping(threadId, false);
         this.lastTypingSent = 0;
         this.emit('cord-composer', 'blur', composerEvent());
       },
     };
   }
 
-  private summaryOf(threadId: string) {
-    const state = client.thread(threadId);
-    return state ? this.summary(state) : undefined;
+  private summary() {
+    const thread = this.threadQuery?.value.thread;
+    return thread ? toThreadSummary(thread) : undefined;
   }
 
   private typing(threadId: string, text: string) {
     this.checkLength(text);
     const now = Date.now();
-    if (text.trim() && now - this.lastTypingSent > TYPING_REFRESH_MS) {
-      this.lastTypingSent = now;
-      client.setTyping(threadId, true);
-    }
+    // Typing in a thread nobody has written in yet shows nowhere: it has no group yet.
+    if (!this.threadQuery?.value.thread || !text.trim() || now - this.lastTypingSent <= TYPING_REFRESH_MS) return;
+    this.lastTypingSent = now;
+    live.tell({ type: 'thread.update', threadId, typing: true });
   }
 
   private checkLength(text: string): boolean {
-    const tooLong = text.length > MAX_MESSAGE_LENGTH;
+    const tooLong = [...text].length > MAX_MESSAGE_LENGTH;
     this.composerError = tooLong
       ? `This message is too long: at most ${MAX_MESSAGE_LENGTH.toLocaleString('en')} characters.`
       : null;
@@ -252,10 +266,19 @@ export class CordThread extends CordElement {
     this.lastTypingSent = 0;
     const location =
       parseJsonAttribute<CordLocation>(this.location ?? this.context) ?? locationFromUrl(window.location.href);
-    client
-      .sendMessage(threadId, text, { threadName: this.currentName(), url: window.location.href, location })
+    const metadata = parseJsonAttribute<Record<string, string | number | boolean>>(this.metadata);
+    sendMessage(live, threadId, {
+      content: contentFromText(text),
+      createThread: {
+        name: this.currentName(),
+        url: window.location.href,
+        location,
+        groupID: this.groupId ?? undefined,
+        metadata,
+      },
+    })
       .then((sent) => {
-        this.emit('cord-composer', 'send', { threadId, messageId: sent.id, thread: this.summaryOf(threadId) });
+        this.emit('cord-composer', 'send', { threadId, messageId: sent.id, thread: this.summary() });
       })
       .catch((error: Error) => {
         // Keep what they wrote: put it back unless they started something new.
@@ -272,6 +295,22 @@ export class CordThread extends CordElement {
   }
 }
 
+/** The author as the page knows them; their id until their data arrives. */
+function authorOf(shown: LocalMessage): UserData {
+  const known = shown.authorID === live.viewer?.id ? live.viewer : live.user(shown.authorID);
+  return (
+    known ?? {
+      id: shown.authorID,
+      name: null,
+      shortName: null,
+      displayName: shown.authorID,
+      secondaryDisplayName: shown.authorID,
+      profilePictureURL: null,
+      metadata: {},
+    }
+  );
+}
+
 function placeholder() {
   return html`<div class="cord-empty-state-placeholder">
     <p class="cord-placeholder-title">Chat with your team, right here</p>
@@ -284,8 +323,9 @@ function placeholder() {
 /** Messages to show: deleted ones stay (with Undo) for the author's 10 s window only. */
 function visibleMessages(state: ThreadState): LocalMessage[] {
   const now = Date.now();
-  const viewerId = client.viewer?.user.id;
-  return [...state.messages.values()].filter(
-    (shown) => shown.deletedAt === null || (shown.author.id === viewerId && now - shown.deletedAt < UNDO_DELETE_MS),
+  const viewerId = live.viewer?.id;
+  return state.messages.filter(
+    (shown) =>
+      shown.deletedTimestamp === null || (shown.authorID === viewerId && now - shown.deletedTimestamp < UNDO_DELETE_MS),
   );
 }

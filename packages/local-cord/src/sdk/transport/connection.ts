@@ -1,10 +1,11 @@
+import type { ErrorView, ServerEvent } from '../../protocol/events.ts';
 import { RATE_LIMIT, RATE_WINDOW_MS } from '../../protocol/limits.ts';
 import type { RequestBody } from '../../protocol/requests.ts';
-import type { ErrorView, ServerEvent, ViewerView } from '../../protocol/views.ts';
+import type { ViewerData } from '../../protocol/views.ts';
 
 export interface ConnectionCallbacks {
   /** Signed in (again): re-open what was open. Pending requests are re-sent after it. */
-  onWelcome(viewer: ViewerView): void;
+  onWelcome(viewer: ViewerData): void;
   onEvent(event: ServerEvent): void;
   /** The token was refused; the connection gives up until the next `init`. */
   onRefused(message: string): void;

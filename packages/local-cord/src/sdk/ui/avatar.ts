@@ -1,7 +1,6 @@
 import { html } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
-import { displayName } from '../../protocol/userNames.ts';
-import type { UserView } from '../../protocol/views.ts';
+import type { UserData } from '../../protocol/views.ts';
 
 const COLOURS = ['#8b5cf6', '#0ea5e9', '#10b981', '#f59e0b', '#ef4444', '#ec4899', '#6366f1', '#14b8a6'];
 
@@ -12,8 +11,8 @@ function colourFor(userId: string): string {
 }
 
 /** A user's picture, or the first letter of their name on a coloured square. */
-export function avatar(user: UserView, options: { label: string; classes?: Record<string, boolean> }) {
-  const name = displayName(user);
+export function avatar(user: UserData, options: { label: string; classes?: Record<string, boolean> }) {
+  const name = user.displayName;
   return html`<div
     class=${classMap({ 'cord-avatar-container': true, ...options.classes })}
     title=${options.label}

@@ -1,10 +1,12 @@
 import { html, nothing } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
+import { plaintextOf } from '../../protocol/content.ts';
 import { absoluteTime, relativeTime } from '../../protocol/timeFormat.ts';
-import { displayName } from '../../protocol/userNames.ts';
-import type { LocalMessage } from '../data/localCordClient.ts';
+import type { UserData } from '../../protocol/views.ts';
+import type { LocalMessage } from '../data/threadQuery.ts';
 import { avatar } from './avatar.ts';
 import { isSendKey } from './keys.ts';
+import { type ContentOptions, messageContent } from './messageContent.ts';
 import { type ReactionActions, reactions } from './reactions.ts';
 
 /** What a message can ask of the thread that shows it. */
@@ -19,6 +21,8 @@ export interface MessageActions extends ReactionActions {
 
 export interface MessageState {
   viewerId: string | undefined;
+  /** How mentions in the content are named. */
+  content: ContentOptions;
   editing: boolean;
   pickingReaction: boolean;
   /** The first message carries the thread's Resolve action, as in Cord. */
@@ -26,10 +30,16 @@ export interface MessageState {
 }
 
 /** One message: avatar, author, time, text (or its editor), reactions and its menu. */
-export function message(message: LocalMessage, state: MessageState, actions: MessageActions) {
-  const fromViewer = message.author.id === state.viewerId;
-  const name = displayName(message.author);
-  if (message.deletedAt !== null) {
+export function message(message: LocalMessage, author: UserData, state: MessageState, actions: MessageActions) {
+  const fromViewer = message.authorID === state.viewerId;
+  const name = author.displayName;
+  if (message.type === 'action_message') {
+    // "Severus Atreides resolved this thread": the actor's current name, then the action.
+    return html`<div class="cord-message cord-action-message" data-cord-message-id=${message.id}>
+      <div class="cord-message-content">${messageContent(message.content, { ...state.content, plainMentions: true })}</div>
+    </div>`;
+  }
+  if (message.deletedTimestamp !== null) {
     return html`<div class="cord-message cord-deleted" data-cord-message-id=${message.id}>
       <span class="cord-deleted-text">${fromViewer ? 'You' : name} deleted a message</span>
       <button type="button" class="cord-button" @click=${() => actions.setDeleted(message.id, false)}>Undo</button>
@@ -39,24 +49,24 @@ export function message(message: LocalMessage, state: MessageState, actions: Mes
     class=${classMap({ 'cord-message': true, 'cord-from-viewer': fromViewer, 'cord-pending': message.pending === true })}
     data-cord-message-id=${message.id}
   >
-    ${avatar(message.author, { label: name })}
+    ${avatar(author, { label: name })}
     <div class="cord-message-body">
       <div class="cord-message-header">
         <span class="cord-author-name">${name}</span>
         <time
           class="cord-timestamp"
-          datetime=${new Date(message.createdAt).toISOString()}
-          title=${absoluteTime(message.createdAt)}
+          datetime=${new Date(message.createdTimestamp).toISOString()}
+          title=${absoluteTime(message.createdTimestamp)}
         >
-          ${relativeTime(message.createdAt)}
+          ${relativeTime(message.createdTimestamp)}
         </time>
         ${message.pending || state.editing ? nothing : menu(message, fromViewer, state, actions)}
       </div>
       ${
         state.editing
           ? editor(message, actions)
-          : html`<div class="cord-message-content">${message.text}</div>
-            ${message.editedAt !== null ? html`<span class="cord-message-edited">(Edited)</span>` : nothing}`
+          : html`<div class="cord-message-content">${messageContent(message.content, state.content)}</div>
+            ${message.updatedTimestamp !== null ? html`<span class="cord-message-edited">(Edited)</span>` : nothing}`
       }
       ${message.pending ? nothing : reactions(message, state, actions)}
     </div>
@@ -76,7 +86,7 @@ function menu(message: LocalMessage, fromViewer: boolean, state: MessageState, a
     </button>
     ${
       state.resolvable
-        ? html`<button type="button" class="cord-button" @click=${() => actions.resolve(message.threadId)}>
+        ? html`<button type="button" class="cord-button" @click=${() => actions.resolve(message.threadID)}>
           Resolve
         </button>`
         : nothing
@@ -102,7 +112,7 @@ function editor(message: LocalMessage, actions: MessageActions) {
     <textarea
       class="cord-editor-input"
       aria-label="Edit message"
-      .value=${message.text}
+      .value=${plaintextOf(message.content)}
       @keydown=${(event: KeyboardEvent) => {
         if (event.key === 'Escape') actions.stopEditing(message.id);
         else if (isSendKey(event)) {

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
-import type { MessageView } from '../../protocol/views.ts';
+import type { MessageData } from '../../protocol/views.ts';
 
 const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉', '👀'];
 
@@ -9,15 +9,23 @@ export interface ReactionActions {
   togglePicker(messageId: string): void;
 }
 
+/** Each emoji once, in the order first used, with who reacted with it. */
+function byEmoji(message: MessageData): Array<{ emoji: string; userIds: string[] }> {
+  const users = new Map<string, string[]>();
+  for (const { reaction, userID } of message.reactions) users.set(reaction, [...(users.get(reaction) ?? []), userID]);
+  return [...users].map(([emoji, userIds]) => ({ emoji, userIds }));
+}
+
 /** A message's reaction pills (yours pressed), and the picker while it is open. */
 export function reactions(
-  message: MessageView,
+  message: MessageData,
   state: { viewerId: string | undefined; pickingReaction: boolean },
   actions: ReactionActions,
 ) {
-  if (message.reactions.length === 0 && !state.pickingReaction) return nothing;
+  const pills = byEmoji(message);
+  if (pills.length === 0 && !state.pickingReaction) return nothing;
   return html`<div class="cord-reactions-container">
-    ${message.reactions.map((reaction) => {
+    ${pills.map((reaction) => {
       const mine = state.viewerId !== undefined && reaction.userIds.includes(state.viewerId);
       return html`<button
         type="button"

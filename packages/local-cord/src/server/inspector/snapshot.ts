@@ -24,24 +24,48 @@ export function inspectorState(store: Store, hub: Hub, signIns: SignInLog, proje
     groups: groups.map(({ id, name, status, memberIds }) => ({ id, name, status, memberIds })),
     threads: store.threads.list().map(({ id, groupId, name, url, resolvedAt }) => {
       const messages = store.messages.inThread(id);
+      const authors = new Map(
+        store.users.profiles(messages.map((message) => message.authorId)).map((user) => [user.id, user]),
+      );
       return {
         id,
         groupId,
         name,
         url,
         resolvedAt,
-        messages: messages.slice(-MESSAGES_PER_THREAD),
+        messages: messages.slice(-MESSAGES_PER_THREAD).map((message) => {
+          const author = authors.get(message.authorId);
+          return {
+            id: message.id,
+            authorName: author ? displayName(author) : message.authorId,
+            type: message.type,
+            plaintext: message.plaintext,
+            createdAt: message.createdAt,
+            editedAt: message.editedAt,
+            deletedAt: message.deletedAt,
+            reactions: countReactions(message.reactions.map((reaction) => reaction.emoji)),
+          };
+        }),
         earlierMessages: Math.max(0, messages.length - MESSAGES_PER_THREAD),
       };
     }),
-    presence: store.presence.visibleIn(groups.map((group) => group.id)).map(({ groupId, location, view }) => ({
-      userId: view.user.id,
-      userName: displayName(view.user),
-      groupId,
-      location,
-      present: view.present,
-      lastSeen: view.lastSeen,
-    })),
+    presence: store.presence
+      .visibleIn(groups.map((group) => group.id))
+      .map(({ groupId, location, user, present, lastSeen }) => ({
+        userId: user.id,
+        userName: displayName(user),
+        groupId,
+        location,
+        present,
+        lastSeen,
+      })),
     signIns: signIns.list(),
   };
+}
+
+/** Each emoji once, with how many reacted with it, in the order first used. */
+function countReactions(emojis: readonly string[]): Array<{ emoji: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const emoji of emojis) counts.set(emoji, (counts.get(emoji) ?? 0) + 1);
+  return [...counts].map(([emoji, count]) => ({ emoji, count }));
 }

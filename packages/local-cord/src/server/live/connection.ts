@@ -1,16 +1,17 @@
 import type { WebSocket } from 'ws';
+import type { ErrorView, ServerEvent } from '../../protocol/events.ts';
 import { MAX_MESSAGE_LENGTH, RATE_LIMIT } from '../../protocol/limits.ts';
 import { helloSchema, type Request, requestSchema } from '../../protocol/requests.ts';
 import { describeIssue } from '../../protocol/validation.ts';
-import type { ErrorView, ServerEvent } from '../../protocol/views.ts';
 import type { Store } from '../../store/store.ts';
 import { InvalidSessionError, type LocalProject } from '../auth/clientAuthToken.ts';
 import type { SignInLog } from '../inspector/signInLog.ts';
-import { handlers, RequestError } from './handlers.ts';
-import type { Hub, PresenceSpot, PresenceWatch, Subscriber } from './hub.ts';
+import { handlers } from './handlers/index.ts';
+import type { Hub } from './hub.ts';
 import { RateLimiter } from './rateLimiter.ts';
-import type { Viewer } from './session.ts';
+import { RequestError } from './requestError.ts';
 import { openSession } from './session.ts';
+import { newSubscriber, type Subscriber } from './subscriber.ts';
 
 const HELLO_TIMEOUT_MS = 10_000;
 /** Close code for a refused sign-in, in the range reserved for applications. */
@@ -106,16 +107,6 @@ export function handleConnection(socket: WebSocket, services: Services) {
       send({ type: 'ack', id, result: outcome });
     }
   }
-}
-
-function newSubscriber(viewer: Viewer, send: (event: ServerEvent) => void): Subscriber {
-  return {
-    viewer,
-    send,
-    openThreads: new Set<string>(),
-    presenceWatches: new Map<string, PresenceWatch>(),
-    presentAt: new Map<string, PresenceSpot>(),
-  };
 }
 
 function parseJson(text: string): unknown {

@@ -1,41 +1,23 @@
+import type { ServerEvent } from '../../protocol/events.ts';
 import { TYPING_LAPSE_MS } from '../../protocol/limits.ts';
-import { type CordLocation, locationKey, matchesLocation } from '../../protocol/location.ts';
-import type { MessageView, PresenceView, ServerEvent, UserView } from '../../protocol/views.ts';
-import type { Store, ThreadRecord } from '../../store/store.ts';
+import { locationKey, matchesLocation } from '../../protocol/location.ts';
+import { matchesThreadFilter } from '../../protocol/threadFilter.ts';
+import type { PresenceView, ThreadData, UserData } from '../../protocol/views.ts';
+import type { MessageRecord, Store, ThreadRecord } from '../../store/store.ts';
+import { messageData, type ThreadSnapshot, threadData, threadSnapshot, usersOfThread } from '../views/threadViews.ts';
+import { userData, viewerData } from '../views/userData.ts';
 import { presenceAt } from './presence.ts';
-import type { Viewer } from './session.ts';
-
-/** Someone watching presence at a location, in the groups they could see when they asked. */
-export interface PresenceWatch {
-  location: CordLocation;
-  groupIds: readonly string[];
-}
-
-/** Where a connection says its user is present. */
-export interface PresenceSpot {
-  groupId: string;
-  location: CordLocation;
-  /** Durable presence: leaving, even by closing the socket, writes "last seen here". */
-  durable?: boolean | undefined;
-}
-
-/** One signed-in browser connection, as the hub sees it: who, and what it is subscribed to. */
-export interface Subscriber {
-  readonly viewer: Viewer;
-  send(event: ServerEvent): void;
-  readonly openThreads: Set<string>;
-  readonly presenceWatches: Map<string, PresenceWatch>;
-  /** Where this connection last said its user is present, by spotKey. */
-  readonly presentAt: Map<string, PresenceSpot>;
-}
+import { type PresenceSpot, type PresenceWatch, rememberUsers, type Subscriber } from './subscriber.ts';
+import { threadCounts } from './threadQueries.ts';
 
 export function spotKey(spot: PresenceSpot): string {
   return `${spot.groupId}\n${locationKey(spot.location)}`;
 }
 
 /**
- * Who is connected and what each one watches; it pushes every change to exactly the
- * subscribers allowed to see it (members of the thread's or presence's group).
+ * Who is connected and what each one observes. Every change is pushed to exactly the
+ * connections whose observations it touches, and only while their user is in the group
+ * it belongs to (checked at each delivery), already merged into the data they are sent.
  */
 export class Hub {
   private readonly subscribers = new Set<Subscriber>();
@@ -62,27 +44,88 @@ export class Hub {
     return this.subscribers.size;
   }
 
-  // --- threads -------------------------------------------------------------------
-
-  /** Sends a message, as it is now, to everyone who has its thread open. */
-  publishMessage(thread: ThreadRecord, message: MessageView) {
-    this.sendToThread(thread, { type: 'message', message });
+  /** Sends an event that refers to users, and remembers that the connection knows them. */
+  private sendWithUsers(subscriber: Subscriber, event: ServerEvent & { users: UserData[] }) {
+    rememberUsers(subscriber, event.users);
+    subscriber.send(event);
   }
 
-  /** Sends a thread's state (resolved, who is typing) to everyone who has it open. */
+  // --- threads and messages --------------------------------------------------------
+
+  /** Who is typing in a thread now. */
+  typingIn(threadId: string): string[] {
+    return [...(this.typing.get(threadId)?.keys() ?? [])];
+  }
+
+  snapshot(thread: ThreadRecord): ThreadSnapshot {
+    return threadSnapshot(this.store, thread, this.typingIn(thread.id));
+  }
+
+  /**
+   * A thread changed: every connection observing it, alone or in a list it belongs to
+   * (or belonged to), gets it as its user sees it now; counts over it are sent again.
+   */
   publishThread(thread: ThreadRecord) {
-    this.sendToThread(thread, {
-      type: 'thread',
-      threadId: thread.id,
-      resolvedAt: thread.resolvedAt,
-      typing: this.typingIn(thread.id),
-    });
+    const snapshot = this.snapshot(thread);
+    const users = usersOfThread(this.store, snapshot);
+    const perViewer = new Map<string, ThreadData>();
+    for (const subscriber of this.subscribers) {
+      const { userId } = subscriber.viewer;
+      if (!this.store.groups.isMember(thread.groupId, userId)) continue;
+      let data = perViewer.get(userId);
+      const view = () => {
+        data ??= threadData(snapshot, userId);
+        perViewer.set(userId, data);
+        return data;
+      };
+      let wanted = subscriber.threads.get(thread.id)?.includes(thread.groupId) ?? false;
+      for (const list of subscriber.threadLists.values()) {
+        if (!list.scope.includes(thread.groupId)) continue;
+        const shown = view();
+        const matches = matchesThreadFilter(
+          {
+            ...shown,
+            subscribed: shown.subscribers.includes(userId),
+            mentioned: shown.mentioned.includes(userId),
+          },
+          list.filter,
+        );
+        if (matches || list.delivered.has(thread.id)) {
+          list.delivered.add(thread.id);
+          wanted = true;
+        }
+      }
+      if (wanted) this.sendWithUsers(subscriber, { type: 'thread', thread: view(), users });
+      for (const [queryId, query] of subscriber.threadCounts) {
+        if (!query.scope.includes(thread.groupId)) continue;
+        subscriber.send({
+          type: 'threadCounts',
+          queryId,
+          counts: threadCounts(this.store, userId, query.scope, query.filter),
+        });
+      }
+    }
   }
 
-  typingIn(threadId: string): UserView[] {
-    return [...(this.typing.get(threadId)?.keys() ?? [])].flatMap((userId) => this.store.users.view(userId) ?? []);
+  /** A message changed: observers of it and of its thread get it, then the thread itself. */
+  publishMessage(thread: ThreadRecord, message: MessageRecord) {
+    const participants = this.store.participants.inThread(thread.id);
+    const author = this.store.users.profile(message.authorId);
+    const users = author ? [userData(author)] : [];
+    for (const subscriber of this.subscribers) {
+      const observes =
+        subscriber.threads.get(thread.id)?.includes(thread.groupId) || subscriber.messages.has(message.id);
+      if (!observes || !this.store.groups.isMember(thread.groupId, subscriber.viewer.userId)) continue;
+      const data = messageData(message, thread, participants, subscriber.viewer.userId);
+      this.sendWithUsers(subscriber, { type: 'message', message: data, users });
+    }
+    this.publishThread(thread);
   }
 
+  /**
+   * Marks a user typing in a thread (for TYPING_LAPSE_MS unless refreshed) or not; the
+   * thread is published when who is typing changes.
+   */
   setTyping(thread: ThreadRecord, userId: string, typing: boolean, now = Date.now()) {
     const users = this.typing.get(thread.id) ?? new Map<string, number>();
     const changed = typing ? !users.has(userId) : users.delete(userId);
@@ -92,20 +135,74 @@ export class Hub {
     if (changed) this.publishThread(thread);
   }
 
-  private sendToThread(thread: ThreadRecord, event: ServerEvent) {
+  // --- users and groups --------------------------------------------------------------
+
+  /** A user's profile changed: connections that know them get it; their own get their viewer data. */
+  publishUser(userId: string) {
+    const profile = this.store.users.profile(userId);
+    if (!profile) return;
+    const user = userData(profile);
     for (const subscriber of this.subscribers) {
-      if (
-        subscriber.openThreads.has(thread.id) &&
-        this.store.groups.isMember(thread.groupId, subscriber.viewer.userId)
-      ) {
-        subscriber.send(event);
+      if (subscriber.viewer.userId === userId) this.sendViewer(subscriber);
+      else if (subscriber.knownUsers.has(userId)) subscriber.send({ type: 'user', user });
+    }
+    for (const { groupId, location, user: present } of this.store.presence.visibleIn(
+      this.store.groups.groupIdsOf(userId),
+    )) {
+      if (present.id === userId) this.publishPresence({ groupId, location });
+    }
+  }
+
+  sendViewer(subscriber: Subscriber) {
+    const { userId, groupId } = subscriber.viewer;
+    const profile = this.store.users.profile(userId);
+    if (profile) {
+      subscriber.send({ type: 'viewer', viewer: viewerData(profile, groupId, this.store.groups.groupIdsOf(userId)) });
+    }
+  }
+
+  /**
+   * Users joined or left a group: their viewer data changes, observers of the group's
+   * members are told, and whoever left loses the group's threads at once.
+   */
+  publishMembership(groupId: string, added: readonly string[], removed: readonly string[]) {
+    const addedUsers = this.store.users.profiles(added).map(userData);
+    for (const subscriber of this.subscribers) {
+      const { userId } = subscriber.viewer;
+      if (added.includes(userId) || removed.includes(userId)) this.sendViewer(subscriber);
+      if (removed.includes(userId)) this.dropGroup(subscriber, groupId);
+      for (const [queryId, query] of subscriber.groupMembers) {
+        if (query.groupId !== groupId) continue;
+        const gone = removed.filter((id) => query.delivered.includes(id));
+        const joined = addedUsers.filter((user) => !query.delivered.includes(user.id));
+        if (gone.length === 0 && joined.length === 0) continue;
+        query.delivered.splice(0, query.delivered.length, ...query.delivered.filter((id) => !gone.includes(id)));
+        query.delivered.push(...joined.map((user) => user.id));
+        subscriber.send({ type: 'groupMembers', queryId, added: joined, removed: gone });
       }
     }
   }
 
+  /** The connection's user is no longer in the group: it stops seeing the group's threads. */
+  private dropGroup(subscriber: Subscriber, groupId: string) {
+    const gone = new Set<string>();
+    for (const [threadId] of subscriber.threads) {
+      if (this.store.threads.get(threadId)?.groupId === groupId) gone.add(threadId);
+    }
+    for (const list of subscriber.threadLists.values()) {
+      for (const threadId of list.delivered) {
+        if (this.store.threads.get(threadId)?.groupId === groupId) {
+          list.delivered.delete(threadId);
+          gone.add(threadId);
+        }
+      }
+    }
+    for (const threadId of gone) subscriber.send({ type: 'threadGone', threadId });
+  }
+
   // --- presence ------------------------------------------------------------------
 
-  presenceFor(watch: PresenceWatch) {
+  presenceFor(watch: PresenceWatch): PresenceView[] {
     return presenceAt(this.store.presence.visibleIn(watch.groupIds), watch.location);
   }
 

@@ -1,6 +1,7 @@
 import { type CordLocation, matchesLocation } from '../../protocol/location.ts';
 import type { PresenceView } from '../../protocol/views.ts';
 import type { PresenceRecord } from '../../store/store.ts';
+import { userData } from '../views/userData.ts';
 
 /**
  * One entry per user from the rows that match: present if present anywhere that
@@ -10,11 +11,11 @@ export function presenceAt(rows: readonly PresenceRecord[], query: CordLocation)
   const byUser = new Map<string, PresenceView>();
   for (const row of rows) {
     if (!matchesLocation(query, row.location)) continue;
-    const seen = byUser.get(row.view.user.id);
-    byUser.set(row.view.user.id, {
-      user: row.view.user,
-      present: row.view.present || (seen?.present ?? false),
-      lastSeen: Math.max(row.view.lastSeen ?? 0, seen?.lastSeen ?? 0) || null,
+    const seen = byUser.get(row.user.id);
+    byUser.set(row.user.id, {
+      user: seen?.user ?? userData(row.user),
+      present: row.present || (seen?.present ?? false),
+      lastSeen: Math.max(row.lastSeen ?? 0, seen?.lastSeen ?? 0) || null,
     });
   }
   return [...byUser.values()].sort(

@@ -1,7 +1,8 @@
 import type { Hello } from '../../protocol/requests.ts';
-import type { ViewerView } from '../../protocol/views.ts';
+import type { ViewerData } from '../../protocol/views.ts';
 import type { Store } from '../../store/store.ts';
 import { InvalidSessionError, type LocalProject, verifyClientAuthToken } from '../auth/clientAuthToken.ts';
+import { viewerData } from '../views/userData.ts';
 
 export interface Viewer {
   userId: string;
@@ -12,7 +13,7 @@ export interface Viewer {
 export interface OpenedSession {
   session: string;
   viewer: Viewer;
-  view: ViewerView;
+  view: ViewerData;
 }
 
 /**
@@ -60,7 +61,7 @@ export function openSession(store: Store, project: LocalProject, hello: Hello): 
 }
 
 function describe(store: Store, session: string, viewer: Viewer): OpenedSession {
-  const user = store.users.view(viewer.userId);
+  const user = store.users.profile(viewer.userId);
   if (!user) throw new InvalidSessionError(`User ${viewer.userId} not found.`);
-  return { session, viewer, view: { user, groupId: viewer.groupId } };
+  return { session, viewer, view: viewerData(user, viewer.groupId, store.groups.groupIdsOf(viewer.userId)) };
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { externalIdString } from '../../protocol/fields.ts';
 import { parse, type Route, success } from './common.ts';
-import { applyGroup, groupFields } from './groups.ts';
-import { applyUser, republishUser, userFields } from './users.ts';
+import { applyGroup, groupFields, publishMembership } from './groups.ts';
+import { applyUser, userFields } from './users.ts';
 
 // POST /v1/batch: many users, then many groups, all or nothing (Cord's ServerUpdateBatch).
 
@@ -25,12 +25,12 @@ export const batchRoutes: Route[] = [
     path: 'batch',
     handle({ store, hub }, { body }) {
       const { users = [], groups = [] } = parse(batchBody, body);
-      const updatedUsers = store.transaction(() => {
-        const updated = users.filter(({ id, ...fields }) => !applyUser(store, id, fields));
-        for (const { id, ...fields } of groups) applyGroup(store, id, fields);
-        return updated;
-      });
-      for (const { id } of updatedUsers) republishUser(store, hub, id);
+      const { updatedUsers, membership } = store.transaction(() => ({
+        updatedUsers: users.filter(({ id, ...fields }) => !applyUser(store, id, fields)),
+        membership: groups.map(({ id, ...fields }) => applyGroup(store, id, fields).membership),
+      }));
+      for (const { id } of updatedUsers) hub.publishUser(id);
+      publishMembership(hub, membership);
       return success(`Updated ${count(users.length, 'user')} and ${count(groups.length, 'group')}.`);
     },
   },

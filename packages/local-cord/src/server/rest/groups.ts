@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { externalIdString, groupDetails } from '../../protocol/fields.ts';
 import type { GroupRecord, Store } from '../../store/store.ts';
+import type { Hub } from '../live/hub.ts';
 import { ApiError, notFound, parse, type Route, success } from './common.ts';
 import { requireUsers } from './users.ts';
 
@@ -17,20 +18,46 @@ const membersBody = z.strictObject({
   remove: z.array(externalIdString).optional(),
 });
 
-/** Creates or updates a group (creating needs a name); true if created. */
-export function applyGroup(store: Store, id: string, { members, ...details }: z.output<typeof groupFields>): boolean {
+/** Who a change of a group's members added and removed, for the hub to tell. */
+export interface MembershipChange {
+  groupId: string;
+  added: string[];
+  removed: string[];
+}
+
+/** Adds and removes members; returns who actually joined or left. */
+export function changeMembers(
+  store: Store,
+  groupId: string,
+  add: readonly string[],
+  remove: readonly string[],
+): MembershipChange {
+  return {
+    groupId,
+    added: add.filter((userId) => store.groups.addMember(groupId, userId)),
+    removed: remove.filter((userId) => store.groups.removeMember(groupId, userId)),
+  };
+}
+
+/** Tells the browsers of membership changes, once their transaction is done. */
+export function publishMembership(hub: Hub, changes: readonly MembershipChange[]) {
+  for (const { groupId, added, removed } of changes) hub.publishMembership(groupId, added, removed);
+}
+
+/** Creates or updates a group (creating needs a name); says whether it was created and who joined or left. */
+export function applyGroup(
+  store: Store,
+  id: string,
+  { members, ...details }: z.output<typeof groupFields>,
+): { created: boolean; membership: MembershipChange } {
   const created = !store.groups.exists(id);
   if (!store.groups.upsert(id, details)) {
     throw new ApiError(400, 'missing_field', `Group ${id} does not exist: name is required to create it.`);
   }
-  if (members) {
-    requireUsers(store, members);
-    for (const userId of requireGroup(store, id).memberIds) {
-      if (!members.includes(userId)) store.groups.removeMember(id, userId);
-    }
-    for (const userId of members) store.groups.addMember(id, userId);
-  }
-  return created;
+  if (!members) return { created, membership: { groupId: id, added: [], removed: [] } };
+  requireUsers(store, members);
+  const leaving = requireGroup(store, id).memberIds.filter((userId) => !members.includes(userId));
+  return { created, membership: changeMembers(store, id, members, leaving) };
 }
 
 function requireGroup(store: Store, id: string): GroupRecord {
@@ -59,26 +86,25 @@ export const groupRoutes: Route[] = [
   {
     method: 'PUT',
     path: 'groups/:id',
-    handle({ store }, request) {
+    handle({ store, hub }, request) {
       const id = parse(externalIdString, request.id, 'groupID');
       const fields = parse(groupFields, request.body);
-      const created = store.transaction(() => applyGroup(store, id, fields));
+      const { created, membership } = store.transaction(() => applyGroup(store, id, fields));
+      publishMembership(hub, [membership]);
       return success(`${created ? 'Created' : 'Updated'} group ${id}.`);
     },
   },
   {
     method: 'POST',
     path: 'groups/:id/members',
-    handle({ store }, { id, body }) {
+    handle({ store, hub }, { id, body }) {
       const { add = [], remove = [] } = parse(membersBody, body);
       requireGroup(store, id);
       const both = add.find((userId) => remove.includes(userId));
       if (both !== undefined) throw new ApiError(400, 'invalid_field', `User ${both} is both in add and remove.`);
       requireUsers(store, [...add, ...remove]);
-      store.transaction(() => {
-        for (const userId of add) store.groups.addMember(id, userId);
-        for (const userId of remove) store.groups.removeMember(id, userId);
-      });
+      const membership = store.transaction(() => changeMembers(store, id, add, remove));
+      publishMembership(hub, [membership]);
       return success(`Updated the members of group ${id}.`);
     },
   },

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { externalIdString, threadId } from '../../protocol/fields.ts';
 import { locationSchema } from '../../protocol/location.ts';
-import { displayName } from '../../protocol/userNames.ts';
 import type { NewThread, Store, ThreadRecord } from '../../store/store.ts';
 import type { Hub } from '../live/hub.ts';
-import { ApiError, isoTime, notFound, parse, type Route, success } from './common.ts';
+import { threadData as viewedThreadData } from '../views/threadViews.ts';
+import { ApiError, notFound, parse, type Route, success } from './common.ts';
+import { restThread } from './cordShapes.ts';
 
 // Threads: GET and POST /v1/threads, GET /v1/threads/<id>.
 
@@ -32,55 +33,18 @@ export function requireThread(store: Store, id: string): ThreadRecord {
   return thread;
 }
 
-/** Cord's CoreThreadData, with what local Cord keeps; it has no subscriptions or mentions. */
-function threadData(store: Store, hub: Hub, thread: ThreadRecord) {
-  const messages = store.messages.inThread(thread.id);
-  const live = messages.filter((message) => message.deletedAt === null);
-  const authors = new Map(messages.map((message) => [message.author.id, message.author]));
-  // Cord subscribes a message's author to its thread unless told not to.
-  const authorIds = [...authors.keys()];
-  return {
-    id: thread.id,
-    groupID: thread.groupId,
-    organizationID: thread.groupId,
-    total: live.length,
-    userMessages: live.length,
-    actionMessages: 0,
-    deletedMessages: messages.length - live.length,
-    resolved: thread.resolvedAt !== null,
-    resolvedTimestamp: isoTime(thread.resolvedAt),
-    participants: [...authors.values()].map((user) => ({
-      userID: user.id,
-      displayName: displayName(user),
-      lastSeenTimestamp: null,
-    })),
-    subscribers: authorIds,
-    // Cord's repliers: who wrote after the thread's first message.
-    repliers: unique(
-      messages
-        .slice(1)
-        .filter((m) => m.deletedAt === null)
-        .map((m) => m.author.id),
-    ),
-    mentioned: [],
-    actionMessageRepliers: [],
-    typing: hub.typingIn(thread.id).map((user) => user.id),
-    name: thread.name,
-    url: thread.url,
-    location: thread.location,
-    metadata: {},
-    extraClassnames: null,
-  };
+/** Cord's CoreThreadData of a thread. */
+function threadData(hub: Hub, thread: ThreadRecord) {
+  // Nobody's view: the REST API speaks for the project, not for a user.
+  return restThread(viewedThreadData(hub.snapshot(thread), ''));
 }
-
-const unique = (ids: string[]) => [...new Set(ids)];
 
 export const threadRoutes: Route[] = [
   {
     method: 'GET',
     path: 'threads',
     handle({ store, hub }) {
-      const threads = store.threads.list().map((thread) => threadData(store, hub, thread));
+      const threads = store.threads.list().map((thread) => threadData(hub, thread));
       // Everything in one page: local Cord holds a developer's data, not a customer's.
       return { threads, pagination: { token: null, total: threads.length } };
     },
@@ -98,7 +62,7 @@ export const threadRoutes: Route[] = [
     method: 'GET',
     path: 'threads/:id',
     handle({ store, hub }, { id }) {
-      return threadData(store, hub, requireThread(store, id));
+      return threadData(hub, requireThread(store, id));
     },
   },
 ];

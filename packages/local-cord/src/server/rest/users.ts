@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { externalIdString, profileFromDetails, userDetails } from '../../protocol/fields.ts';
 import type { Store, UserRecord } from '../../store/store.ts';
-import type { Hub } from '../live/hub.ts';
 import { ApiError, isoTime, notFound, parse, type Route, success } from './common.ts';
+import { changeMembers, publishMembership } from './groups.ts';
 
 // Users: GET and PUT /v1/users/<id>, the fields Cord's ServerUpdateUser has.
 
@@ -21,21 +21,6 @@ const updateUserBody = userFields.extend({
 /** Creates or updates a user (null fields are left as they are); true if created. */
 export function applyUser(store: Store, id: string, fields: z.output<typeof userFields>): boolean {
   return store.users.upsert(id, profileFromDetails(fields));
-}
-
-/**
- * Pushes a changed user's messages and presence again, so the browsers that show them
- * show the new name or picture at once, as Cord's live user data does.
- */
-export function republishUser(store: Store, hub: Hub, userId: string) {
-  for (const { id, threadId } of store.messages.byAuthor(userId)) {
-    const thread = store.threads.get(threadId);
-    const message = store.messages.view(id);
-    if (thread && message) hub.publishMessage(thread, message);
-  }
-  for (const { groupId, location, view } of store.presence.visibleIn(store.groups.groupIdsOf(userId))) {
-    if (view.user.id === userId) hub.publishPresence({ groupId, location });
-  }
 }
 
 /** Refuses ids of users that do not exist, naming them. */
@@ -87,15 +72,18 @@ export const userRoutes: Route[] = [
       if (both !== undefined) {
         throw new ApiError(400, 'invalid_field', `Group ${both} is both in addGroups and removeGroups.`);
       }
-      const created = store.transaction(() => {
+      const { created, membership } = store.transaction(() => {
         const unknownGroup = [...addGroups, ...removeGroups].find((groupId) => !store.groups.exists(groupId));
         if (unknownGroup !== undefined) throw notFound('group_not_found', `Group ${unknownGroup} not found.`);
         const isNew = applyUser(store, id, fields);
-        for (const groupId of addGroups) store.groups.addMember(groupId, id);
-        for (const groupId of removeGroups) store.groups.removeMember(groupId, id);
-        return isNew;
+        const membership = [
+          ...addGroups.map((groupId) => changeMembers(store, groupId, [id], [])),
+          ...removeGroups.map((groupId) => changeMembers(store, groupId, [], [id])),
+        ];
+        return { created: isNew, membership };
       });
-      if (!created) republishUser(store, hub, id);
+      hub.publishUser(id);
+      publishMembership(hub, membership);
       return success(`${created ? 'Created' : 'Updated'} user ${id}.`);
     },
   },

@@ -1,0 +1,61 @@
+import type { ClientMessageData, ClientUserData, ThreadSummary, ViewerUserData } from '@cord-sdk/types';
+import type { MessageData, ThreadData, UserData, ViewerData } from '../../protocol/views.ts';
+
+// From what local Cord sends (times as numbers) to Cord's own types (times as Dates).
+// Each converted object is kept for the object it came from: data that did not change
+// keeps its identity, so React and lit can tell what did.
+
+const date = (at: number) => new Date(at);
+const maybeDate = (at: number | null) => (at === null ? null : new Date(at));
+
+function memo<A extends object, B>(convert: (from: A) => B): (from: A) => B {
+  const done = new WeakMap<A, B>();
+  return (from) => {
+    let converted = done.get(from);
+    if (converted === undefined) {
+      converted = convert(from);
+      done.set(from, converted);
+    }
+    return converted;
+  };
+}
+
+export const toClientMessage = memo(
+  (message: MessageData): ClientMessageData => ({
+    ...message,
+    organizationID: message.groupID,
+    createdTimestamp: date(message.createdTimestamp),
+    updatedTimestamp: maybeDate(message.updatedTimestamp),
+    deletedTimestamp: maybeDate(message.deletedTimestamp),
+    reactions: message.reactions.map((reaction) => ({ ...reaction, timestamp: date(reaction.timestamp) })),
+    attachments: [],
+  }),
+);
+
+export const toThreadSummary = memo(
+  (thread: ThreadData): ThreadSummary => ({
+    ...thread,
+    organizationID: thread.groupID,
+    resolvedTimestamp: maybeDate(thread.resolvedTimestamp),
+    participants: thread.participants.map((participant) => ({
+      ...participant,
+      lastSeenTimestamp: maybeDate(participant.lastSeenTimestamp),
+    })),
+    firstMessage: thread.firstMessage && toClientMessage(thread.firstMessage),
+    lastMessage: thread.lastMessage && toClientMessage(thread.lastMessage),
+  }),
+);
+
+export const toClientUser = memo((user: UserData): ClientUserData => ({ ...user }));
+
+export const toViewer = memo(
+  (viewer: ViewerData): ViewerUserData => ({
+    ...viewer,
+    organizationID: viewer.groupID,
+    // Local Cord sends nothing by e-mail or Slack; it keeps the preference Cord defaults to.
+    notificationPreferences: { sendViaSlack: true, sendViaEmail: true },
+    isSlackConnected: false,
+    organizationIsSlackConnected: false,
+    groupIsSlackConnected: false,
+  }),
+);

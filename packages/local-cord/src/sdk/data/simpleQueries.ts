@@ -1,0 +1,195 @@
+import type { ServerEvent } from '../../protocol/events.ts';
+import type { CordLocation } from '../../protocol/location.ts';
+import type { ThreadFilter } from '../../protocol/requests.ts';
+import type { MessageData, PresenceView, ThreadCountsData, UserData } from '../../protocol/views.ts';
+import type { LiveData } from './liveData.ts';
+import { LiveQuery } from './liveQuery.ts';
+
+// The queries whose value is one answer kept up to date by one kind of event.
+
+/** Cord's thread counts over a filter. undefined until the first answer. */
+export class ThreadCountsQuery extends LiveQuery<ThreadCountsData | undefined> {
+  private readonly queryId: string;
+
+  constructor(
+    live: LiveData,
+    key: string,
+    private readonly groupId: string | undefined,
+    private readonly filter: ThreadFilter,
+  ) {
+    super(live, key, undefined);
+    this.queryId = live.queryId();
+  }
+
+  start() {
+    this.live
+      .request({ type: 'threadCounts.observe', queryId: this.queryId, groupId: this.groupId, filter: this.filter })
+      .then(
+        ({ counts }) => this.publish(counts),
+        (error: Error) => console.warn(`Error fetching location summary: ${error.message}`),
+      );
+  }
+
+  stop() {
+    this.live.tell({ type: 'threadCounts.unobserve', queryId: this.queryId });
+  }
+
+  reset() {
+    this.publish(undefined);
+  }
+
+  override handle(event: ServerEvent) {
+    if (event.type === 'threadCounts' && event.queryId === this.queryId) this.publish(event.counts);
+  }
+}
+
+/** One message. undefined while loading, null if it does not exist or may not be seen. */
+export class MessageQuery extends LiveQuery<MessageData | null | undefined> {
+  constructor(
+    live: LiveData,
+    key: string,
+    private readonly messageId: string,
+  ) {
+    super(live, key, undefined);
+  }
+
+  start() {
+    this.live.request({ type: 'message.observe', messageId: this.messageId }).then(
+      ({ message }) => this.publish(message),
+      () => this.publish(null),
+    );
+  }
+
+  stop() {
+    this.live.tell({ type: 'message.unobserve', messageId: this.messageId });
+  }
+
+  reset() {
+    this.publish(undefined);
+  }
+
+  override handle(event: ServerEvent) {
+    if (event.type === 'message' && event.message.id === this.messageId) this.publish(event.message);
+  }
+}
+
+/** One user. undefined while loading, null if unknown to the viewer. */
+export class UserQuery extends LiveQuery<UserData | null | undefined> {
+  constructor(
+    live: LiveData,
+    key: string,
+    private readonly userId: string,
+  ) {
+    super(live, key, live.user(userId));
+  }
+
+  start() {
+    const known = this.live.user(this.userId);
+    if (known) this.publish(known);
+    void this.live.loadUser(this.userId).then((user) => this.publish(user));
+  }
+
+  stop() {}
+
+  reset() {
+    this.publish(undefined);
+  }
+
+  override handle(event: ServerEvent) {
+    const user = this.live.user(this.userId);
+    if (user && user !== this.value && eventMentionsUsers(event)) this.publish(user);
+  }
+}
+
+const eventMentionsUsers = (event: ServerEvent) => event.type === 'user' || 'users' in event;
+
+export interface MembersState {
+  members: UserData[];
+  hasMore: boolean;
+  loading: boolean;
+}
+
+/** The members of a group, paged; joins and departures arrive live. */
+export class GroupMembersQuery extends LiveQuery<MembersState> {
+  private readonly queryId: string;
+
+  constructor(
+    live: LiveData,
+    key: string,
+    private readonly groupId: string,
+    private readonly pageSize: number,
+  ) {
+    super(live, key, { members: [], hasMore: true, loading: true });
+    this.queryId = live.queryId();
+  }
+
+  start() {
+    this.live
+      .request({ type: 'groupMembers.observe', queryId: this.queryId, groupId: this.groupId, count: this.pageSize })
+      .then(
+        ({ members, hasMore }) => this.publish({ members, hasMore, loading: false }),
+        () => this.publish({ members: [], hasMore: false, loading: false }),
+      );
+  }
+
+  stop() {
+    this.live.tell({ type: 'groupMembers.unobserve', queryId: this.queryId });
+  }
+
+  reset() {
+    this.publish({ members: [], hasMore: true, loading: true });
+  }
+
+  override handle(event: ServerEvent) {
+    const state = this.value;
+    if (event.type === 'groupMembers' && event.queryId === this.queryId) {
+      const members = [...state.members.filter((user) => !event.removed.includes(user.id)), ...event.added];
+      this.publish({ ...state, members });
+    } else if (event.type === 'user' && state.members.some((user) => user.id === event.user.id)) {
+      this.publish({ ...state, members: state.members.map((user) => (user.id === event.user.id ? event.user : user)) });
+    }
+  }
+
+  async fetchMore(count: number) {
+    if (!this.value.hasMore) return;
+    const page = await this.live.request({ type: 'groupMembers.more', queryId: this.queryId, count });
+    const state = this.value;
+    this.publish({ members: [...state.members, ...page.members], hasMore: page.hasMore, loading: false });
+  }
+}
+
+/** Who is (or was) at a location. undefined until the first answer. */
+export class PresenceQuery extends LiveQuery<PresenceView[] | undefined> {
+  private readonly watchId: string;
+
+  constructor(
+    live: LiveData,
+    key: string,
+    private readonly location: CordLocation,
+    private readonly groupId: string | undefined,
+  ) {
+    super(live, key, undefined);
+    this.watchId = live.queryId();
+  }
+
+  start() {
+    this.live
+      .request({ type: 'presence.watch', watchId: this.watchId, location: this.location, groupId: this.groupId })
+      .then(
+        ({ users }) => this.publish(users),
+        () => {},
+      );
+  }
+
+  stop() {
+    this.live.tell({ type: 'presence.unwatch', watchId: this.watchId });
+  }
+
+  reset() {
+    this.publish(undefined);
+  }
+
+  override handle(event: ServerEvent) {
+    if (event.type === 'presence' && event.watchId === this.watchId) this.publish(event.users);
+  }
+}

@@ -1,0 +1,135 @@
+import type { ServerEvent } from '../../protocol/events.ts';
+import { seenBy, seenByViewer } from '../../protocol/seen.ts';
+import type { MessageData, ThreadData } from '../../protocol/views.ts';
+import type { LiveData } from './liveData.ts';
+import { LiveQuery } from './liveQuery.ts';
+
+export interface LocalMessage extends MessageData {
+  /** Sent, not yet confirmed by the server. */
+  pending?: boolean;
+}
+
+export interface ThreadState {
+  /** undefined while loading; null when the thread does not exist (yet) or may not be seen. */
+  thread: ThreadData | null | undefined;
+  /** Oldest first, the viewer's unconfirmed messages included. */
+  messages: LocalMessage[];
+  hasMore: boolean;
+  loading: boolean;
+  /** Why the thread cannot be shown, when local Cord refused it. */
+  error?: string;
+}
+
+const LOADING: ThreadState = { thread: undefined, messages: [], hasMore: true, loading: true };
+
+/** One thread with a window of its newest messages, older ones fetched on demand. */
+export class ThreadQuery extends LiveQuery<ThreadState> {
+  static key(threadId: string, groupId: string | undefined) {
+    return `thread\n${threadId}\n${groupId ?? ''}`;
+  }
+
+  constructor(
+    live: LiveData,
+    readonly threadId: string,
+    readonly groupId: string | undefined,
+    private readonly messageCount: number | undefined,
+  ) {
+    super(live, ThreadQuery.key(threadId, groupId), LOADING);
+  }
+
+  start() {
+    this.live
+      .request({
+        type: 'thread.observe',
+        threadId: this.threadId,
+        groupId: this.groupId,
+        messageCount: this.messageCount,
+      })
+      .then(
+        ({ thread, messages, hasMore }) => {
+          const pending = this.value.messages.filter((message) => message.pending);
+          this.publish({ thread, messages: this.withSeen(thread, [...messages, ...pending]), hasMore, loading: false });
+        },
+        (error: Error) => {
+          console.warn(`Cord: thread ${this.threadId} cannot be shown: ${error.message}`);
+          this.publish({ thread: null, messages: [], hasMore: false, loading: false, error: error.message });
+        },
+      );
+  }
+
+  stop() {
+    this.live.tell({ type: 'thread.unobserve', threadId: this.threadId });
+  }
+
+  reset() {
+    this.publish(LOADING);
+  }
+
+  override handle(event: ServerEvent) {
+    const state = this.value;
+    if (event.type === 'thread' && event.thread.id === this.threadId) {
+      this.publish({ ...state, thread: event.thread, messages: this.withSeen(event.thread, state.messages) });
+    } else if (event.type === 'message' && event.message.threadID === this.threadId) {
+      this.upsert(event.message);
+    } else if (event.type === 'threadGone' && event.threadId === this.threadId) {
+      this.publish({ thread: null, messages: [], hasMore: false, loading: false });
+    }
+  }
+
+  /** Loads up to `count` older messages in front of those shown. */
+  async fetchMore(count = 20) {
+    const state = this.value;
+    const oldest = state.messages.find((message) => !message.pending);
+    if (state.loading || !state.hasMore || !oldest) return;
+    this.publish({ ...state, loading: true });
+    try {
+      const page = await this.live.request({
+        type: 'thread.olderMessages',
+        threadId: this.threadId,
+        beforeMessageId: oldest.id,
+        count,
+      });
+      const current = this.value;
+      const known = new Set(current.messages.map((message) => message.id));
+      const older = page.messages.filter((message) => !known.has(message.id));
+      this.publish({ ...current, messages: [...older, ...current.messages], hasMore: page.hasMore, loading: false });
+    } catch (error) {
+      this.publish({ ...this.value, loading: false });
+      throw error;
+    }
+  }
+
+  /** Shows a message the viewer just sent, before the server confirms it. */
+  addPending(message: LocalMessage) {
+    this.publish({ ...this.value, messages: [...this.value.messages, { ...message, pending: true }] });
+  }
+
+  dropPending(messageId: string) {
+    this.publish({ ...this.value, messages: this.value.messages.filter((message) => message.id !== messageId) });
+  }
+
+  /** A message as the server has it now, replacing what was shown (a pending copy included). */
+  upsert(message: MessageData) {
+    const state = this.value;
+    const index = state.messages.findIndex((shown) => shown.id === message.id);
+    const messages =
+      index === -1
+        ? [...state.messages, message]
+        : [...state.messages.slice(0, index), message, ...state.messages.slice(index + 1)];
+    this.publish({ ...state, messages });
+  }
+
+  /** Messages with who has seen them worked out again from the thread's participants. */
+  private withSeen(thread: ThreadData | null, messages: LocalMessage[]): LocalMessage[] {
+    const viewerId = this.live.viewer?.id;
+    if (!thread || viewerId === undefined) return messages;
+    return messages.map((message) => {
+      if (message.pending) return message;
+      const seen = seenByViewer(thread.participants, message, viewerId);
+      const by = seenBy(thread.participants, message);
+      const same =
+        seen === message.seen && by.length === message.seenBy.length && by.every((id, i) => id === message.seenBy[i]);
+      return same ? message : { ...message, seen, seenBy: by };
+    });
+  }
+}

@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { type MessageContent, mentionedUserIds } from '../../../protocol/content.ts';
+import type { RequestOf } from '../../../protocol/requests.ts';
+import type { MessageRecord, Store, ThreadRecord } from '../../../store/store.ts';
+import { RequestError } from '../requestError.ts';
+import { readScope, THREAD_IN_OTHER_GROUP, writeGroup } from '../scope.ts';
+import type { Subscriber } from '../subscriber.ts';
+import { resolveThread } from '../threadActions.ts';
+import type { HandlerContext, Handlers } from './context.ts';
+import { messagesView, subscribeMembers } from './threads.ts';
+
+type MessageRequest = 'message.send' | 'message.update' | 'message.observe' | 'message.unobserve';
+
+export const messageHandlers: Handlers<MessageRequest> = {
+  'message.send'(context, request) {
+    const { store, hub, subscriber } = context;
+    const { userId } = subscriber.viewer;
+    const existing = request.messageId === undefined ? undefined : store.messages.get(request.messageId);
+    if (existing) {
+      // A browser re-sends what it sent before a reconnect: answer, store nothing twice.
+      if (existing.authorId !== userId || existing.threadId !== request.threadId) {
+        throw new RequestError(
+          'invalid_request',
+          `Message with id: ${request.messageId} already exists. Please use a different ID or update the message ` +
+            'via our update message endpoint https://docs.cord.com/rest-apis/messages#Update-a-message.',
+        );
+      }
+      const thread = store.threads.get(existing.threadId)!;
+      return answerWith(context, thread, existing);
+    }
+    const known = store.threads.get(request.threadId);
+    const thread = known ?? threadToCreate(store, subscriber, request);
+    if (known && !store.groups.isMember(known.groupId, userId)) {
+      throw new RequestError('thread_in_other_group', THREAD_IN_OTHER_GROUP);
+    }
+    requireMentionedUsers(store, request.content);
+    const now = Date.now();
+    const { written, reopening, message } = store.transaction(() => {
+      const created = known ?? store.threads.create(thread);
+      if (!known) subscribeMembers(store, created, request.createThread?.addSubscribers ?? []);
+      // A reply to a resolved thread reopens it, just before the reply.
+      const reopening = created.resolvedAt === null ? undefined : resolveThread(store, created, userId, false, now - 1);
+      const reopened = reopening?.thread ?? created;
+      const inserted = store.messages.insert(
+        {
+          id: request.messageId ?? `cord:${randomUUID()}`,
+          threadId: created.id,
+          authorId: userId,
+          content: request.content,
+          url: request.url ?? null,
+          iconURL: request.iconURL ?? null,
+          translationKey: request.translationKey ?? null,
+          metadata: request.metadata ?? {},
+          extraClassnames: request.extraClassnames ?? null,
+          skipLinkPreviews: request.skipLinkPreviews ?? false,
+        },
+        now,
+      );
+      const reacted = request.addReactions?.length
+        ? store.messages.react(inserted.id, userId, request.addReactions, [], now)
+        : inserted;
+      if (request.subscribeToThread) store.participants.setSubscribed(created.id, userId, true);
+      // Writing in a thread means having seen it.
+      store.participants.setSeen(created.id, userId, now);
+      subscribeMembers(store, created, mentionedUserIds(request.content));
+      return { written: reopened, reopening: reopening?.action, message: reacted };
+    });
+    hub.setTyping(written, userId, false);
+    if (reopening) hub.publishMessage(written, reopening);
+    hub.publishMessage(written, message);
+    return answerWith(context, written, message);
+  },
+
+  'message.update'(context, request) {
+    const { store, hub, subscriber } = context;
+    const { userId } = subscriber.viewer;
+    const { message, thread } = visibleMessage(store, subscriber, request.messageId, request.threadId);
+    const { deleted, addReactions = [], removeReactions = [] } = request;
+    const { content, url, iconURL, translationKey, metadata, extraClassnames, skipLinkPreviews } = request;
+    const changes = { content, url, iconURL, translationKey, metadata, extraClassnames, skipLinkPreviews };
+    const onlyReactions = deleted === undefined && Object.values(changes).every((value) => value === undefined);
+    if (!onlyReactions && message.authorId !== userId) {
+      throw new RequestError('forbidden', 'This user cannot edit this message.');
+    }
+    if (addReactions.some((emoji) => removeReactions.includes(emoji))) {
+      throw new RequestError('invalid_request', 'Adding and removing the same reaction is invalid.');
+    }
+    if (changes.content) requireMentionedUsers(store, changes.content);
+    const updated = store.transaction(() => {
+      let current = store.messages.update(message, changes);
+      if (deleted !== undefined && deleted !== (current.deletedAt !== null)) {
+        current = store.messages.setDeleted(current.id, deleted);
+      }
+      if (addReactions.length > 0 || removeReactions.length > 0) {
+        current = store.messages.react(current.id, userId, addReactions, removeReactions);
+      }
+      if (changes.content) subscribeMembers(store, thread, mentionedUserIds(changes.content));
+      return current;
+    });
+    hub.publishMessage(thread, updated);
+    return answerWith(context, thread, updated);
+  },
+
+  'message.observe'(context, { messageId }) {
+    const { store, subscriber } = context;
+    subscriber.messages.add(messageId);
+    try {
+      const { message, thread } = visibleMessage(store, subscriber, messageId, undefined);
+      return answerWith(context, thread, message);
+    } catch (error) {
+      if (error instanceof RequestError) return { message: null, users: [] };
+      throw error;
+    }
+  },
+
+  'message.unobserve'({ subscriber }, { messageId }) {
+    subscriber.messages.delete(messageId);
+    return {};
+  },
+};
+
+function answerWith({ store, subscriber }: HandlerContext, thread: ThreadRecord, message: MessageRecord) {
+  const view = messagesView(store, subscriber, thread, [message]);
+  return { message: view.messages[0]!, users: view.users };
+}
+
+/** The thread a first message creates: from createThread, in the group it names or the token's. */
+function threadToCreate(store: Store, subscriber: Subscriber, request: RequestOf<'message.send'>) {
+  const groupId = writeGroup(
+    store,
+    subscriber.viewer,
+    request.createThread?.groupId,
+    'Must specify a groupID if creating a new thread',
+  );
+  if (!request.createThread) {
+    throw new RequestError('not_found', `Could not find thread with ID ${request.threadId}`);
+  }
+  const { name, url, location, metadata, extraClassnames } = request.createThread;
+  return { id: request.threadId, groupId, name, url, location, metadata, extraClassnames };
+}
+
+/**
+ * The message if the viewer may see it. A message in another group and one that does not
+ * exist get the same answer, so ids cannot be probed.
+ */
+function visibleMessage(store: Store, subscriber: Subscriber, messageId: string, threadId: string | undefined) {
+  const message = store.messages.get(messageId);
+  const thread = message && store.threads.get(message.threadId);
+  const scope = readScope(store, subscriber.viewer, undefined);
+  if (!message || !thread || !scope.includes(thread.groupId)) {
+    throw new RequestError('not_found', 'Message not found.');
+  }
+  if (threadId !== undefined && threadId !== thread.id) throw new RequestError('not_found', 'Message not found.');
+  return { message, thread };
+}
+
+function requireMentionedUsers(store: Store, content: MessageContent) {
+  const missing = mentionedUserIds(content).find((id) => !store.users.exists(id));
+  if (missing !== undefined) {
+    throw new RequestError(
+      'invalid_request',
+      `content field is invalid: Could not find mentioned user with ID ${missing}`,
+    );
+  }
+}

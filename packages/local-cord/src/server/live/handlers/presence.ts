@@ -1,0 +1,32 @@
+import { DURABLE_PRESENCE_WRITE_MS, PRESENCE_LAPSE_MS } from '../../../protocol/limits.ts';
+import { readScope, writeGroup } from '../scope.ts';
+import type { PresenceSpot } from '../subscriber.ts';
+import type { Handlers } from './context.ts';
+
+const NO_GROUP = 'Must specify a group ID when setting presence to control who can see it';
+
+export const presenceHandlers: Handlers<'presence.watch' | 'presence.unwatch' | 'presence.set'> = {
+  'presence.watch'({ store, hub, subscriber }, { watchId, location, groupId }) {
+    const watch = { location, groupIds: readScope(store, subscriber.viewer, groupId) };
+    subscriber.presenceWatches.set(watchId, watch);
+    return { users: hub.presenceFor(watch) };
+  },
+
+  'presence.unwatch'({ subscriber }, { watchId }) {
+    subscriber.presenceWatches.delete(watchId);
+    return {};
+  },
+
+  'presence.set'({ store, hub, subscriber }, { location, present, durable, groupId }) {
+    const spot: PresenceSpot = { groupId: writeGroup(store, subscriber.viewer, groupId, NO_GROUP), location, durable };
+    const now = Date.now();
+    // Durable "last seen here" is written on leaving and at most once a minute meanwhile.
+    const lastWritten = store.presence.lastSeen({ userId: subscriber.viewer.userId, ...spot });
+    const writeLastSeen =
+      durable && (!present || lastWritten === null || now - lastWritten >= DURABLE_PRESENCE_WRITE_MS);
+    const lastSeen = writeLastSeen ? now : undefined;
+    if (present) hub.arrive(subscriber, spot, now + PRESENCE_LAPSE_MS, lastSeen);
+    else hub.depart(subscriber, spot, lastSeen);
+    return {};
+  },
+};

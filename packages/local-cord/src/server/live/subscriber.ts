@@ -1,0 +1,84 @@
+import type { ServerEvent } from '../../protocol/events.ts';
+import type { CordLocation } from '../../protocol/location.ts';
+import type { ThreadFilter, ThreadSort } from '../../protocol/requests.ts';
+import type { UserData } from '../../protocol/views.ts';
+import type { Viewer } from './session.ts';
+
+/** A thread list the browser observes: its query, and what it has been sent so far. */
+export interface ThreadListQuery {
+  scope: readonly string[];
+  filter: ThreadFilter;
+  sort: ThreadSort;
+  /** Threads sent in this list (pages and pushes): a change to one is sent even once it no longer matches. */
+  delivered: Set<string>;
+  /** The last thread of the last page, where the next page starts. */
+  lastPageEnd: string | undefined;
+}
+
+export interface ThreadCountsQuery {
+  scope: readonly string[];
+  filter: ThreadFilter;
+}
+
+export interface GroupMembersQuery {
+  groupId: string;
+  /** Members sent so far, in the order sent. */
+  delivered: string[];
+}
+
+/** Someone watching presence at a location, in the groups they could see when they asked. */
+export interface PresenceWatch {
+  location: CordLocation;
+  groupIds: readonly string[];
+}
+
+/** Where a connection says its user is present. */
+export interface PresenceSpot {
+  groupId: string;
+  location: CordLocation;
+  /** Durable presence: leaving, even by closing the socket, writes "last seen here". */
+  durable?: boolean | undefined;
+}
+
+/** One signed-in browser connection, as the hub sees it: who, and everything it observes. */
+export interface Subscriber {
+  readonly viewer: Viewer;
+  send(event: ServerEvent): void;
+  /** Observed threads, with the groups the observation reaches. */
+  readonly threads: Map<string, readonly string[]>;
+  readonly threadLists: Map<string, ThreadListQuery>;
+  readonly threadCounts: Map<string, ThreadCountsQuery>;
+  readonly messages: Set<string>;
+  readonly groupMembers: Map<string, GroupMembersQuery>;
+  /** Users whose data the connection was sent: a change to one is pushed. */
+  readonly knownUsers: Set<string>;
+  readonly presenceWatches: Map<string, PresenceWatch>;
+  /** Where this connection last said its user is present, by spotKey. */
+  readonly presentAt: Map<string, PresenceSpot>;
+}
+
+export function newSubscriber(viewer: Viewer, send: (event: ServerEvent) => void): Subscriber {
+  return {
+    viewer,
+    send,
+    threads: new Map(),
+    threadLists: new Map(),
+    threadCounts: new Map(),
+    messages: new Set(),
+    groupMembers: new Map(),
+    knownUsers: new Set(),
+    presenceWatches: new Map(),
+    presentAt: new Map(),
+  };
+}
+
+/** Notes that the connection now knows these users (a later change to one is pushed to it), and passes them on. */
+export function rememberUsers(subscriber: Subscriber, users: UserData[]): UserData[] {
+  for (const user of users) subscriber.knownUsers.add(user.id);
+  return users;
+}
+
+/** Each user once. */
+export function uniqueUsers(users: readonly UserData[]): UserData[] {
+  return [...new Map(users.map((user) => [user.id, user])).values()];
+}
