@@ -55,3 +55,8 @@ export function profileFromDetails(user: z.infer<typeof userDetails>) {
     metadata: user.metadata,
   };
 }
+
+/** A location as browsers and the REST API may send it. */
+export const locationSchema = z
+  .record(z.string().max(200), z.union([z.string().max(2000), z.number(), z.boolean()]))
+  .refine((value) => Object.keys(value).length <= 50, 'too many location keys');

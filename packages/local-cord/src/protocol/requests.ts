@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { id, messageText, threadId } from './fields.ts';
-import { locationSchema } from './location.ts';
+import { id, locationSchema, messageText, threadId } from './fields.ts';
 
 // Every frame a browser sends is parsed with these schemas; anything else is refused
 // before it reaches the store.
