@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 
 const SDK_ENTRY = fileURLToPath(new URL('../src/sdk/index.ts', import.meta.url));
 
-/** What the SDK may bundle: lit for its elements. */
-const BROWSER_LIBRARIES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'];
+/** What the SDK may bundle: lit for its elements, i18next and Cord's strings for `i18n`. */
+const BROWSER_LIBRARIES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'i18next', '@cord-sdk/types'];
 
 /** The npm packages esbuild put into the SDK script. */
 async function bundledPackages(): Promise<Set<string>> {
@@ -32,6 +32,7 @@ describe('the browser SDK bundle', () => {
   it('holds only the browser libraries it is meant to ship', async () => {
     const packages = await bundledPackages();
     expect(packages).toContain('lit-html');
+    expect(packages).toContain('i18next');
     expect([...packages].filter((name) => !BROWSER_LIBRARIES.includes(name))).toEqual([]);
   });
 });
