@@ -1,56 +1,99 @@
+import type { CordSDKInitOptions, CordSDKOptions, ICordSDK } from '@cord-sdk/types';
+import type { i18n } from 'i18next';
+import { AnnotationRegistry } from './api/annotation.ts';
 import type { LocalCordClient } from './data/localCordClient.ts';
+import { applyTranslations, createCordI18n } from './i18n.ts';
+import { checkOptions, defaultOptions, mergeOptions, type SdkOptions, sameOptions } from './options.ts';
+import { tokenGroupId, tokenIdentity } from './token.ts';
 
-interface InitOptions {
-  client_auth_token?: string;
-  onInitError?: (error: { message: string }) => unknown;
-  [option: string]: unknown;
-}
+/** The data APIs, which the SDK's data layer provides (not yet here). */
+type DataApiName = 'thread' | 'user' | 'presence' | 'notification' | 'file' | 'activity';
+
+/** What `window.CordSDK` has besides the data APIs; @cord-sdk/react adds `i18n` to Cord's type. */
+type TopLevelSDK = Omit<ICordSDK, DataApiName> & { readonly i18n: i18n };
 
 /**
- * The `window.CordSDK` that `@cord-sdk/react`'s CordProvider drives: it only calls
- * `init`, `destroy` and reads `i18n`. `init` resolves at once and reports sign-in
- * failures later through `onInitError`, as Cord does.
+ * The `window.CordSDK` that `@cord-sdk/react`'s CordProvider and components drive.
+ * `init` resolves at once and reports sign-in failures later through `onInitError`, as
+ * Cord does; it signs in again only when the token is for someone else.
  */
-export class CordSDK {
-  readonly i18n = undefined;
-  options: InitOptions = {};
+export class CordSDK implements TopLevelSDK {
+  readonly i18n = createCordI18n();
+  options: SdkOptions = defaultOptions();
+  /** The token's group, which components and calls default to (Cord's `groupID`). */
+  groupID: string | undefined;
+  readonly annotation = new AnnotationRegistry();
+  readonly experimental = {};
+  /** The open-source (betaV2) components a page renders; they add their names here. */
+  readonly __CORD_OPENSOURCE_COMPONENTS = new Set<string>();
   private identity: string | undefined;
+  private onInitError: CordSDKInitOptions['onInitError'];
 
   constructor(private readonly client: LocalCordClient) {}
 
-  init(options: InitOptions): Promise<void> {
-    this.options = options;
+  /** @deprecated Cord's old name for `annotation`. */
+  get annotations() {
+    return this.annotation;
+  }
+
+  async init(options: CordSDKInitOptions): Promise<void> {
     const token = options.client_auth_token;
-    if (!token) return Promise.resolve();
+    if (!token) throw new Error('Missing client_auth_token');
+    const next = mergeOptions(defaultOptions(), checkOptions(options));
+    this.onInitError = options.onInitError;
     const identity = tokenIdentity(token);
     if (identity === this.identity) {
       // The same user with a fresh iat/exp: CordProvider re-runs init on every prop
       // change, and reconnecting each time would loop.
       this.client.refreshToken(token);
-      return Promise.resolve();
+      if (sameOptions(next, this.options)) {
+        console.warn('Initializing CordSDK with the same options');
+        return;
+      }
+    } else {
+      this.destroy();
+      this.identity = identity;
+      this.groupID = tokenGroupId(token);
+      this.client.connect(token, (message) => {
+        void this.onInitError?.({ message });
+      });
     }
-    this.identity = identity;
-    this.client.connect(token, (message) => {
-      void this.options.onInitError?.({ message });
-    });
-    return Promise.resolve();
+    this.setOptions(next);
+  }
+
+  /** Changes only the options given; the rest stay as they are. */
+  updateOptions(options: CordSDKOptions) {
+    this.setOptions(mergeOptions(this.options, checkOptions(options)));
   }
 
   destroy() {
     this.identity = undefined;
+    this.groupID = undefined;
+    this.options = defaultOptions();
     this.client.disconnect();
   }
-}
 
-/** The token's payload without its timestamps: two tokens for one user compare equal. */
-function tokenIdentity(token: string): string {
-  try {
-    const payload = token.split('.')[1] ?? '';
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const { iat: _iat, exp: _exp, nbf: _nbf, ...claims } = JSON.parse(json) as Record<string, unknown>;
-    return JSON.stringify(claims);
-  } catch {
-    // Not a JWT: let local Cord refuse it with Cord's message.
-    return token;
+  private setOptions(options: SdkOptions) {
+    this.options = options;
+    applyTranslations(this.i18n, options.translations, options.language);
   }
+
+  // Cord sends these to its own analytics. Local Cord has none, and @cord-sdk/react only
+  // needs them to exist and resolve.
+  logEvent(_eventName: string, _payload?: object): Promise<void> {
+    return Promise.resolve();
+  }
+
+  logDeprecation(_key: string): Promise<void> {
+    return Promise.resolve();
+  }
+
+  __logV2Component(_name: string, _what: 'usage' | 'replacement') {}
+
+  // Cord uses Monaco editors and React trees to anchor annotations in them; local Cord
+  // draws no annotations, so there is nothing to keep.
+  addMonacoEditor(_id: string, _monacoEditor: unknown) {}
+  removeMonacoEditor(_id: string) {}
+  addReactTree(_id: string, _reactTree: unknown) {}
+  removeReactTree(_id: string) {}
 }
