@@ -6,7 +6,11 @@ import { applyTranslations, createCordI18n } from './i18n.ts';
 import { checkOptions, defaultOptions, mergeOptions, type SdkOptions, sameOptions } from './options.ts';
 import { tokenGroupId, tokenIdentity } from './token.ts';
 
-/** The data APIs, which the SDK's data layer provides (not yet here). */
+/**
+ * The data APIs, which the SDK's data layer provides. The seam: each one added to this
+ * class as a member leaves this list, and with an empty list the class implements
+ * `ICordSDK` whole.
+ */
 type DataApiName = 'thread' | 'user' | 'presence' | 'notification' | 'file' | 'activity';
 
 /** What `window.CordSDK` has besides the data APIs; @cord-sdk/react adds `i18n` to Cord's type. */
