@@ -11,12 +11,18 @@ import { join } from 'node:path';
 import { getClientAuthToken } from '@cord-sdk/server';
 import { LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket as NodeWebSocket } from 'ws';
 import { RATE_LIMIT } from '../src/protocol/limits.ts';
 import type { MessageView } from '../src/protocol/views.ts';
 import { Connection } from '../src/sdk/transport/connection.ts';
 import { Store } from '../src/store/store.ts';
-import { type CliProcess, freePort, sendBody, startCli, stopCli } from '../src/testing/index.ts';
+import {
+  type CliProcess,
+  freePort,
+  installBrowserLikeWebSocket,
+  sendBody,
+  startCli,
+  stopCli,
+} from '../src/testing/index.ts';
 
 const MESSAGES = 1_000;
 /** The client's connections ("tabs" of one user), sharing the burst so it takes seconds, not minutes. */
@@ -28,17 +34,6 @@ const KILL_AFTER_SENDING = 400;
 /** For this long before the SIGKILL, messages still reach local Cord but its answers are lost. */
 const ACKS_LOST_MS = 300;
 const THREAD = 'burst-thread';
-
-/**
- * The SDK is written for the browser's WebSocket. `ws` has the same API, except that an
- * 'error' event with no listener throws: the browser only logs it.
- */
-class BrowserLikeWebSocket extends NodeWebSocket {
-  constructor(url: string) {
-    super(url);
-    this.on('error', () => {});
-  }
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -52,7 +47,7 @@ const proxied = new Set<Socket>();
 /** While true, whatever local Cord sends the client is dropped on the way. */
 let dropAnswers = false;
 let tabs: Connection[] = [];
-const originalWebSocket = (globalThis as { WebSocket?: unknown }).WebSocket;
+let restoreWebSocket: () => void;
 
 async function startCord() {
   cord = startCli({ LOCAL_CORD_HOST: '127.0.0.1', LOCAL_CORD_PORT: String(port), LOCAL_CORD_DB: database });
@@ -70,7 +65,7 @@ function readStore<T>(read: (store: Store) => T): T {
 }
 
 beforeAll(async () => {
-  (globalThis as { WebSocket?: unknown }).WebSocket = BrowserLikeWebSocket;
+  restoreWebSocket = installBrowserLikeWebSocket();
   dataDir = mkdtempSync(join(tmpdir(), 'local-cord-faults-'));
   database = join(dataDir, 'local-cord.db');
   port = await freePort();
@@ -101,7 +96,7 @@ afterAll(async () => {
   for (const tab of tabs) tab.stop();
   for (const socket of proxied) socket.destroy();
   await new Promise((resolve) => proxy.close(resolve));
-  (globalThis as { WebSocket?: unknown }).WebSocket = originalWebSocket;
+  restoreWebSocket();
   rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -1,8 +1,7 @@
 import type { MessageContent, MessageNode } from '@cord-sdk/types';
-import { z } from 'zod';
-import { MAX_MESSAGE_LENGTH } from './limits.ts';
 
 // Cord's structured message content: what it may hold, and what is derived from it.
+// No validator library here: the SDK bundles this file (protocol/fields.ts wraps the check).
 // Messages are stored as this content; their plain text (for search, notifications and
 // the REST API's `plaintext`) is derived from it, never the other way round.
 
@@ -155,13 +154,12 @@ export function invalidContentMessage(content: unknown): string {
 }
 
 /**
- * Message content as Cord's server accepts it: an array (possibly empty) of block nodes;
- * a bare text node at the top is not one. The message is Cord's.
+ * Whether a value is message content as Cord's server accepts it: an array (possibly
+ * empty) of block nodes; a bare text node at the top is not one.
  */
-export const messageContentSchema = z.custom<MessageContent>(
-  (value) => Array.isArray(value) && value.every((node) => TOP_LEVEL.some((check) => check(node, 0))),
-  { error: (issue) => invalidContentMessage(issue.input) },
-);
+export function isMessageContent(value: unknown): value is MessageContent {
+  return Array.isArray(value) && value.every((node) => TOP_LEVEL.some((check) => check(node, 0)));
+}
 
 function textOf(node: MessageNode): string {
   if ('text' in node && typeof node.text === 'string') return node.text;
@@ -189,9 +187,3 @@ export function mentionedUserIds(content: MessageContent): string[] {
 export function contentFromText(text: string): MessageContent {
   return text.split('\n').map((line) => ({ type: 'p', children: [{ text: line }] }) as MessageNode);
 }
-
-/** Content a message may hold: Cord's schema, and at most MAX_MESSAGE_LENGTH characters of text. */
-export const limitedMessageContentSchema = messageContentSchema.refine(
-  (content) => [...plaintextOf(content)].length <= MAX_MESSAGE_LENGTH,
-  `a message may be at most ${MAX_MESSAGE_LENGTH} characters long`,
-);

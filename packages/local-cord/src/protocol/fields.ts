@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalidContentMessage, isMessageContent, type MessageContent, plaintextOf } from './content.ts';
 import { MAX_MESSAGE_LENGTH } from './limits.ts';
 
 // The fields browsers, tokens and the REST API send, each checked by one schema here.
@@ -55,3 +56,19 @@ export function profileFromDetails(user: z.infer<typeof userDetails>) {
     metadata: user.metadata,
   };
 }
+
+/** A location as browsers and the REST API may send it. */
+export const locationSchema = z
+  .record(z.string().max(200), z.union([z.string().max(2000), z.number(), z.boolean()]))
+  .refine((value) => Object.keys(value).length <= 50, 'too many location keys');
+
+/** Message content as Cord's server accepts it, refused with Cord's text. */
+export const messageContentSchema = z.custom<MessageContent>(isMessageContent, {
+  error: (issue) => invalidContentMessage(issue.input),
+});
+
+/** Content a message may hold: Cord's schema, and at most MAX_MESSAGE_LENGTH characters of text. */
+export const limitedMessageContentSchema = messageContentSchema.refine(
+  (content) => [...plaintextOf(content)].length <= MAX_MESSAGE_LENGTH,
+  `a message may be at most ${MAX_MESSAGE_LENGTH} characters long`,
+);

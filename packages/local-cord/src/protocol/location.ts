@@ -1,14 +1,9 @@
-import { z } from 'zod';
-
-// Cord's locations, in one place: what one is, how two compare, how one is keyed.
+// Cord's locations: what one is, how two compare, how one is keyed. Their schema is in
+// fields.ts with the other zod schemas, so the browser SDK, which imports this file, stays
+// free of zod.
 
 /** A flat Cord location, e.g. `{ "page": "create-an-auth-token" }`. */
 export type CordLocation = Record<string, string | number | boolean>;
-
-/** A location as browsers and the REST API may send it. */
-export const locationSchema = z
-  .record(z.string().max(200), z.union([z.string().max(2000), z.number(), z.boolean()]))
-  .refine((value) => Object.keys(value).length <= 50, 'too many location keys');
 
 /** Locations compare by content, whatever the order of their keys: this is their key. */
 export function locationKey(location: CordLocation): string {

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { limitedMessageContentSchema } from './content.ts';
-import { entityMetadata, id, threadId } from './fields.ts';
+import { entityMetadata, id, limitedMessageContentSchema, locationSchema, threadId } from './fields.ts';
 import { MAX_PAGE_SIZE } from './limits.ts';
-import { locationSchema } from './location.ts';
 
 // Every frame a browser sends is parsed with these schemas; anything else is refused
 // before it reaches the store. The SDK turns Cord's JavaScript API calls into them.

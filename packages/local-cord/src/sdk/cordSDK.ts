@@ -1,85 +1,123 @@
+import type { CordSDKInitOptions, CordSDKOptions, ICordSDK } from '@cord-sdk/types';
+import type { i18n } from 'i18next';
+import { AnnotationRegistry } from './api/annotation.ts';
 import { NotificationSDK } from './api/notificationSDK.ts';
 import { PresenceSDK } from './api/presenceSDK.ts';
 import { ThreadSDK } from './api/threadSDK.ts';
 import { UserSDK } from './api/userSDK.ts';
 import type { LiveData } from './data/liveData.ts';
-
-interface InitOptions {
-  client_auth_token?: string;
-  onInitError?: (error: { message: string }) => unknown;
-  [option: string]: unknown;
-}
+import { applyTranslations, createCordI18n } from './i18n.ts';
+import { checkOptions, defaultOptions, mergeOptions, type SdkOptions, sameOptions } from './options.ts';
+import { tokenGroupId, tokenIdentity } from './token.ts';
 
 /**
- * The `window.CordSDK` that `@cord-sdk/react` and apps drive. `init` resolves at once and
- * reports sign-in failures later through `onInitError`, as Cord does; the thread, user,
- * presence and notification APIs are observers of the one data layer.
+ * The data APIs, which the SDK's data layer provides. The seam: each one added to this
+ * class as a member leaves this list, and with an empty list the class implements
+ * `ICordSDK` whole.
  */
-export class CordSDK {
-  readonly i18n = undefined;
-  options: InitOptions = {};
-  /** The group the signed-in token names, as Cord sets it. */
+type DataApiName = 'file';
+
+/** What `window.CordSDK` has besides the data APIs; @cord-sdk/react adds `i18n` to Cord's type. */
+type TopLevelSDK = Omit<ICordSDK, DataApiName> & { readonly i18n: i18n };
+
+/**
+ * The `window.CordSDK` that `@cord-sdk/react`'s CordProvider and components drive.
+ * `init` resolves at once and reports sign-in failures later through `onInitError`, as
+ * Cord does; it signs in again only when the token is for someone else.
+ */
+export class CordSDK implements TopLevelSDK {
+  readonly i18n = createCordI18n();
+  options: SdkOptions = defaultOptions();
+  /** The token's group, which components and calls default to (Cord's `groupID`). */
   groupID: string | undefined;
+  readonly annotation = new AnnotationRegistry();
+  readonly experimental = {};
+  /** The open-source (betaV2) components a page renders; they add their names here. */
+  readonly __CORD_OPENSOURCE_COMPONENTS = new Set<string>();
+  private identity: string | undefined;
+  private onInitError: CordSDKInitOptions['onInitError'];
+
   readonly thread: ThreadSDK;
   readonly user: UserSDK;
   readonly presence: PresenceSDK;
   readonly notification: NotificationSDK;
-  private identity: string | undefined;
+  /** @deprecated Cord's old home of the thread counts. */
+  readonly activity: ICordSDK['activity'];
 
   constructor(private readonly live: LiveData) {
     this.thread = new ThreadSDK(live);
     this.user = new UserSDK(live, () => this.groupID);
     this.presence = new PresenceSDK(live);
     this.notification = new NotificationSDK();
+    this.activity = {
+      observeThreadSummary: (...args) => this.thread.observeLocationSummary(...args),
+      unobserveThreadSummary: (ref) => this.thread.unobserveLocationSummary(ref),
+    };
   }
 
-  init(options: InitOptions): Promise<void> {
-    this.options = options;
+  /** @deprecated Cord's old name for `annotation`. */
+  get annotations() {
+    return this.annotation;
+  }
+
+  async init(options: CordSDKInitOptions): Promise<void> {
     const token = options.client_auth_token;
-    if (!token) return Promise.resolve();
+    if (!token) throw new Error('Missing client_auth_token');
+    const next = mergeOptions(defaultOptions(), checkOptions(options));
+    this.onInitError = options.onInitError;
     const identity = tokenIdentity(token);
     if (identity === this.identity) {
       // The same user with a fresh iat/exp: CordProvider re-runs init on every prop
       // change, and reconnecting each time would loop.
       this.live.refreshToken(token);
-      return Promise.resolve();
+      if (sameOptions(next, this.options)) {
+        console.warn('Initializing CordSDK with the same options');
+        return;
+      }
+    } else {
+      this.destroy();
+      this.identity = identity;
+      this.groupID = tokenGroupId(token);
+      this.live.connect(token, (message) => {
+        void this.onInitError?.({ message });
+      });
     }
-    this.identity = identity;
-    this.groupID = tokenGroup(token);
-    this.live.connect(token, (message) => {
-      void this.options.onInitError?.({ message });
-    });
-    return Promise.resolve();
+    this.setOptions(next);
+  }
+
+  /** Changes only the options given; the rest stay as they are. */
+  updateOptions(options: CordSDKOptions) {
+    this.setOptions(mergeOptions(this.options, checkOptions(options)));
   }
 
   destroy() {
     this.identity = undefined;
     this.groupID = undefined;
+    this.options = defaultOptions();
     this.live.disconnect();
   }
-}
 
-function tokenPayload(token: string): Record<string, unknown> | undefined {
-  try {
-    const payload = token.split('.')[1] ?? '';
-    return JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
-  } catch {
-    return undefined;
+  private setOptions(options: SdkOptions) {
+    this.options = options;
+    applyTranslations(this.i18n, options.translations, options.language);
   }
-}
 
-/** The token's payload without its timestamps: two tokens for one user compare equal. */
-function tokenIdentity(token: string): string {
-  const payload = tokenPayload(token);
-  // Not a JWT: let local Cord refuse it with Cord's message.
-  if (!payload) return token;
-  const { iat: _iat, exp: _exp, nbf: _nbf, ...claims } = payload;
-  return JSON.stringify(claims);
-}
+  // Cord sends these to its own analytics. Local Cord has none, and @cord-sdk/react only
+  // needs them to exist and resolve.
+  logEvent(_eventName: string, _payload?: object): Promise<void> {
+    return Promise.resolve();
+  }
 
-/** The group a token names (`group_id`, or the older `organization_id`), as a string. */
-function tokenGroup(token: string): string | undefined {
-  const payload = tokenPayload(token);
-  const group = payload?.group_id ?? payload?.organization_id;
-  return typeof group === 'string' || typeof group === 'number' ? String(group) : undefined;
+  logDeprecation(_key: string): Promise<void> {
+    return Promise.resolve();
+  }
+
+  __logV2Component(_name: string, _what: 'usage' | 'replacement') {}
+
+  // Cord uses Monaco editors and React trees to anchor annotations in them; local Cord
+  // draws no annotations, so there is nothing to keep.
+  addMonacoEditor(_id: string, _monacoEditor: unknown) {}
+  removeMonacoEditor(_id: string) {}
+  addReactTree(_id: string, _reactTree: unknown) {}
+  removeReactTree(_id: string) {}
 }

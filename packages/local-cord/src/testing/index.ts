@@ -1,5 +1,6 @@
 // `@cord-tutorial/local-cord/testing`: what tests, browser tests and benchmarks need to
 // run local Cord for real and talk to it.
+export * from './browserWebSocket.ts';
 export * from './cliProcess.ts';
 export * from './testClient.ts';
 export * from './throwawayLocalCord.ts';

@@ -1,5 +1,6 @@
 // Real `ws` clients speaking local Cord's protocol, remembering what they receive.
 import { type RawData, WebSocket } from 'ws';
+import { contentFromText } from '../protocol/content.ts';
 import type { ErrorView, ServerEvent } from '../protocol/events.ts';
 import type { RequestBody } from '../protocol/requests.ts';
 import type { ViewerData } from '../protocol/views.ts';
@@ -188,16 +189,18 @@ export function tokenHello(token: string) {
   return { type: 'hello', token };
 }
 
-/** A message.send body with the fields the SDK always sends. */
+/** A message.send body as the SDK sends one from a thread element: plain text, and how to create its thread. */
 export function sendBody(threadId: string, messageId: string, text: string, extra: { groupId?: string } = {}) {
   return {
     type: 'message.send' as const,
     threadId,
     messageId,
-    text,
-    threadName: `Thread ${threadId}`,
-    url: 'http://localhost:5173/',
-    location: { location: 'http://localhost:5173/' },
-    ...extra,
+    content: contentFromText(text),
+    createThread: {
+      name: `Thread ${threadId}`,
+      url: 'http://localhost:5173/',
+      location: { location: 'http://localhost:5173/' },
+      groupId: extra.groupId,
+    },
   };
 }

@@ -5,10 +5,18 @@ import type { CordLocation } from '../../protocol/location.ts';
 import type { RequestBody } from '../../protocol/requests.ts';
 import type { UserData, ViewerData } from '../../protocol/views.ts';
 import { Connection } from '../transport/connection.ts';
-import type { ActiveQuery } from './liveQuery.ts';
 
 type RequestType = RequestBody['type'];
 export type BodyOf<T extends RequestType> = Extract<RequestBody, { type: T }>;
+
+/** What the data layer needs of a query (a LiveQuery), whatever its value. */
+export interface ActiveQuery {
+  readonly key: string;
+  start(): void;
+  stop(): void;
+  reset(): void;
+  handle(event: ServerEvent): void;
+}
 
 /** Where the viewer says they are present, kept and refreshed until they say otherwise. */
 export interface PresenceClaim {

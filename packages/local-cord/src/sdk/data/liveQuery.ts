@@ -1,14 +1,5 @@
 import type { ServerEvent } from '../../protocol/events.ts';
-import type { LiveData } from './liveData.ts';
-
-/** What the data layer needs of a query, whatever its value. */
-export interface ActiveQuery {
-  readonly key: string;
-  start(): void;
-  stop(): void;
-  reset(): void;
-  handle(event: ServerEvent): void;
-}
+import type { ActiveQuery, LiveData } from './liveData.ts';
 
 /**
  * One thing the page observes (a thread, a list of threads, a user...): its current value,

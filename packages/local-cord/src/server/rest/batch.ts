@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { externalIdString } from '../../protocol/fields.ts';
 import { parse, type Route, success } from './common.ts';
-import { applyGroup, groupFields, publishMembership } from './groups.ts';
+import { applyGroup, groupFields } from './groups.ts';
+import { publishMembership } from './membership.ts';
 import { applyUser, userFields } from './users.ts';
 
 // POST /v1/batch: many users, then many groups, all or nothing (Cord's ServerUpdateBatch).

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { externalIdString, groupDetails } from '../../protocol/fields.ts';
 import type { GroupRecord, Store } from '../../store/store.ts';
-import type { Hub } from '../live/hub.ts';
 import { ApiError, notFound, parse, type Route, success } from './common.ts';
+import { changeMembers, type MembershipChange, publishMembership } from './membership.ts';
 import { requireUsers } from './users.ts';
 
 // Groups: GET and PUT /v1/groups/<id>, POST /v1/groups/<id>/members.
@@ -17,32 +17,6 @@ const membersBody = z.strictObject({
   add: z.array(externalIdString).optional(),
   remove: z.array(externalIdString).optional(),
 });
-
-/** Who a change of a group's members added and removed, for the hub to tell. */
-export interface MembershipChange {
-  groupId: string;
-  added: string[];
-  removed: string[];
-}
-
-/** Adds and removes members; returns who actually joined or left. */
-export function changeMembers(
-  store: Store,
-  groupId: string,
-  add: readonly string[],
-  remove: readonly string[],
-): MembershipChange {
-  return {
-    groupId,
-    added: add.filter((userId) => store.groups.addMember(groupId, userId)),
-    removed: remove.filter((userId) => store.groups.removeMember(groupId, userId)),
-  };
-}
-
-/** Tells the browsers of membership changes, once their transaction is done. */
-export function publishMembership(hub: Hub, changes: readonly MembershipChange[]) {
-  for (const { groupId, added, removed } of changes) hub.publishMembership(groupId, added, removed);
-}
 
 /** Creates or updates a group (creating needs a name); says whether it was created and who joined or left. */
 export function applyGroup(

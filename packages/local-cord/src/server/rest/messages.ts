@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { contentFromText, limitedMessageContentSchema, type MessageContent } from '../../protocol/content.ts';
-import { externalIdString, id as messageId, messageText, threadId } from '../../protocol/fields.ts';
+import { contentFromText, type MessageContent } from '../../protocol/content.ts';
+import {
+  externalIdString,
+  limitedMessageContentSchema,
+  id as messageId,
+  messageText,
+  threadId,
+} from '../../protocol/fields.ts';
 import type { NewThread, Store, ThreadRecord } from '../../store/store.ts';
 import { messageData } from '../views/threadViews.ts';
 import { ApiError, invalidField, notFound, parse, type Route, success } from './common.ts';

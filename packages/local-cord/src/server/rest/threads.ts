@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { externalIdString, threadId } from '../../protocol/fields.ts';
-import { locationSchema } from '../../protocol/location.ts';
+import { externalIdString, locationSchema, threadId } from '../../protocol/fields.ts';
 import type { NewThread, Store, ThreadRecord } from '../../store/store.ts';
 import type { Hub } from '../live/hub.ts';
 import { threadData as viewedThreadData } from '../views/threadViews.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { externalIdString, profileFromDetails, userDetails } from '../../protocol/fields.ts';
 import type { Store, UserRecord } from '../../store/store.ts';
 import { ApiError, isoTime, notFound, parse, type Route, success } from './common.ts';
-import { changeMembers, publishMembership } from './groups.ts';
+import { changeMembers, publishMembership } from './membership.ts';
 
 // Users: GET and PUT /v1/users/<id>, the fields Cord's ServerUpdateUser has.
 
