@@ -1,37 +1,15 @@
 import { execFile } from 'node:child_process';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
 import type { Page } from '@playwright/test';
 import { expect, LOCAL_CORD_URL, test, WEB_URL, watchForProblems } from './fixtures.ts';
+import { GROUP, rest } from './restApi.ts';
 
 // Local Cord's inspector (its root page) and Cord's REST API, against the running stack:
 // what a server writes through the API shows in the inspector and in the tutorial page,
 // live; the reset asks first, then empties everything.
 
-const GROUP = 'starpotterdunewars';
 const TUTORIAL_THREAD = 'a-first-conversation';
-
-/**
- * A server auth token as `getServerAuthToken` signs it (HS512, `app_id`, one minute).
- * Made with node:crypto: @cord-sdk/server belongs to local Cord's package, not to this suite.
- */
-function serverAuthToken(): string {
-  const now = Math.floor(Date.now() / 1000);
-  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const header = part({ alg: 'HS512', typ: 'JWT' });
-  const unsigned = `${header}.${part({ app_id: LOCAL_CORD_PROJECT_ID, iat: now, exp: now + 60 })}`;
-  return `${unsigned}.${createHmac('sha512', LOCAL_CORD_PROJECT_SECRET).update(unsigned).digest('base64url')}`;
-}
-
-async function rest(method: 'GET' | 'PUT' | 'POST', endpoint: string, body?: object) {
-  const response = await fetch(`${LOCAL_CORD_URL}/v1/${endpoint}`, {
-    method,
-    headers: { Authorization: `Bearer ${serverAuthToken()}`, 'Content-Type': 'application/json' },
-    ...(body && { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
 
 async function postMessage(authorID: string, text: string) {
   const answer = await rest('POST', `threads/${TUTORIAL_THREAD}/messages`, {

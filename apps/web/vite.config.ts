@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { loadRootEnvFile, readStackConfig } from '@cord-tutorial/stack-config';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
@@ -7,6 +8,10 @@ const stack = readStackConfig();
 
 export default defineConfig({
   plugins: [react(), cordStylesheetLink(stack.cordCssUrl)],
+  // See src/interop/isHotkey.ts: @cord-sdk/react reads is-hotkey as Node would hand it over.
+  resolve: {
+    alias: [{ find: /^is-hotkey$/, replacement: fileURLToPath(new URL('src/interop/isHotkey.ts', import.meta.url)) }],
+  },
   // Only public values reach the browser: the project secret stays on the token server.
   define: {
     'import.meta.env.VITE_TOKEN_SERVER_URL': JSON.stringify(stack.tokenServer.url),
@@ -15,6 +20,8 @@ export default defineConfig({
   // 127.0.0.1 answers for both http://localhost:5173 and http://127.0.0.1:5173 in a
   // browser; strictPort keeps the origin the token server allows.
   server: { host: '127.0.0.1', port: stack.web.port, strictPort: true },
+  // The tutorial's page, and the page that tries Cord's hooks and betaV2 components.
+  build: { rollupOptions: { input: { tutorial: 'index.html', threads: 'threads.html' } } },
   preview: { host: '127.0.0.1', port: stack.web.port, strictPort: true },
 });
 

@@ -6,3 +6,8 @@ interface ImportMetaEnv {
   /** The SDK script CordProvider loads; empty means Cord's own default. */
   readonly VITE_CORD_SCRIPT_URL: string;
 }
+
+/** is-hotkey's CommonJS entry, which src/interop/isHotkey.ts imports directly. */
+declare module 'is-hotkey/lib/index.js' {
+  export * from 'is-hotkey';
+}

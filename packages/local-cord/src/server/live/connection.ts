@@ -76,6 +76,9 @@ export function handleConnection(socket: WebSocket, services: Services) {
       const signedIn = newSubscriber(opened.viewer, send);
       services.hub.add(signedIn);
       send({ type: 'welcome', session: opened.session, viewer: opened.view });
+      // The token's details may have renamed the user or put them in a group: others see it at once.
+      if (opened.detailsApplied) services.hub.publishUser(opened.viewer.userId);
+      if (opened.joined) services.hub.publishMembership(opened.joined, [opened.viewer.userId], []);
       services.signIns?.record(frame, { userId: opened.viewer.userId });
       return signedIn;
     } catch (error) {

@@ -14,6 +14,10 @@ export interface OpenedSession {
   session: string;
   viewer: Viewer;
   view: ViewerData;
+  /** Whether the token carried user details, which may have changed the user. */
+  detailsApplied?: boolean;
+  /** The group the token's details just added the user to, for the others to be told. */
+  joined?: string | undefined;
 }
 
 /**
@@ -30,6 +34,7 @@ export function openSession(store: Store, project: LocalProject, hello: Hello): 
 
   const claims = verifyClientAuthToken(hello.token, project);
   const viewer: Viewer = { userId: claims.userId, groupId: claims.groupId ?? null };
+  let joined: string | undefined;
   const session = store.transaction(() => {
     if (claims.userDetails) store.users.upsert(claims.userId, claims.userDetails);
     if (claims.groupId !== undefined && claims.groupDetails) {
@@ -42,7 +47,7 @@ export function openSession(store: Store, project: LocalProject, hello: Hello): 
     // Only into a group that exists (a foreign key): a missing one is refused below.
     const joins = claims.userDetails || claims.groupDetails;
     if (claims.groupId !== undefined && joins && store.groups.exists(claims.groupId)) {
-      store.groups.addMember(claims.groupId, claims.userId);
+      if (store.groups.addMember(claims.groupId, claims.userId)) joined = claims.groupId;
     }
     if (!store.users.exists(claims.userId)) {
       throw new InvalidSessionError(`User ${claims.userId} not found: send user_details to create it.`);
@@ -57,7 +62,7 @@ export function openSession(store: Store, project: LocalProject, hello: Hello): 
     }
     return store.sessions.create(viewer);
   });
-  return describe(store, session, viewer);
+  return { ...describe(store, session, viewer), detailsApplied: claims.userDetails !== undefined, joined };
 }
 
 function describe(store: Store, session: string, viewer: Viewer): OpenedSession {
