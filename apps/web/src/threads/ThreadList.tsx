@@ -35,7 +35,7 @@ export function ThreadList({ selected, onSelect }: ThreadListProps) {
                 {summary.resolved && ' · resolved'}
               </span>
               {summary.unread > 0 && (
-                <span className="unread-badge" aria-label={`${summary.unread} unread`}>
+                <span className="unread-badge" role="img" aria-label={`${summary.unread} unread`}>
                   {summary.unread}
                 </span>
               )}
