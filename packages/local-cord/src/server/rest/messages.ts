@@ -7,7 +7,8 @@ import { ApiError, invalidField, isoTime, notFound, parse, type Route, success }
 import { newThread, requireThread, threadFields } from './threads.ts';
 import { requireUsers } from './users.ts';
 
-// Messages: GET and POST /v1/threads/<id>/messages (Cord's ServerCreateMessage, CoreMessageData).
+// Messages: GET and POST /v1/threads/<id>/messages, GET /v1/threads/<id>/messages/<id>
+// (Cord's ServerCreateMessage, CoreMessageData).
 
 const createMessageBody = z.strictObject({
   id: messageId.optional(),
@@ -105,6 +106,18 @@ export const messageRoutes: Route[] = [
       const messages = store.messages.inThread(thread.id).map((message) => messageData(thread, message, reactions));
       // Cord lists the newest first unless asked otherwise.
       return direction === 'ascending' ? messages : messages.reverse();
+    },
+  },
+  {
+    method: 'GET',
+    path: 'threads/:id/messages/:childId',
+    handle({ store }, { id, childId }) {
+      const thread = requireThread(store, id);
+      // A message of another thread is not found here, as in Cord.
+      const inThisThread = store.messages.get(childId)?.threadId === thread.id;
+      const message = inThisThread ? store.messages.view(childId) : undefined;
+      if (!message) throw notFound('message_not_found', 'Message not found.');
+      return messageData(thread, message, store.messages.reactionsInThread(thread.id));
     },
   },
   {
