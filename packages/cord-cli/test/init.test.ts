@@ -109,6 +109,14 @@ describe('cord init', () => {
     expect(settings()).toContain('CORD_CUSTOMER_ID=cust\n');
   });
 
+  it('asks for another Cord when local Cord is declined', async () => {
+    const cord = await developmentLocalCord();
+    const answers = ['n', 'https://cord.example.com/v1', 'p1', 's1', ''];
+    const init = await runIn(['init'], { env: stackEnv(cord.port), answers });
+    expect(init.code).toBe(0);
+    expect(settings()).toBe('CORD_API_URL=https://cord.example.com/v1\nCORD_PROJECT_ID=p1\nCORD_PROJECT_SECRET=s1\n');
+  });
+
   it('stops, writing nothing, when the input ends before an answer', async () => {
     const cord = await developmentLocalCord();
     const init = await runIn(['init'], { env: stackEnv(cord.port), answers: [] });

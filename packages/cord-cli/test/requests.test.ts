@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PROJECT } from '@cord-tutorial/local-cord/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXIT } from '../src/errors.ts';
 import { runIn, tempConfig } from './support.ts';
 
 interface Recorded {
@@ -32,7 +33,10 @@ beforeEach(async () => {
         headers: request.headers,
         body: Buffer.concat(chunks),
       });
-      response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"success":true}');
+      // A page, not an API, answers the paths that name one.
+      if (request.url?.includes('page'))
+        response.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>hi</html>');
+      else response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"success":true}');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -42,15 +46,18 @@ afterEach(async () => {
   config.remove();
 });
 
-async function sent(...argv: string[]): Promise<Recorded & { json: unknown }> {
+function recorderEnv() {
   const { port } = server.address() as AddressInfo;
-  const env = {
+  return {
     CORD_CONFIG_PATH: config.path,
     CORD_API_URL: `http://127.0.0.1:${port}/v1`,
     CORD_PROJECT_ID: PROJECT.id,
     CORD_PROJECT_SECRET: PROJECT.secret,
   };
-  const result = await runIn(argv, { env });
+}
+
+async function sent(...argv: string[]): Promise<Recorded & { json: unknown }> {
+  const result = await runIn(argv, { env: recorderEnv() });
   expect(result).toMatchObject({ code: 0, stdout: '{\n  "success": true\n}\n', stderr: '' });
   expect(requests).toHaveLength(1);
   const request = requests[0]!;
@@ -182,5 +189,13 @@ describe('requests as Cord documents them', () => {
     });
     requests = [];
     expect(await sent('message', 'ls')).toMatchObject({ url: '/v1/messages' });
+  });
+
+  it('fails, with a hint, when a 200 answer is not JSON', async () => {
+    const result = await runIn(['group', 'get', 'a-page'], { env: recorderEnv() });
+    expect({ code: result.code, stdout: result.stdout }).toEqual({ code: EXIT.cordRefused, stdout: '' });
+    expect(result.stderr).toMatch(
+      /answered GET .*\/v1\/groups\/a-page with 200 but not with JSON: <html>hi<\/html>\nHint: /,
+    );
   });
 });
