@@ -107,6 +107,62 @@ describe('users', () => {
     expect(error).toEqual({ status: 404, body: { error: 'group_not_found', message: 'Group green not found.' } });
   });
 
+  it('lists users by id, a page at a time, and filters them by metadata', async () => {
+    for (const id of ['cyd', 'ada', 'bob'])
+      await api(`v1/users/${id}`, 'PUT', { name: `User ${id}`, metadata: { team: id === 'cyd' ? 'b' : 'a' } });
+    await api('v1/users/bob', 'PUT', { status: 'deleted' });
+
+    const all = await api<{ users: Json[]; pagination: Json }>('v1/users');
+    expect(all.users.map((user) => [user.id, user.status])).toEqual([
+      ['ada', 'active'],
+      ['bob', 'deleted'],
+      ['cyd', 'active'],
+    ]);
+    expect(all.users[0]).toEqual({
+      id: 'ada',
+      name: 'User ada',
+      shortName: null,
+      short_name: null,
+      email: null,
+      profilePictureURL: null,
+      profile_picture_url: null,
+      first_name: null,
+      last_name: null,
+      status: 'active',
+      metadata: { team: 'a' },
+      createdTimestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+    expect(all.pagination).toEqual({ token: null, total: 3 });
+
+    const first = await api<{ users: Json[]; pagination: { token: string; total: number } }>('v1/users?limit=2');
+    expect(first.users.map((user) => user.id)).toEqual(['ada', 'bob']);
+    expect(first.pagination.total).toBe(3);
+    const second = await api<{ users: Json[]; pagination: Json }>(
+      `v1/users?limit=2&token=${encodeURIComponent(first.pagination.token)}`,
+    );
+    expect(second.users.map((user) => user.id)).toEqual(['cyd']);
+    expect(second.pagination).toEqual({ token: null, total: 3 });
+
+    const filter = encodeURIComponent(JSON.stringify({ metadata: { team: 'a' } }));
+    const teamA = await api<{ users: Json[] }>(`v1/users?filter=${filter}`);
+    expect(teamA.users.map((user) => user.id)).toEqual(['ada', 'bob']);
+  });
+
+  it("refuses a bad limit, token or filter with Cord's texts", async () => {
+    const bad = (query: string) => refused(api(`v1/users?${query}`));
+    const field = (message: string) => ({ status: 400, body: { error: 'invalid_field', message } });
+    expect(await bad('limit=many')).toEqual(field('Limit must be a number.'));
+    expect(await bad('token=not-a-token')).toEqual(field('Pagination token is not valid'));
+    expect(await bad('token=a&token=b')).toEqual(field('Pagination token should be of type string.'));
+    expect(await bad('filter=[1]')).toEqual(field('The filter object must be a valid JSON object.'));
+    expect(await bad(`filter=${encodeURIComponent('{"location":{}}')}`)).toEqual(
+      field('The filter object does not support "location" as a field.'),
+    );
+    expect(await bad(`filter=${encodeURIComponent('{"metadata":{"a":{}}}')}`)).toEqual(
+      field('"metadata" must be valid JSON.'),
+    );
+  });
+
   it('answers 404 for an unknown user', async () => {
     expect(await refused(api('v1/users/nobody'))).toEqual({
       status: 404,
@@ -145,6 +201,45 @@ describe('groups', () => {
     const error = await refused(api('v1/groups/team', 'PUT', { members: ['bob', 'zed', 'yan'] }));
     expect(error).toEqual({ status: 404, body: { error: 'user_not_found', message: 'Users zed, yan not found.' } });
     expect(await api('v1/groups/team')).toMatchObject({ members: ['bob', 'cyd'] });
+  });
+
+  it('lists every group, deleted ones too', async () => {
+    await usersInGroup('team', 'ada');
+    await api('v1/groups/old', 'PUT', { name: 'Old', status: 'deleted', metadata: { year: 1999 } });
+
+    expect(await api('v1/groups')).toEqual([
+      { id: 'team', name: 'Group team', status: 'active', connectedToSlack: false, metadata: {} },
+      { id: 'old', name: 'Old', status: 'deleted', connectedToSlack: false, metadata: { year: 1999 } },
+    ]);
+  });
+
+  it("lists a group's members a page at a time, and answers 404 for an unknown group", async () => {
+    await usersInGroup('team', 'cyd', 'ada', 'bob');
+    await api('v1/users/ada', 'PUT', { email: 'ada@example.com', shortName: 'Ada' });
+
+    const first = await api<{ users: Json[]; pagination: { token: string; total: number } }>(
+      'v1/groups/team/members?limit=2',
+    );
+    expect(first.users).toEqual([
+      {
+        id: 'ada',
+        email: 'ada@example.com',
+        status: 'active',
+        name: 'User ada',
+        shortName: 'Ada',
+        profilePictureURL: null,
+        metadata: {},
+        createdTimestamp: expect.stringMatching(/^\d{4}-/),
+      },
+      expect.objectContaining({ id: 'bob' }),
+    ]);
+    expect(first.pagination.total).toBe(3);
+    const rest = await api<{ users: Json[]; pagination: Json }>(
+      `v1/groups/team/members?token=${first.pagination.token}`,
+    );
+    expect(rest).toEqual({ users: [expect.objectContaining({ id: 'cyd' })], pagination: { token: null, total: 3 } });
+
+    expect(await refused(api('v1/groups/nobody/members'))).toMatchObject(refusal(404, 'group_not_found'));
   });
 
   it('adds and removes members', async () => {
@@ -304,6 +399,33 @@ describe('messages', () => {
     const ascending = await api<Json[]>('v1/threads/t1/messages?sortDirection=ascending');
     expect(ascending.map((m) => m.id)).toEqual(['m1', second.messageID]);
     expect(await api('v1/threads/t1')).toMatchObject({ total: 2, subscribers: ['ada', 'bob'], repliers: ['bob'] });
+  });
+
+  it('reads one message, only in its own thread', async () => {
+    await api('v1/threads/t1/messages', 'POST', {
+      id: 'm1',
+      authorID: 'ada',
+      text: 'One',
+      createThread: newThread('team'),
+    });
+    await api('v1/threads/t2/messages', 'POST', {
+      id: 'm2',
+      authorID: 'bob',
+      text: 'Two',
+      createThread: newThread('team'),
+    });
+
+    expect(await api('v1/threads/t1/messages/m1')).toMatchObject({
+      id: 'm1',
+      threadID: 't1',
+      authorID: 'ada',
+      plaintext: 'One',
+    });
+    expect(await refused(api('v1/threads/t1/messages/m2'))).toEqual({
+      status: 404,
+      body: { error: 'message_not_found', message: 'Message not found.' },
+    });
+    expect(await refused(api('v1/threads/t9/messages/m1'))).toMatchObject(refusal(404, 'thread_not_found'));
   });
 
   it('refuses what Cord refuses', async () => {

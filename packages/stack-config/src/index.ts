@@ -1,3 +1,4 @@
+export * from './cordCliEnvironment.ts';
 export * from './localProject.ts';
 export * from './loopback.ts';
 export { loadRootEnvFile, loadStackConfigOrExit } from './processEnv.ts';

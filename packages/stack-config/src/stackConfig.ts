@@ -2,9 +2,17 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
+  localCordAddressFields,
+  localCordUrl,
+  parseEnvironment,
+  port,
+  StackConfigError,
+  text,
+  url,
+  wholeNumber,
+} from './envFields.ts';
+import {
   LOCAL_CORD_CSS_PATH,
-  LOCAL_CORD_DEFAULT_HOST,
-  LOCAL_CORD_DEFAULT_PORT,
   LOCAL_CORD_PROJECT_ID,
   LOCAL_CORD_PROJECT_SECRET,
   LOCAL_CORD_SCRIPT_PATH,
@@ -18,15 +26,8 @@ function databasePath(configured: string | undefined): string {
   return resolve(REPOSITORY_ROOT, configured ?? '.local-cord/local-cord.db');
 }
 
-/** Thrown when the environment cannot describe a working stack; says what to fix. */
-export class StackConfigError extends Error {
-  override name = 'StackConfigError';
-}
+export { StackConfigError };
 
-const text = z.string().trim();
-const url = text.pipe(z.url({ error: 'must be an absolute URL' }));
-const wholeNumber = text.regex(/^\d+$/, 'must be a whole number').transform(Number);
-const port = (fallback: number) => wholeNumber.pipe(z.number().max(65535)).default(fallback);
 const origins = text.transform((list) =>
   list
     .split(',')
@@ -43,18 +44,10 @@ const envSchema = z.object({
   WEB_PORT: port(5173),
   TOKEN_SERVER_URL: url.optional(),
   CLIENT_ORIGINS: origins.optional(),
-  LOCAL_CORD_HOST: text.default(LOCAL_CORD_DEFAULT_HOST),
-  LOCAL_CORD_PORT: port(LOCAL_CORD_DEFAULT_PORT),
+  ...localCordAddressFields,
   LOCAL_CORD_DB: text.optional(),
   LOCAL_CORD_ALLOW_REMOTE: z.enum(['0', '1', 'true', 'false']).optional(),
 });
-
-/** A variable set to nothing (`PORT=` in .env) means the same as not set. */
-function withoutBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => (entry[1] ?? '').trim() !== ''),
-  );
-}
 
 export type CordMode = 'local' | 'hosted';
 
@@ -88,12 +81,7 @@ export interface StackConfig {
  * CORD_PROJECT_ID nor CORD_SECRET set the stack runs against local Cord.
  */
 export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConfig {
-  const parsed = envSchema.safeParse(withoutBlanks(env));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
-    throw new StackConfigError(`Invalid environment: ${problems.join('; ')}.`);
-  }
-  const vars = parsed.data;
+  const vars = parseEnvironment(envSchema, env);
 
   if (Boolean(vars.CORD_PROJECT_ID) !== Boolean(vars.CORD_SECRET)) {
     const missing = vars.CORD_PROJECT_ID ? 'CORD_SECRET' : 'CORD_PROJECT_ID';
@@ -104,11 +92,7 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
   }
   const hosted = vars.CORD_PROJECT_ID !== undefined && vars.CORD_SECRET !== undefined;
 
-  const localCordHostForUrls =
-    vars.LOCAL_CORD_HOST === '0.0.0.0' || vars.LOCAL_CORD_HOST === '::'
-      ? LOCAL_CORD_DEFAULT_HOST
-      : vars.LOCAL_CORD_HOST;
-  const localCordUrl = `http://${localCordHostForUrls}:${vars.LOCAL_CORD_PORT}`;
+  const localCordBaseUrl = localCordUrl(vars.LOCAL_CORD_HOST, vars.LOCAL_CORD_PORT);
 
   return {
     mode: hosted ? 'hosted' : 'local',
@@ -121,12 +105,12 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
       allowedOrigins: vars.CLIENT_ORIGINS ?? [`http://localhost:${vars.WEB_PORT}`, `http://127.0.0.1:${vars.WEB_PORT}`],
     },
     web: { port: vars.WEB_PORT },
-    cordScriptUrl: hosted ? vars.CORD_SCRIPT_URL : `${localCordUrl}${LOCAL_CORD_SCRIPT_PATH}`,
-    cordCssUrl: hosted ? undefined : `${localCordUrl}${LOCAL_CORD_CSS_PATH}`,
+    cordScriptUrl: hosted ? vars.CORD_SCRIPT_URL : `${localCordBaseUrl}${LOCAL_CORD_SCRIPT_PATH}`,
+    cordCssUrl: hosted ? undefined : `${localCordBaseUrl}${LOCAL_CORD_CSS_PATH}`,
     localCord: {
       host: vars.LOCAL_CORD_HOST,
       port: vars.LOCAL_CORD_PORT,
-      url: localCordUrl,
+      url: localCordBaseUrl,
       database: databasePath(vars.LOCAL_CORD_DB),
       allowRemote: vars.LOCAL_CORD_ALLOW_REMOTE === '1' || vars.LOCAL_CORD_ALLOW_REMOTE === 'true',
     },

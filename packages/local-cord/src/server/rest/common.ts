@@ -27,6 +27,8 @@ export interface RestContext {
 export interface RestRequest {
   /** The `:id` of the route's path, decoded; '' for routes without one. */
   id: string;
+  /** The `:childId` of paths like `threads/:id/messages/:childId`, decoded; '' for the others. */
+  childId: string;
   /** The parsed JSON body; `{}` when there is none. */
   body: unknown;
   query: URLSearchParams;
@@ -34,7 +36,7 @@ export interface RestRequest {
 
 export interface Route {
   method: 'GET' | 'PUT' | 'POST';
-  /** The path after `/v1/`, with at most one `:id` segment. */
+  /** The path after `/v1/`, with at most an `:id` and then a `:childId` segment. */
   path: string;
   /** Returns the JSON body of a 200 answer, or throws an ApiError. */
   handle(context: RestContext, request: RestRequest): unknown;

@@ -15,7 +15,8 @@ import { restMessage } from './cordShapes.ts';
 import { newThread, requireThread, threadFields } from './threads.ts';
 import { requireUsers } from './users.ts';
 
-// Messages: GET and POST /v1/threads/<id>/messages (Cord's ServerCreateMessage, CoreMessageData).
+// Messages: GET and POST /v1/threads/<id>/messages, GET /v1/threads/<id>/messages/<id>
+// (Cord's ServerCreateMessage, CoreMessageData).
 
 const createMessageBody = z.strictObject({
   id: messageId.optional(),
@@ -67,6 +68,17 @@ export const messageRoutes: Route[] = [
         .map((message) => restMessage(messageData(message, thread, participants, '')));
       // Cord lists the newest first unless asked otherwise.
       return direction === 'ascending' ? messages : messages.reverse();
+    },
+  },
+  {
+    method: 'GET',
+    path: 'threads/:id/messages/:childId',
+    handle({ store }, { id, childId }) {
+      const thread = requireThread(store, id);
+      // A message of another thread is not found here, as in Cord.
+      const message = store.messages.get(childId);
+      if (message?.threadId !== thread.id) throw notFound('message_not_found', 'Message not found.');
+      return restMessage(messageData(message, thread, store.participants.inThread(thread.id), ''));
     },
   },
   {

@@ -31,10 +31,10 @@ export function restApi(services: RestServices) {
 async function respond(request: IncomingMessage, response: ServerResponse, services: RestServices) {
   try {
     const url = new URL(request.url ?? '/', 'http://local');
-    const { route, id } = match(request.method ?? 'GET', url.pathname.slice(PREFIX.length));
+    const { route, id, childId } = match(request.method ?? 'GET', url.pathname.slice(PREFIX.length));
     verifyServerAuthToken(request.headers.authorization, services.project);
     const body = route.method === 'GET' ? {} : await readJson(request);
-    sendJson(response, 200, route.handle(services, { id, body, query: url.searchParams }));
+    sendJson(response, 200, route.handle(services, { id, childId, body, query: url.searchParams }));
   } catch (error) {
     if (error instanceof ApiError) {
       sendJson(response, error.status, { error: error.code, message: error.message }, error.headers);
@@ -46,19 +46,20 @@ async function respond(request: IncomingMessage, response: ServerResponse, servi
   }
 }
 
-/** The route for a path after /v1/, with its `:id` decoded; 404 or 405 if there is none. */
-function match(method: string, path: string): { route: Route; id: string } {
+/** The route for a path after /v1/, with its ids decoded; 404 or 405 if there is none. */
+function match(method: string, path: string): { route: Route; id: string; childId: string } {
   const segments = path.split('/');
   const candidates = ROUTES.flatMap((route) => {
     const pattern = route.path.split('/');
     if (pattern.length !== segments.length) return [];
-    let id = '';
+    const ids = { id: '', childId: '' };
     for (const [index, part] of pattern.entries()) {
       const segment = segments[index] ?? '';
-      if (part === ':id' && segment !== '') id = decode(segment);
+      if ((part === ':id' || part === ':childId') && segment !== '')
+        ids[part === ':id' ? 'id' : 'childId'] = decode(segment);
       else if (part !== segment) return [];
     }
-    return [{ route, id }];
+    return [{ route, ...ids }];
   });
   const found = candidates.find(({ route }) => route.method === method);
   if (found) return found;

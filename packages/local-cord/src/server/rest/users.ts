@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { externalIdString, profileFromDetails, userDetails } from '../../protocol/fields.ts';
 import type { Store, UserRecord } from '../../store/store.ts';
 import { ApiError, isoTime, notFound, parse, type Route, success } from './common.ts';
+import { metadataMatcher, pageOf, parseFilter, sortById } from './listQuery.ts';
 import { changeMembers, publishMembership } from './membership.ts';
 
 // Users: GET and PUT /v1/users/<id>, the fields Cord's ServerUpdateUser has.
@@ -31,8 +32,8 @@ export function requireUsers(store: Store, ids: readonly string[]) {
   }
 }
 
-/** Cord's ServerGetUser. */
-function userData(user: UserRecord) {
+/** Cord's ServerUserData, as GET /v1/users lists it. */
+function listedUserData(user: UserRecord) {
   return {
     id: user.id,
     name: user.name,
@@ -46,6 +47,13 @@ function userData(user: UserRecord) {
     status: user.status,
     metadata: user.metadata,
     createdTimestamp: isoTime(user.createdAt),
+  };
+}
+
+/** Cord's ServerGetUser: the listed data and the user's groups. */
+function userData(user: UserRecord) {
+  return {
+    ...listedUserData(user),
     groups: user.groupIds,
     organizations: user.groupIds,
     groupIDsWithLinkedSlackProfile: [],
@@ -53,6 +61,17 @@ function userData(user: UserRecord) {
 }
 
 export const userRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: 'users',
+    handle({ store }, { query }) {
+      const matches = metadataMatcher(parseFilter(query, ['metadata']));
+      // Every user whatever their status, by id, as Cord lists them.
+      const users = sortById(store.users.list()).filter((user) => matches(user.metadata));
+      const { items, pagination } = pageOf(users, query);
+      return { users: items.map(listedUserData), pagination };
+    },
+  },
   {
     method: 'GET',
     path: 'users/:id',

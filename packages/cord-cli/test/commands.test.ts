@@ -1,0 +1,418 @@
+// Every `cord` command against a real local Cord (in-process, on a free port): its JSON
+// output, what reached local Cord, and its errors and exit codes.
+import type { LocalCord } from '@cord-tutorial/local-cord';
+import { freePort, signIn } from '@cord-tutorial/local-cord/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXIT } from '../src/errors.ts';
+import { type CordRun, envFor, runIn, startCordAndConfig, type TempConfig } from './support.ts';
+
+let cord: LocalCord;
+let config: TempConfig;
+let stop: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ cord, config, stop } = await startCordAndConfig());
+});
+afterEach(() => stop());
+
+const run = (...argv: string[]) => runIn(argv, { env: envFor(cord, config.path) });
+
+/** A run that must succeed; its JSON. */
+async function ok<T = Record<string, unknown>>(...argv: string[]): Promise<T> {
+  const result = await run(...argv);
+  if (result.code !== 0) throw new Error(`cord ${argv.join(' ')} failed (${result.code}):\n${result.stderr}`);
+  expect(result.stderr).toBe('');
+  return result.json<T>();
+}
+
+/** What a refused run must look like: nothing on stdout, the code, and stderr matching. */
+function expectFailure(result: CordRun, code: number, stderr: RegExp) {
+  expect({ code: result.code, stdout: result.stdout }).toEqual({ code, stdout: '' });
+  expect(result.stderr).toMatch(stderr);
+}
+
+/** The guide's step 8: a user in a group. */
+async function guideUserInGroup() {
+  await ok('user', 'create', 'cordymccordface', '--name', 'Cordy McCordface', '--email', 'your@email.here');
+  await ok('group', 'create', 'my-first-group', '--name', 'my first cord group');
+  await ok('group', 'add-member', 'my-first-group', '--user', 'cordymccordface');
+}
+
+const NEW_THREAD = JSON.stringify({
+  groupID: 'my-first-group',
+  name: 'T',
+  url: 'http://localhost/',
+  location: { page: 'p' },
+});
+
+describe('cord user', () => {
+  it('creates, updates, reads and lists users, printing local Cord answers as JSON', async () => {
+    expect(await ok('user', 'create', 'ada', '--name', 'Ada', '--email', 'ada@example.com')).toEqual({
+      success: true,
+      message: 'Created user ada.',
+    });
+    await ok('group', 'create', 'red', '--name', 'Red');
+    await ok('group', 'create', 'blue', '--name', 'Blue');
+    expect(
+      await ok(
+        'user',
+        'update',
+        'ada',
+        '--short-name',
+        'A',
+        '--profilePicture',
+        'https://example.com/a.png',
+        '--metadata',
+        '{"level":3}',
+        '--status',
+        'active',
+        '--addGroup',
+        'red',
+        '--addGroup',
+        'blue',
+      ),
+    ).toEqual({ success: true, message: 'Updated user ada.' });
+
+    expect(await ok('user', 'get', 'ada')).toMatchObject({
+      id: 'ada',
+      name: 'Ada',
+      shortName: 'A',
+      email: 'ada@example.com',
+      profilePictureURL: 'https://example.com/a.png',
+      metadata: { level: 3 },
+      groups: ['blue', 'red'],
+    });
+    await ok('user', 'update', 'ada', '--removeGroup', 'red');
+    expect(cord.store.groups.groupIdsOf('ada')).toEqual(['blue']);
+
+    await ok('user', 'create', 'bob', '--name', 'Bob');
+    const page = await ok<{ users: { id: string }[]; pagination: { token: string } }>('user', 'ls', '--limit', '1');
+    expect(page.users.map((user) => user.id)).toEqual(['ada']);
+    const next = await ok<{ users: { id: string }[] }>('user', 'ls', '--token', page.pagination.token);
+    expect(next.users.map((user) => user.id)).toEqual(['bob']);
+    const filtered = await ok<{ users: { id: string }[] }>('user', 'ls', '--filter', '{"metadata":{"level":3}}');
+    expect(filtered.users.map((user) => user.id)).toEqual(['ada']);
+  });
+
+  it('says what to do about an unknown user', async () => {
+    expectFailure(
+      await run('user', 'get', 'nobody'),
+      EXIT.cordRefused,
+      /^Error making Cord API call: 404 Not Found \{"error":"user_not_found".*\nHint: .*cord user create/,
+    );
+  });
+
+  it('refuses bad flag values before calling Cord', async () => {
+    expectFailure(await run('user', 'create', 'ada', '--status', 'gone'), EXIT.usage, /Invalid values:\n.*status/);
+    expectFailure(
+      await run('user', 'create', 'ada', '--metadata', '{oops'),
+      EXIT.usage,
+      /--metadata is not valid JSON/,
+    );
+    expectFailure(
+      await run('user', 'create', 'ada', '--name', 'A', '--name', 'B'),
+      EXIT.usage,
+      /--name was given more than once/,
+    );
+    expectFailure(await run('user', 'create', 'ada', '--profile-picture-url', 'x'), EXIT.usage, /Unknown argument/);
+    expect(cord.store.users.exists('ada')).toBe(false);
+  });
+
+  it.each([
+    ['delete', ['user', 'delete', 'ada', '--permanentlyDelete', 'true'], 'DELETE /v1/users/ada'],
+    [
+      'update-presence',
+      ['user', 'update-presence', 'ada', '--groupId', 'g', '--location', '{"page":"p"}'],
+      'PUT /v1/users/ada/presence',
+    ],
+    ['ls-preferences', ['user', 'ls-preferences', 'ada'], 'GET /v1/users/ada/preferences'],
+    [
+      'update-preferences',
+      ['user', 'update-preferences', 'ada', '--key', 'notification_channels', '--value', '{"sendViaEmail":false}'],
+      'PUT /v1/users/ada/preferences',
+    ],
+  ])('user %s: not supported by this local Cord yet', async (_name, argv, endpoint) => {
+    await ok('user', 'create', 'ada', '--name', 'Ada');
+    expectFailure(
+      await run(...argv),
+      EXIT.unsupported,
+      new RegExp(`${endpoint} is not supported by this local Cord yet`),
+    );
+    expect(cord.store.users.exists('ada')).toBe(true);
+  });
+});
+
+describe('cord group', () => {
+  it("runs the guide's step 8, and reads, lists and updates groups and members", async () => {
+    await guideUserInGroup();
+    await ok('user', 'create', 'yaketyyak', '--name', 'Yakety Yak');
+    await ok('org', 'add-member', 'my-first-group', '--user', 'yaketyyak');
+
+    expect(await ok('group', 'get', 'my-first-group')).toEqual({
+      id: 'my-first-group',
+      name: 'my first cord group',
+      status: 'active',
+      connectedToSlack: false,
+      metadata: {},
+      members: ['cordymccordface', 'yaketyyak'],
+    });
+    expect(await ok('organization', 'ls')).toEqual([expect.objectContaining({ id: 'my-first-group' })]);
+    const members = await ok<{ users: { id: string }[]; pagination: Record<string, unknown> }>(
+      'group',
+      'get-members',
+      'my-first-group',
+      '--limit',
+      '1',
+    );
+    expect(members.users.map((user) => user.id)).toEqual(['cordymccordface']);
+    expect(members.pagination).toMatchObject({ total: 2, token: expect.any(String) });
+
+    expect(await ok('group', 'remove-member', 'my-first-group', '--user', 'yaketyyak')).toMatchObject({
+      success: true,
+    });
+    await ok('group', 'update', 'my-first-group', '--metadata', '{"plan":"free"}', '--members', '["yaketyyak"]');
+    expect(cord.store.groups.record('my-first-group')).toMatchObject({
+      name: 'my first cord group',
+      metadata: { plan: 'free' },
+      memberIds: ['yaketyyak'],
+    });
+  });
+
+  it('needs a name to create a group, and says how to create a missing one', async () => {
+    expectFailure(await run('group', 'create', 'g'), EXIT.usage, /Missing required argument: name/);
+    await ok('user', 'create', 'ada', '--name', 'Ada');
+    expectFailure(
+      await run('group', 'add-member', 'nowhere', '--user', 'ada'),
+      EXIT.cordRefused,
+      /group_not_found.*\nHint: .*cord group create/,
+    );
+  });
+
+  it('group delete: not supported by this local Cord yet', async () => {
+    await ok('group', 'create', 'g', '--name', 'G');
+    expectFailure(
+      await run('group', 'delete', 'g'),
+      EXIT.unsupported,
+      /DELETE \/v1\/groups\/g is not supported by this local Cord yet/,
+    );
+  });
+});
+
+describe('cord thread and cord message', () => {
+  beforeEach(guideUserInGroup);
+
+  it('creates a thread, posts markdown with a mention, and reads both back', async () => {
+    const created = await ok(
+      'thread',
+      'create',
+      't1',
+      '--name',
+      'Launch',
+      '--url',
+      'http://localhost:5173/',
+      '--group-id',
+      'my-first-group',
+      '--location',
+      '{"page":"launch"}',
+    );
+    expect(created).toEqual({ success: true, message: 'Thread created.', threadID: 't1' });
+
+    const posted = await ok(
+      'message',
+      'create',
+      'm1',
+      '--thread-id',
+      't1',
+      '--author-id',
+      'cordymccordface',
+      '--markdownContent',
+      'Ready **now**, <@cordymccordface>?',
+    );
+    expect(posted).toEqual({ success: true, message: 'Message created.', messageID: 'm1' });
+    // Local Cord keeps the content the markdown became, mention and marks included.
+    expect(cord.store.messages.get('m1')?.content).toEqual([
+      {
+        type: 'p',
+        children: [
+          { text: 'Ready ' },
+          { text: 'now', bold: true },
+          { text: ', ' },
+          { type: 'mention', user: { id: 'cordymccordface' }, children: [{ text: '@cordymccordface' }] },
+          { text: '?' },
+        ],
+      },
+    ]);
+    expect(cord.store.messages.get('m1')?.plaintext).toBe('Ready now, @cordymccordface?');
+
+    expect(await ok('message', 'get', 'm1', '--threadID', 't1')).toMatchObject({ id: 'm1', threadID: 't1' });
+    expect(await ok('thread', 'get', 't1')).toMatchObject({ id: 't1', name: 'Launch', total: 1 });
+    const listed = await ok<{ threads: { id: string }[] }>('thread', 'ls');
+    expect(listed.threads.map((thread) => thread.id)).toEqual(['t1']);
+
+    await ok(
+      'message',
+      'create',
+      'm2',
+      '--threadId',
+      't1',
+      '--authorID',
+      'cordymccordface',
+      '--content',
+      '[{"type":"p","children":[{"text":"JSON"}]}]',
+    );
+    const oldestFirst = await ok<{ id: string }[]>('thread', 'get-messages', 't1', '--sortDirection', 'ascending');
+    expect(oldestFirst.map((message) => message.id)).toEqual(['m1', 'm2']);
+    const newestFirst = await ok<{ id: string }[]>('thread', 'get-messages', 't1');
+    expect(newestFirst.map((message) => message.id)).toEqual(['m2', 'm1']);
+  });
+
+  it('creates the thread with its first message when given --createThread', async () => {
+    await ok(
+      'message',
+      'create',
+      '--threadID',
+      'new',
+      '--authorID',
+      'cordymccordface',
+      '--markdownContent',
+      'hi',
+      '--createThread',
+      NEW_THREAD,
+    );
+    expect(cord.store.threads.get('new')).toMatchObject({ groupId: 'my-first-group', name: 'T' });
+  });
+
+  it("refuses a message without content, in Cord's words, and says what to do about a missing thread", async () => {
+    expectFailure(
+      await run('message', 'create', '--threadID', 't1', '--authorID', 'cordymccordface'),
+      EXIT.usage,
+      /You need to provide either content or markdownContent/,
+    );
+    expectFailure(
+      await run('message', 'create', '--threadID', 'nope', '--authorID', 'cordymccordface', '--markdownContent', 'x'),
+      EXIT.cordRefused,
+      /thread_not_found.*\nHint: .*--createThread/,
+    );
+    expectFailure(
+      await run('thread', 'create', '--name', 'x', '--groupID', 'g', '--location', '{}'),
+      EXIT.usage,
+      /Missing required argument: url/,
+    );
+  });
+
+  it.each([
+    ['thread update', ['thread', 'update', 't1', '--resolved', 'true'], 'PUT /v1/threads/t1'],
+    ['thread delete', ['thread', 'delete', 't1'], 'DELETE /v1/threads/t1'],
+    [
+      'message update',
+      ['message', 'update', 'm1', '--threadID', 't1', '--markdownContent', 'edited'],
+      'PUT /v1/threads/t1/messages/m1',
+    ],
+    ['message delete', ['message', 'delete', 'm1', '--threadID', 't1'], 'DELETE /v1/threads/t1/messages/m1'],
+    ['message ls', ['message', 'ls', '--limit', '5'], 'GET /v1/messages'],
+  ])('%s: not supported by this local Cord yet', async (_name, argv, endpoint) => {
+    await ok(
+      'message',
+      'create',
+      'm1',
+      '--threadID',
+      't1',
+      '--authorID',
+      'cordymccordface',
+      '--markdownContent',
+      'x',
+      '--createThread',
+      NEW_THREAD,
+    );
+    expectFailure(
+      await run(...argv),
+      EXIT.unsupported,
+      new RegExp(`${endpoint} is not supported by this local Cord yet`),
+    );
+    expect(cord.store.messages.get('m1')?.plaintext).toBe('x');
+  });
+});
+
+describe('cord notification, file and permission', () => {
+  it.each([
+    [['notification', 'ls', 'ada'], 'GET /v1/users/ada/notifications'],
+    [
+      [
+        'notification',
+        'create',
+        '--recipientID',
+        'ada',
+        '--template',
+        '{{actor}} waved',
+        '--url',
+        'http://x/',
+        '--type',
+        'url',
+      ],
+      'POST /v1/notifications',
+    ],
+    [['notification', 'delete', 'n1'], 'DELETE /v1/notifications/n1'],
+    [['file', 'upload', '--file', new URL(import.meta.url).pathname, '--ownerID', 'ada'], 'POST /v1/files'],
+    [['permission', 'create', '--permission', 'read'], 'POST /v1/experimental/permissions'],
+    [['permission', 'delete', 'r1'], 'DELETE /v1/experimental/permissions/r1'],
+  ])('%j: not supported by this local Cord yet', async (argv, endpoint) => {
+    expectFailure(
+      await run(...argv),
+      EXIT.unsupported,
+      new RegExp(`${endpoint} is not supported by this local Cord yet`),
+    );
+  });
+
+  it('refuses a file it cannot read before calling Cord', async () => {
+    expectFailure(
+      await run('file', 'upload', '--file', '/no/such/file.txt', '--ownerID', 'ada'),
+      EXIT.usage,
+      /Cannot read --file .*ENOENT/,
+    );
+  });
+});
+
+describe('cord project', () => {
+  it("needs the customer's keys, in Cord's words, and local Cord has no project management", async () => {
+    expectFailure(await run('project', 'ls'), EXIT.usage, /Missing CORD_CUSTOMER_ID or CORD_CUSTOMER_SECRET/);
+    const withCustomer = { ...envFor(cord, config.path), CORD_CUSTOMER_ID: 'c', CORD_CUSTOMER_SECRET: 's' };
+    expectFailure(
+      await runIn(['app', 'ls'], { env: withCustomer }),
+      EXIT.unsupported,
+      /GET \/v1\/projects is not supported/,
+    );
+  });
+});
+
+describe('cord client-auth-token', () => {
+  it('prints a token local Cord signs the user in with', async () => {
+    await guideUserInGroup();
+    const result = await run('client-auth-token', 'cordymccordface', '--expires', '10 min');
+    expect(result.code).toBe(0);
+    const token = result.stdout.trim();
+    expect(result.stdout).toBe(`${token}\n`);
+    const { viewer } = await signIn(cord, token);
+    expect(viewer).toMatchObject({ id: 'cordymccordface', name: 'Cordy McCordface' });
+  });
+
+  it('refuses an expiry jsonwebtoken cannot read', async () => {
+    expectFailure(await run('clientAuthToken', 'ada', '--expires', 'soonish'), EXIT.usage, /--expires soonish/);
+  });
+});
+
+describe('cord curl', () => {
+  it("runs curl with the project's server token and prints its JSON", async () => {
+    await ok('group', 'create', 'g', '--name', 'G');
+    const result = await run('curl', '--', `${cord.url}/v1/groups`);
+    expect(result.code).toBe(0);
+    expect(result.json()).toEqual([expect.objectContaining({ id: 'g' })]);
+  });
+
+  it('prints an error answer too (curl succeeded), and fails when curl cannot connect', async () => {
+    const refused = await run('curl', '--', `${cord.url}/v1/users/nobody`);
+    expect(refused).toMatchObject({ code: 0 });
+    expect(refused.json()).toMatchObject({ error: 'user_not_found' });
+    const unreachable = await run('curl', '--', `http://127.0.0.1:${await freePort()}/v1/groups`);
+    expect(unreachable.code).toBe(EXIT.unreachable);
+  });
+});
