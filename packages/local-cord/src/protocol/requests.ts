@@ -135,7 +135,13 @@ export const requestSchema = z.discriminatedUnion('type', [
     addReactions: reactions.optional(),
     removeReactions: reactions.optional(),
   }),
-  request('presence.watch', { watchId: id, location: locationSchema, groupId: id.optional() }),
+  request('presence.watch', {
+    watchId: id,
+    location: locationSchema,
+    groupId: id.optional(),
+    /** Only users at exactly this location (Cord's presence facepile `exact-match`), not below it. */
+    exactMatch: z.boolean().optional(),
+  }),
   request('presence.unwatch', { watchId: id }),
   request('presence.set', {
     location: locationSchema,

@@ -1,7 +1,11 @@
 import { CordSDK } from './cordSDK.ts';
+import { CordAvatar } from './elements/avatar.ts';
+import { CordFacepile } from './elements/facepile.ts';
 import { CordPagePresence } from './elements/pagePresence.ts';
+import { CordPresenceFacepile } from './elements/presenceFacepile.ts';
+import { CordPresenceObserver } from './elements/presenceObserver.ts';
 import { CordThread } from './elements/thread.ts';
-import { live } from './runtime.ts';
+import { i18n, live } from './runtime.ts';
 
 // Local Cord's stand-in for Cord's SDK script. CordProvider reads window.CordSDK as
 // soon as the script's load event fires, so everything is set up synchronously here.
@@ -9,11 +13,22 @@ import { live } from './runtime.ts';
 // types pull into the same program) declares these globals with its own interface.
 const page = window as unknown as { CordSDK?: unknown; cord?: unknown };
 
+/** Cord's elements by tag; a tag the page defined itself is left alone, as Cord does. */
+export const CORD_ELEMENTS: Record<string, CustomElementConstructor> = {
+  'cord-thread': CordThread,
+  'cord-page-presence': CordPagePresence,
+  'cord-avatar': CordAvatar,
+  'cord-facepile': CordFacepile,
+  'cord-presence-facepile': CordPresenceFacepile,
+  'cord-presence-observer': CordPresenceObserver,
+};
+
 if (!page.CordSDK) {
-  const sdk = new CordSDK(live);
+  const sdk = new CordSDK(live, i18n);
   page.CordSDK = sdk;
   page.cord = sdk;
-  customElements.define('cord-thread', CordThread);
-  customElements.define('cord-page-presence', CordPagePresence);
+  for (const [tag, element] of Object.entries(CORD_ELEMENTS)) {
+    if (!customElements.get(tag)) customElements.define(tag, element);
+  }
   window.dispatchEvent(new Event('cord:load'));
 }

@@ -1,0 +1,124 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { contentFromText } from '../../protocol/content.ts';
+import { MAX_MESSAGE_LENGTH } from '../../protocol/limits.ts';
+import type { UserData } from '../../protocol/views.ts';
+import { updateMessage } from '../api/messageWrites.ts';
+import type { LocalMessage } from '../data/threadQuery.ts';
+import { live } from '../runtime.ts';
+import type { MessageActions, MessageState, ThreadMenu } from '../ui/message.ts';
+
+/** What the element showing messages does when the viewer acts on them. */
+export interface MessageEvents {
+  editStart(message: LocalMessage): void;
+  editEnd(message: LocalMessage): void;
+  /** The viewer resolved (true) or reopened (false) the thread from a message's menu. */
+  resolvedByViewer?(threadId: string, resolved: boolean): void;
+  /** Why an action failed, to show the viewer. */
+  failed(reason: string): void;
+}
+
+/** Cord's text for a message over the length limit. */
+export function tooLongError(text: string): string | null {
+  return [...text].length > MAX_MESSAGE_LENGTH
+    ? `This message is too long: at most ${MAX_MESSAGE_LENGTH.toLocaleString('en')} characters.`
+    : null;
+}
+
+/**
+ * The state and actions of shown messages (which one is being edited, which menu or emoji
+ * picker is open) for every element that shows messages: `<cord-thread>` and
+ * `<cord-message>` alike, so a message behaves the same wherever it is.
+ */
+export class MessageController implements ReactiveController {
+  private editing: string | null = null;
+  private menuFor: string | null = null;
+  private pickerFor: string | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly events: MessageEvents,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected() {}
+
+  /** The template state of one message. */
+  state(message: LocalMessage, thread?: ThreadMenu): MessageState {
+    return {
+      viewerId: live.viewer?.id,
+      content: { userName: (id) => live.user(id)?.displayName },
+      editing: this.editing === message.id,
+      menuOpen: this.menuFor === message.id,
+      pickingReaction: this.pickerFor === message.id,
+      thread,
+    };
+  }
+
+  /** Enters edit mode (cord-message's `is-editing`). */
+  startEditing(message: LocalMessage) {
+    if (this.editing === message.id) return;
+    this.editing = message.id;
+    this.host.requestUpdate();
+    this.events.editStart(message);
+  }
+
+  private run(action: Promise<unknown>) {
+    action.catch((error: Error) => this.events.failed(error.message));
+  }
+
+  readonly actions: MessageActions = {
+    toggleMenu: (messageId) => {
+      this.menuFor = this.menuFor === messageId ? null : messageId;
+      this.pickerFor = null;
+      this.host.requestUpdate();
+    },
+    togglePicker: (messageId) => {
+      this.pickerFor = this.pickerFor === messageId ? null : messageId;
+      this.menuFor = null;
+      this.host.requestUpdate();
+    },
+    startEditing: (message) => this.startEditing(message),
+    stopEditing: (message) => {
+      this.editing = null;
+      this.host.requestUpdate();
+      this.events.editEnd(message);
+    },
+    saveEdit: (edited, text) => {
+      const tooLong = tooLongError(text);
+      if (tooLong) {
+        this.events.failed(tooLong);
+        return false;
+      }
+      if (text.trim() && text !== edited.plaintext) {
+        this.run(updateMessage(live, edited.id, { content: contentFromText(text) }));
+      }
+      return true;
+    },
+    setDeleted: (message, deleted) => this.run(updateMessage(live, message.id, { deleted })),
+    react: (messageId, emoji, on) =>
+      this.run(updateMessage(live, messageId, on ? { addReactions: [emoji] } : { removeReactions: [emoji] })),
+    setResolved: (threadId, resolved) => {
+      this.run(live.request({ type: 'thread.update', threadId, resolved }));
+      this.events.resolvedByViewer?.(threadId, resolved);
+    },
+    setSubscribed: (threadId, subscribed) =>
+      this.run(live.request({ type: 'thread.setSubscribed', threadId, subscribed })),
+  };
+}
+
+/** The author as the page knows them; their id until their data arrives. */
+export function authorOf(message: LocalMessage): UserData {
+  const known = message.authorID === live.viewer?.id ? live.viewer : live.user(message.authorID);
+  return (
+    known ?? {
+      id: message.authorID,
+      name: null,
+      shortName: null,
+      displayName: message.authorID,
+      secondaryDisplayName: message.authorID,
+      profilePictureURL: null,
+      metadata: {},
+    }
+  );
+}
