@@ -1,10 +1,14 @@
 import { CordSDK } from './cordSDK.ts';
 import { CordAvatar } from './elements/avatar.ts';
 import { CordFacepile } from './elements/facepile.ts';
+import { CordMessage } from './elements/message.ts';
+import { CordMessageContent } from './elements/messageContent.ts';
 import { CordPagePresence } from './elements/pagePresence.ts';
 import { CordPresenceFacepile } from './elements/presenceFacepile.ts';
 import { CordPresenceObserver } from './elements/presenceObserver.ts';
+import { CordReactions } from './elements/reactions.ts';
 import { CordThread } from './elements/thread.ts';
+import { CordTimestamp } from './elements/timestamp.ts';
 import { i18n, live } from './runtime.ts';
 
 // Local Cord's stand-in for Cord's SDK script. CordProvider reads window.CordSDK as
@@ -21,6 +25,10 @@ export const CORD_ELEMENTS: Record<string, CustomElementConstructor> = {
   'cord-facepile': CordFacepile,
   'cord-presence-facepile': CordPresenceFacepile,
   'cord-presence-observer': CordPresenceObserver,
+  'cord-message': CordMessage,
+  'cord-message-content': CordMessageContent,
+  'cord-timestamp': CordTimestamp,
+  'cord-reactions': CordReactions,
 };
 
 if (!page.CordSDK) {

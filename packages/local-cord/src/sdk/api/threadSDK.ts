@@ -27,8 +27,8 @@ import type {
 import type { ThreadFilter } from '../../protocol/requests.ts';
 import { matchesThreadFilter } from '../../protocol/threadFilter.ts';
 import type { LiveData } from '../data/liveData.ts';
-import { threadCountsQuery, threadListQuery, threadQuery } from '../data/sharedQueries.ts';
-import { MessageQuery, type ThreadCountsQuery } from '../data/simpleQueries.ts';
+import { messageQuery, threadCountsQuery, threadListQuery, threadQuery } from '../data/sharedQueries.ts';
+import type { ThreadCountsQuery } from '../data/simpleQueries.ts';
 import type { ThreadQuery } from '../data/threadQuery.ts';
 import { toClientMessage, toThreadSummary } from './convert.ts';
 import { Listeners } from './listeners.ts';
@@ -179,10 +179,7 @@ export class ThreadSDK implements ICordThreadSDK {
       queueMicrotask(() => callback(null));
       return this.listeners.add(() => {});
     }
-    const query = this.live.query(
-      `message\n${messageID}`,
-      () => new MessageQuery(this.live, `message\n${messageID}`, messageID),
-    );
+    const query = messageQuery(this.live, messageID);
     const deliver = () => {
       if (query.value !== undefined) callback(query.value && toClientMessage(query.value));
     };

@@ -1,7 +1,7 @@
 import type { CordLocation } from '../../protocol/location.ts';
 import type { ThreadFilter, ThreadSort } from '../../protocol/requests.ts';
 import type { LiveData } from './liveData.ts';
-import { GroupMembersQuery, PresenceQuery, ThreadCountsQuery, UserQuery } from './simpleQueries.ts';
+import { GroupMembersQuery, MessageQuery, PresenceQuery, ThreadCountsQuery, UserQuery } from './simpleQueries.ts';
 import { ThreadListQuery } from './threadListQuery.ts';
 import { ThreadQuery } from './threadQuery.ts';
 
@@ -45,4 +45,9 @@ export function presenceQuery(live: LiveData, location: CordLocation, groupId: s
 export function userQuery(live: LiveData, userId: string) {
   const key = `user\n${userId}`;
   return live.query(key, () => new UserQuery(live, key, userId));
+}
+
+export function messageQuery(live: LiveData, messageId: string) {
+  const key = `message\n${messageId}`;
+  return live.query(key, () => new MessageQuery(live, key, messageId));
 }

@@ -7,7 +7,7 @@ import { i18n } from '../runtime.ts';
 import { avatar } from './avatar.ts';
 import { isSendKey } from './keys.ts';
 import { type ContentOptions, messageContent } from './messageContent.ts';
-import { type ReactionActions, reactions } from './reactions.ts';
+import { addReactionButton, type ReactionActions, reactions } from './reactions.ts';
 import { timestamp } from './timestamp.ts';
 
 /** What a message can ask of the element that shows it. */
@@ -156,17 +156,7 @@ function options(message: LocalMessage, fromViewer: boolean, state: MessageState
           </button>`
           : nothing
       }
-      <button
-        type="button"
-        class="cord-button cord-secondary cord-small cord-add-reaction"
-        data-cord-button="select-emoji"
-        aria-label=${i18n.t('message:add_reaction_action')}
-        title=${i18n.t('message:add_reaction_action')}
-        aria-expanded=${state.pickingReaction ? 'true' : 'false'}
-        @click=${() => actions.togglePicker(message.id)}
-      >
-        ☺︎+
-      </button>
+      ${addReactionButton(message.id, state, actions)}
     </div>
     ${state.menuOpen && items.length > 0 ? html`<div class="cord-menu cord-options-menu" role="menu">${items}</div>` : nothing}
   </div>`;
