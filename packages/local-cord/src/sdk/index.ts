@@ -1,5 +1,6 @@
 import { CordSDK } from './cordSDK.ts';
 import { CordAvatar } from './elements/avatar.ts';
+import { CordComposer } from './elements/composer.ts';
 import { CordFacepile } from './elements/facepile.ts';
 import { CordMessage } from './elements/message.ts';
 import { CordMessageContent } from './elements/messageContent.ts';
@@ -29,6 +30,7 @@ export const CORD_ELEMENTS: Record<string, CustomElementConstructor> = {
   'cord-message-content': CordMessageContent,
   'cord-timestamp': CordTimestamp,
   'cord-reactions': CordReactions,
+  'cord-composer': CordComposer,
 };
 
 if (!page.CordSDK) {
