@@ -3,7 +3,7 @@ import { live } from '../runtime.ts';
 import { avatar } from '../ui/avatar.ts';
 import { userLabel } from '../ui/facepile.ts';
 import { booleanAttribute, CordElement } from './cordElement.ts';
-import { UsersController } from './usersController.ts';
+import { knownUsers, usersController } from './querySet.ts';
 
 /** `<cord-avatar>`: one user's picture (or initial), with their name on hover if asked. */
 export class CordAvatar extends CordElement {
@@ -15,7 +15,7 @@ export class CordAvatar extends CordElement {
   declare userId: string | null;
   declare enableTooltip: string | null;
 
-  private readonly users = new UsersController(this);
+  private readonly users = usersController(this);
   private reported = false;
 
   protected override willUpdate() {
@@ -29,7 +29,7 @@ export class CordAvatar extends CordElement {
       this.reported = true;
       return nothing;
     }
-    const user = this.users.get(this.userId);
+    const [user] = knownUsers(this.users, [this.userId]);
     if (!user) return nothing;
     const tooltip = booleanAttribute(this.enableTooltip, false) ? userLabel(user, live.viewer?.id) : undefined;
     return html`${avatar(user, { tooltip })}`;

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { live } from '../runtime.ts';
 import { facepile, userLabel } from '../ui/facepile.ts';
 import { arrayAttribute, booleanAttribute, CordElement } from './cordElement.ts';
-import { UsersController } from './usersController.ts';
+import { knownUsers, usersController } from './querySet.ts';
 
 /** `<cord-facepile>`: the users named in `users` (ids, comma-separated), overlapping, in that order. */
 export class CordFacepile extends CordElement {
@@ -14,7 +14,7 @@ export class CordFacepile extends CordElement {
   declare users: string | null;
   declare enableTooltip: string | null;
 
-  private readonly people = new UsersController(this);
+  private readonly people = usersController(this);
   private reported = false;
 
   protected override willUpdate() {
@@ -31,9 +31,10 @@ export class CordFacepile extends CordElement {
     const tooltips = booleanAttribute(this.enableTooltip, true);
     const viewerId = live.viewer?.id;
     // Users the viewer may not see are left out, as Cord leaves out users it has no data for.
-    const entries = this.people
-      .known(ids)
-      .map((user) => ({ user, tooltip: tooltips ? userLabel(user, viewerId) : undefined }));
+    const entries = knownUsers(this.people, ids).map((user) => ({
+      user,
+      tooltip: tooltips ? userLabel(user, viewerId) : undefined,
+    }));
     return html`${facepile(entries)}`;
   }
 }

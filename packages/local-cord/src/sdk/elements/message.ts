@@ -1,11 +1,10 @@
 import { html, nothing } from 'lit';
 import { toClientMessage, toThreadSummary } from '../api/convert.ts';
 import type { LocalMessage } from '../data/threadQuery.ts';
-import { live } from '../runtime.ts';
 import { message } from '../ui/message.ts';
 import { ClockController } from './clockController.ts';
 import { booleanAttribute, CordElement } from './cordElement.ts';
-import { authorOf, MessageController } from './messageController.ts';
+import { authorOf, MessageController, threadMenuOf } from './messageController.ts';
 import { MessageLookup } from './messageLookup.ts';
 import { markSeenSoon } from './seen.ts';
 
@@ -114,10 +113,7 @@ export class CordMessage extends CordElement {
     const shown = this.lookup.message;
     const thread = this.lookup.threadData;
     if (!shown || !thread) return nothing;
-    const viewerId = live.viewer?.id;
-    const menu = this.lookup.isFirst
-      ? { resolved: thread.resolved, subscribed: viewerId !== undefined && thread.subscribers.includes(viewerId) }
-      : undefined;
+    const menu = this.lookup.isFirst ? threadMenuOf(thread) : undefined;
     return html`${message(shown, authorOf(shown), this.messages.state(shown, menu), this.messages.actions)}
       ${this.error ? html`<p class="cord-message-error" role="alert">${this.error}</p>` : nothing}`;
   }

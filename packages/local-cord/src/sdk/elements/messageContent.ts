@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { type MessageContent, mentionedUserIds } from '../../protocol/content.ts';
 import { messageContent } from '../ui/messageContent.ts';
 import { booleanAttribute, CordElement, parseJsonAttribute } from './cordElement.ts';
-import { UsersController } from './usersController.ts';
+import { knownUsers, usersController } from './querySet.ts';
 
 interface Attachment {
   type?: string;
@@ -22,7 +22,7 @@ export class CordMessageContent extends CordElement {
   declare attachments: string | null;
   declare edited: string | null;
 
-  private readonly users = new UsersController(this);
+  private readonly users = usersController(this);
 
   private parsed(): MessageContent | undefined {
     const content = parseJsonAttribute<unknown>(this.content);
@@ -43,7 +43,7 @@ export class CordMessageContent extends CordElement {
     );
     return html`<div class="cord-message-content">
       <div class="cord-message-text" dir="auto">
-        ${messageContent(content, { userName: (id) => this.users.get(id)?.displayName })}
+        ${messageContent(content, { userName: (id) => knownUsers(this.users, [id])[0]?.displayName })}
         ${
           booleanAttribute(this.edited, false)
             ? html`<span class="cord-edited-message-tag">${this.t('message:edited_status')}</span>`

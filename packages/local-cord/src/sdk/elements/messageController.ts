@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { contentFromText } from '../../protocol/content.ts';
 import { MAX_MESSAGE_LENGTH } from '../../protocol/limits.ts';
-import type { UserData } from '../../protocol/views.ts';
+import type { ThreadData, UserData } from '../../protocol/views.ts';
 import { updateMessage } from '../api/messageWrites.ts';
 import type { LocalMessage } from '../data/threadQuery.ts';
 import { live } from '../runtime.ts';
@@ -44,8 +44,9 @@ export class MessageController implements ReactiveController {
   hostConnected() {}
 
   /** The template state of one message. */
-  state(message: LocalMessage, thread?: ThreadMenu): MessageState {
+  state(message: LocalMessage, thread?: ThreadMenu, editable = true): MessageState {
     return {
+      editable,
       viewerId: live.viewer?.id,
       content: { userName: (id) => live.user(id)?.displayName },
       editing: this.editing === message.id,
@@ -121,4 +122,10 @@ export function authorOf(message: LocalMessage): UserData {
       metadata: {},
     }
   );
+}
+
+/** The thread items of a first message's menu, as they stand for the viewer. */
+export function threadMenuOf(thread: ThreadData): ThreadMenu {
+  const viewerId = live.viewer?.id;
+  return { resolved: thread.resolved, subscribed: viewerId !== undefined && thread.subscribers.includes(viewerId) };
 }

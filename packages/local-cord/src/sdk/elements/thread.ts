@@ -15,7 +15,7 @@ import { ClockController } from './clockController.ts';
 import { ComposerController } from './composerController.ts';
 import { booleanAttribute, CordElement, flagAttribute, locationAttribute, parseJsonAttribute } from './cordElement.ts';
 import { LiveController } from './liveController.ts';
-import { authorOf, MessageController } from './messageController.ts';
+import { authorOf, MessageController, threadMenuOf } from './messageController.ts';
 import { markSeenSoon } from './seen.ts';
 
 const UNDO_DELETE_MS = 10_000;
@@ -237,7 +237,7 @@ export class CordThread extends CordElement {
   }
 
   private renderMessage(shown: LocalMessage, thread: ThreadData | null, withThreadMenu: boolean) {
-    const menu = withThreadMenu && thread ? this.threadMenu(thread) : undefined;
+    const menu = withThreadMenu && thread ? threadMenuOf(thread) : undefined;
     return message(shown, authorOf(shown), this.messages.state(shown, menu), this.messages.actions);
   }
 
@@ -283,7 +283,7 @@ export class CordThread extends CordElement {
     return html`<div class="cord-thread-header-container">
       ${
         thread && first
-          ? threadMenuButton(first, this.messages.state(first, this.threadMenu(thread)), this.messages.actions)
+          ? threadMenuButton(first, this.messages.state(first, threadMenuOf(thread)), this.messages.actions)
           : nothing
       }
       <button
@@ -296,11 +296,6 @@ export class CordThread extends CordElement {
         ✕
       </button>
     </div>`;
-  }
-
-  private threadMenu(thread: ThreadData) {
-    const viewerId = live.viewer?.id;
-    return { resolved: thread.resolved, subscribed: viewerId !== undefined && thread.subscribers.includes(viewerId) };
   }
 }
 

@@ -42,6 +42,8 @@ export interface MessageState {
   pickingReaction: boolean;
   /** Only on a thread's first message (and not when a thread header has the menu). */
   thread?: ThreadMenu | undefined;
+  /** The author may edit and delete; Cord's thread lists show messages without. */
+  editable?: boolean;
 }
 
 /**
@@ -201,7 +203,7 @@ function threadItems(message: LocalMessage, thread: ThreadMenu | undefined, acti
 }
 
 function messageItems(message: LocalMessage, fromViewer: boolean, state: MessageState, actions: MessageActions) {
-  if (!fromViewer) return [];
+  if (!fromViewer || state.editable === false) return [];
   const done = (run: () => void) => () => {
     actions.toggleMenu(message.id);
     run();
