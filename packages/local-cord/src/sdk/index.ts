@@ -9,6 +9,7 @@ import { CordPresenceFacepile } from './elements/presenceFacepile.ts';
 import { CordPresenceObserver } from './elements/presenceObserver.ts';
 import { CordReactions } from './elements/reactions.ts';
 import { CordThread } from './elements/thread.ts';
+import { CordThreadedComments } from './elements/threadedComments.ts';
 import { CordThreadList } from './elements/threadList.ts';
 import { CordTimestamp } from './elements/timestamp.ts';
 import { i18n, live } from './runtime.ts';
@@ -33,6 +34,7 @@ export const CORD_ELEMENTS: Record<string, CustomElementConstructor> = {
   'cord-reactions': CordReactions,
   'cord-composer': CordComposer,
   'cord-thread-list': CordThreadList,
+  'cord-threaded-comments': CordThreadedComments,
 };
 
 if (!page.CordSDK) {
