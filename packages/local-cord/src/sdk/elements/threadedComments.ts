@@ -480,11 +480,7 @@ export class CordThreadedComments extends CordElement {
           ? html`<button
             type="button"
             class="cord-show-more"
-            @click=${() =>
-              void this.expanded
-                .query(thread.id)
-                ?.fetchMore(MORE)
-                .catch(() => {})}
+            @click=${() => void (this.expanded.query(thread.id) as ThreadQuery | undefined)?.fetchMore(MORE).catch(() => {})}
           >
             ${this.t('threaded_comments:show_more_replies_action')}
           </button>`
