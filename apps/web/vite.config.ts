@@ -20,8 +20,11 @@ export default defineConfig({
   // 127.0.0.1 answers for both http://localhost:5173 and http://127.0.0.1:5173 in a
   // browser; strictPort keeps the origin the token server allows.
   server: { host: '127.0.0.1', port: stack.web.port, strictPort: true },
-  // The tutorial's page, and the page that tries Cord's hooks and betaV2 components.
-  build: { rollupOptions: { input: { tutorial: 'index.html', threads: 'threads.html' } } },
+  // The tutorial's page, the page that tries Cord's hooks and betaV2 components, and the
+  // page with a section per Cord component.
+  build: {
+    rollupOptions: { input: { tutorial: 'index.html', threads: 'threads.html', components: 'components.html' } },
+  },
   preview: { host: '127.0.0.1', port: stack.web.port, strictPort: true },
 });
 

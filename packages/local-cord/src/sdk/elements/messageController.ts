@@ -6,6 +6,7 @@ import { updateMessage } from '../api/messageWrites.ts';
 import type { LocalMessage } from '../data/threadQuery.ts';
 import { live } from '../runtime.ts';
 import type { MessageActions, MessageState, ThreadMenu } from '../ui/message.ts';
+import { insidePopup, type PopupPlace, placeUnder } from '../ui/popup.ts';
 
 /** What the element showing messages does when the viewer acts on them. */
 export interface MessageEvents {
@@ -33,6 +34,14 @@ export class MessageController implements ReactiveController {
   private editing: string | null = null;
   private menuFor: string | null = null;
   private pickerFor: string | null = null;
+  private popupAt: PopupPlace | undefined;
+  /** A press anywhere else, or a scroll, closes an open menu or picker, as in Cord. */
+  private readonly closePopups = (event: Event) => {
+    if ((this.menuFor === null && this.pickerFor === null) || insidePopup(event.target)) return;
+    this.menuFor = null;
+    this.pickerFor = null;
+    this.host.requestUpdate();
+  };
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -41,7 +50,15 @@ export class MessageController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected() {}
+  hostConnected() {
+    document.addEventListener('mousedown', this.closePopups, true);
+    document.addEventListener('scroll', this.closePopups, { capture: true, passive: true });
+  }
+
+  hostDisconnected() {
+    document.removeEventListener('mousedown', this.closePopups, true);
+    document.removeEventListener('scroll', this.closePopups, true);
+  }
 
   /** The template state of one message. */
   state(message: LocalMessage, thread?: ThreadMenu, editable = true): MessageState {
@@ -52,6 +69,7 @@ export class MessageController implements ReactiveController {
       editing: this.editing === message.id,
       menuOpen: this.menuFor === message.id,
       pickingReaction: this.pickerFor === message.id,
+      popupAt: this.menuFor === message.id || this.pickerFor === message.id ? this.popupAt : undefined,
       thread,
     };
   }
@@ -69,14 +87,16 @@ export class MessageController implements ReactiveController {
   }
 
   readonly actions: MessageActions = {
-    toggleMenu: (messageId) => {
+    toggleMenu: (messageId, anchor) => {
       this.menuFor = this.menuFor === messageId ? null : messageId;
       this.pickerFor = null;
+      this.popupAt = placeUnder(anchor);
       this.host.requestUpdate();
     },
-    togglePicker: (messageId) => {
+    togglePicker: (messageId, anchor) => {
       this.pickerFor = this.pickerFor === messageId ? null : messageId;
       this.menuFor = null;
+      this.popupAt = placeUnder(anchor);
       this.host.requestUpdate();
     },
     startEditing: (message) => this.startEditing(message),

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { updateMessage } from '../api/messageWrites.ts';
 import { live } from '../runtime.ts';
+import { type PopupPlace, placeUnder } from '../ui/popup.ts';
 import { addReactionButton, type ReactionActions, reactions } from '../ui/reactions.ts';
 import { booleanAttribute, CordElement } from './cordElement.ts';
 import { MessageLookup } from './messageLookup.ts';
@@ -21,6 +22,7 @@ export class CordReactions extends CordElement {
 
   private readonly lookup = new MessageLookup(this);
   private picking = false;
+  private pickerAt: PopupPlace | undefined;
 
   protected override willUpdate() {
     this.lookup.use(this.threadId || undefined, this.messageId || undefined);
@@ -32,8 +34,9 @@ export class CordReactions extends CordElement {
         (error: Error) => console.warn(`Cord: the reaction could not be changed: ${error.message}`),
       );
     },
-    togglePicker: () => {
+    togglePicker: (_messageId, anchor) => {
       this.picking = !this.picking;
+      this.pickerAt = placeUnder(anchor);
       this.requestUpdate();
     },
   };
@@ -44,6 +47,7 @@ export class CordReactions extends CordElement {
     const state = {
       viewerId: live.viewer?.id,
       pickingReaction: this.picking,
+      popupAt: this.pickerAt,
       showList: booleanAttribute(this.showReactionList, true),
       showAddButton,
       userName: (id: string) => live.user(id)?.displayName,

@@ -7,12 +7,14 @@ import { i18n } from '../runtime.ts';
 import { avatar } from './avatar.ts';
 import { isSendKey } from './keys.ts';
 import { type ContentOptions, messageContent } from './messageContent.ts';
+import { type PopupPlace, popupStyle } from './popup.ts';
 import { addReactionButton, type ReactionActions, reactions } from './reactions.ts';
 import { timestamp } from './timestamp.ts';
 
 /** What a message can ask of the element that shows it. */
 export interface MessageActions extends ReactionActions {
-  toggleMenu(messageId: string): void;
+  /** Opens (under `anchor`) or closes a message's options menu. */
+  toggleMenu(messageId: string, anchor?: Element): void;
   startEditing(message: LocalMessage): void;
   stopEditing(message: LocalMessage): void;
   /** Saves an edit; false if the text was refused (too long), which keeps the editor open. */
@@ -44,6 +46,8 @@ export interface MessageState {
   thread?: ThreadMenu | undefined;
   /** The author may edit and delete; Cord's thread lists show messages without. */
   editable?: boolean;
+  /** Where the open menu or emoji picker shows. */
+  popupAt?: PopupPlace | undefined;
 }
 
 /**
@@ -131,11 +135,11 @@ export function threadMenuButton(message: LocalMessage, state: MessageState, act
       aria-label=${i18n.t('message:message_options_tooltip')}
       aria-haspopup="menu"
       aria-expanded=${state.menuOpen ? 'true' : 'false'}
-      @click=${() => actions.toggleMenu(message.id)}
+      @click=${(event: Event) => actions.toggleMenu(message.id, event.currentTarget as Element)}
     >
       ⋯
     </button>
-    ${state.menuOpen ? html`<div class="cord-menu cord-options-menu" role="menu">${items}</div>` : nothing}`;
+    ${state.menuOpen ? html`<div class="cord-menu cord-options-menu" role="menu" style=${popupStyle(state.popupAt)}>${items}</div>` : nothing}`;
 }
 
 function options(message: LocalMessage, fromViewer: boolean, state: MessageState, actions: MessageActions) {
@@ -152,7 +156,7 @@ function options(message: LocalMessage, fromViewer: boolean, state: MessageState
             title=${i18n.t('message:message_options_tooltip')}
             aria-haspopup="menu"
             aria-expanded=${state.menuOpen ? 'true' : 'false'}
-            @click=${() => actions.toggleMenu(message.id)}
+            @click=${(event: Event) => actions.toggleMenu(message.id, event.currentTarget as Element)}
           >
             ⋯
           </button>`
@@ -160,7 +164,11 @@ function options(message: LocalMessage, fromViewer: boolean, state: MessageState
       }
       ${addReactionButton(message.id, state, actions)}
     </div>
-    ${state.menuOpen && items.length > 0 ? html`<div class="cord-menu cord-options-menu" role="menu">${items}</div>` : nothing}
+    ${
+      state.menuOpen && items.length > 0
+        ? html`<div class="cord-menu cord-options-menu" role="menu" style=${popupStyle(state.popupAt)}>${items}</div>`
+        : nothing
+    }
   </div>`;
 }
 

@@ -2,12 +2,14 @@ import { html, nothing } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import type { MessageData } from '../../protocol/views.ts';
 import { i18n } from '../runtime.ts';
+import { type PopupPlace, popupStyle } from './popup.ts';
 
 const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉', '👀', '✅'];
 
 export interface ReactionActions {
   react(messageId: string, emoji: string, on: boolean): void;
-  togglePicker(messageId: string): void;
+  /** Opens (under `anchor`) or closes the emoji picker. */
+  togglePicker(messageId: string, anchor?: Element): void;
 }
 
 export interface ReactionsState {
@@ -19,6 +21,8 @@ export interface ReactionsState {
   showAddButton?: boolean;
   /** Names for the "who reacted" tooltips. */
   userName?: (id: string) => string | undefined;
+  /** Where the open picker shows. */
+  popupAt?: PopupPlace | undefined;
 }
 
 /** Each emoji once, in the order first used, with who reacted with it. */
@@ -49,15 +53,25 @@ export function addReactionButton(
     aria-label=${i18n.t('message:add_reaction_action')}
     aria-expanded=${state.pickingReaction ? 'true' : 'false'}
     ?disabled=${disabled}
-    @click=${() => actions.togglePicker(messageId)}
+    @click=${(event: Event) => actions.togglePicker(messageId, event.currentTarget as Element)}
   >
     ☺︎+
   </button>`;
 }
 
 /** The emoji to pick from, as a menu; picking one the viewer already used takes it back. */
-function picker(message: MessageData, mine: (emoji: string) => boolean, actions: ReactionActions) {
-  return html`<div class="cord-emoji-picker" role="menu" aria-label=${i18n.t('message:add_reaction_action')}>
+function picker(
+  message: MessageData,
+  state: ReactionsState,
+  mine: (emoji: string) => boolean,
+  actions: ReactionActions,
+) {
+  return html`<div
+    class="cord-emoji-picker"
+    role="menu"
+    aria-label=${i18n.t('message:add_reaction_action')}
+    style=${popupStyle(state.popupAt)}
+  >
     ${QUICK_REACTIONS.map(
       (emoji) => html`<button
         type="button"
@@ -104,6 +118,6 @@ export function reactions(message: MessageData, state: ReactionsState, actions: 
           ? addReactionButton(message.id, state, actions)
           : nothing
     }
-    ${state.pickingReaction ? picker(message, mine, actions) : nothing}
+    ${state.pickingReaction ? picker(message, state, mine, actions) : nothing}
   </div>`;
 }

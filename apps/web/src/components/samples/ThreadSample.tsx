@@ -1,0 +1,28 @@
+import { Thread } from '@cord-sdk/react';
+import { DEMO_LOCATION, DEMO_THREAD_ID, type OnEvent } from './demo.ts';
+
+interface Props {
+  collapsed: boolean;
+  showHeader: boolean;
+  composerExpanded: boolean;
+  composerDisabled: boolean;
+  onEvent: OnEvent;
+}
+
+export function ThreadSample({ collapsed, showHeader, composerExpanded, composerDisabled, onEvent }: Props) {
+  return (
+    <Thread
+      threadId={DEMO_THREAD_ID}
+      location={DEMO_LOCATION}
+      threadName="The components page"
+      collapsed={collapsed}
+      showHeader={showHeader}
+      composerExpanded={composerExpanded}
+      composerDisabled={composerDisabled}
+      onThreadInfoChange={(info) => onEvent('onThreadInfoChange', info)}
+      onSend={(info) => onEvent('onSend', info)}
+      onClose={(info) => onEvent('onClose', info)}
+      onResolved={(info) => onEvent('onResolved', info)}
+    />
+  );
+}
