@@ -2,6 +2,7 @@ import { Thread } from '@cord-sdk/react';
 import { DEMO_LOCATION, DEMO_THREAD_ID, type OnEvent } from './demo.ts';
 
 interface Props {
+  autofocus: boolean;
   collapsed: boolean;
   showHeader: boolean;
   composerExpanded: boolean;
@@ -9,12 +10,13 @@ interface Props {
   onEvent: OnEvent;
 }
 
-export function ThreadSample({ collapsed, showHeader, composerExpanded, composerDisabled, onEvent }: Props) {
+export function ThreadSample({ autofocus, collapsed, showHeader, composerExpanded, composerDisabled, onEvent }: Props) {
   return (
     <Thread
       threadId={DEMO_THREAD_ID}
       location={DEMO_LOCATION}
       threadName="The components page"
+      autofocus={autofocus}
       collapsed={collapsed}
       showHeader={showHeader}
       composerExpanded={composerExpanded}

@@ -12,6 +12,7 @@ import { TimestampSample } from '../samples/TimestampSample.tsx';
 import timestampSource from '../samples/TimestampSample.tsx?raw';
 
 export function ThreadSection() {
+  const [autofocus, setAutofocus] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const [showHeader, setShowHeader] = useState(false);
   const [composerExpanded, setComposerExpanded] = useState(false);
@@ -26,6 +27,7 @@ export function ThreadSection() {
       source={threadSource}
       controls={
         <>
+          <Toggle label="autofocus (on mount)" value={autofocus} onChange={setAutofocus} />
           <Toggle label="collapsed" value={collapsed} onChange={setCollapsed} />
           <Toggle label="showHeader" value={showHeader} onChange={setShowHeader} />
           <Toggle label="composerExpanded" value={composerExpanded} onChange={setComposerExpanded} />
@@ -35,6 +37,9 @@ export function ThreadSection() {
       events={events}
     >
       <ThreadSample
+        // autofocus acts when the thread mounts: a new key mounts it again.
+        key={String(autofocus)}
+        autofocus={autofocus}
         collapsed={collapsed}
         showHeader={showHeader}
         composerExpanded={composerExpanded}
