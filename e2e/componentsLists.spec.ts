@@ -53,21 +53,25 @@ test('Composer starts a thread per message, which the other user sees in the Thr
 
 test('ThreadList: live unread counts, click and hover events, resolved threads under a toggle', async ({ browser }) => {
   const severus = await openComponents(browser, 0);
-  const minerva = await openComponents(browser, 1);
   const threadId = `list-${randomUUID()}`;
   const text = `Listed ${randomUUID()}`;
-  await cord(
-    severus,
-    `(sdk) => sdk.thread.sendMessage(${JSON.stringify(threadId)}, { content: [{ type: 'p', children: [{ text: ${JSON.stringify(text)} }] }], createThread: { name: 'Listed', url: location.href, location: { page: 'components' } } })`,
-  );
+  const send = (message: string, create = false) =>
+    cord(
+      severus,
+      `(sdk) => sdk.thread.sendMessage(${JSON.stringify(threadId)}, { content: [{ type: 'p', children: [{ text: ${JSON.stringify(message)} }] }]${create ? ", createThread: { name: 'Listed', url: location.href, location: { page: 'components' } }" : ''} })`,
+    );
+  // Written before Minerva looks: both messages are new to her (a comments section showing a
+  // one-message thread would mark it seen, as Cord's does).
+  await send(text, true);
+  await send('a reply');
+  const minerva = await openComponents(browser, 1);
   const listed = sample(minerva, 'thread-list').locator(`.cord-clickable-thread[data-cord-thread-id="${threadId}"]`);
   await expect(listed).toContainText(text);
-  await cord(
-    severus,
-    `(sdk) => sdk.thread.sendMessage(${JSON.stringify(threadId)}, { content: [{ type: 'p', children: [{ text: 'a reply' }] }] })`,
-  );
-  await expect(listed.locator('.cord-thread-footer-container')).toHaveText('1 unread');
-  await expect(listed.locator('.cord-thread-footer-container')).toHaveClass(/cord-badged/);
+  await expect(listed.locator('.cord-thread-replies')).toHaveText('2 unread');
+  await expect(listed.locator('.cord-thread-footer-container')).toHaveClass(/cord-unseen/);
+  // Live: Severus's next reply counts in at once.
+  await send('another reply');
+  await expect(listed.locator('.cord-thread-replies')).toHaveText('3 unread');
 
   await listed.locator('.cord-message-content').hover();
   await expect(event(minerva, 'thread-list', 'onThreadMouseEnter')).toContainText(threadId);

@@ -24,7 +24,8 @@ export function collapsedThread(thread: ThreadData, firstMessage: TemplateResult
   const footerClasses = {
     'cord-thread-footer-container': true,
     'cord-unseen': unseen,
-    'cord-badged': unseen,
+    // Cord's badge is for subscribers only; everyone sees new messages in the footer's colour.
+    'cord-badged': unseen && subscribed,
     'cord-subscribed': subscribed,
   };
   let footer: TemplateResult | typeof nothing = nothing;
