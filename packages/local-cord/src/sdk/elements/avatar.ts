@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { live } from '../runtime.ts';
 import { avatar } from '../ui/avatar.ts';
 import { userLabel } from '../ui/facepile.ts';
-import { booleanAttribute, CordElement } from './cordElement.ts';
+import { booleanAttribute } from './attributes.ts';
+import { CordElement } from './cordElement.ts';
 import { knownUsers, usersController } from './querySet.ts';
 
 /** `<cord-avatar>`: one user's picture (or initial), with their name on hover if asked. */

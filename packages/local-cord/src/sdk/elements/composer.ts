@@ -4,8 +4,9 @@ import { threadQuery } from '../data/sharedQueries.ts';
 import type { ThreadState } from '../data/threadQuery.ts';
 import { live } from '../runtime.ts';
 import type { ComposerSize } from '../ui/composer.ts';
+import { booleanAttribute, flagAttribute, locationAttribute, parseJsonAttribute } from './attributes.ts';
 import { ComposerController } from './composerController.ts';
-import { booleanAttribute, CordElement, flagAttribute, locationAttribute, parseJsonAttribute } from './cordElement.ts';
+import { CordElement } from './cordElement.ts';
 import { LiveController } from './liveController.ts';
 
 const SIZES: readonly ComposerSize[] = ['small', 'medium', 'large'];

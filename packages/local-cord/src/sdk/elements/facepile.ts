@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { live } from '../runtime.ts';
 import { facepile, userLabel } from '../ui/facepile.ts';
-import { arrayAttribute, booleanAttribute, CordElement } from './cordElement.ts';
+import { arrayAttribute, booleanAttribute } from './attributes.ts';
+import { CordElement } from './cordElement.ts';
 import { knownUsers, usersController } from './querySet.ts';
 
 /** `<cord-facepile>`: the users named in `users` (ids, comma-separated), overlapping, in that order. */

@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { type MessageContent, mentionedUserIds } from '../../protocol/content.ts';
 import { messageContent } from '../ui/messageContent.ts';
-import { booleanAttribute, CordElement, parseJsonAttribute } from './cordElement.ts';
+import { booleanAttribute, parseJsonAttribute } from './attributes.ts';
+import { CordElement } from './cordElement.ts';
 import { knownUsers, usersController } from './querySet.ts';
 
 interface Attachment {

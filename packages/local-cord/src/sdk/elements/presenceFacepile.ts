@@ -3,7 +3,8 @@ import type { PresenceView } from '../../protocol/views.ts';
 import { presenceQuery } from '../data/sharedQueries.ts';
 import { live } from '../runtime.ts';
 import { presenceFacepile } from '../ui/presenceFacepile.ts';
-import { booleanAttribute, CordElement, locationAttribute, numberAttribute } from './cordElement.ts';
+import { booleanAttribute, locationAttribute, numberAttribute } from './attributes.ts';
+import { CordElement } from './cordElement.ts';
 import { LiveController } from './liveController.ts';
 
 const MAX_USERS = 5;

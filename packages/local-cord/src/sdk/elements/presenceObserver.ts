@@ -1,5 +1,6 @@
 import { nothing } from 'lit';
-import { arrayAttribute, booleanAttribute, CordElement, locationAttribute } from './cordElement.ts';
+import { arrayAttribute, booleanAttribute, locationAttribute } from './attributes.ts';
+import { CordElement } from './cordElement.ts';
 import { GroupGuard } from './groupGuard.ts';
 import { PresenceClaimController } from './presenceClaim.ts';
 

@@ -3,7 +3,8 @@ import { updateMessage } from '../api/messageWrites.ts';
 import { live } from '../runtime.ts';
 import { type PopupPlace, placeUnder } from '../ui/popup.ts';
 import { addReactionButton, type ReactionActions, reactions } from '../ui/reactions.ts';
-import { booleanAttribute, CordElement } from './cordElement.ts';
+import { booleanAttribute } from './attributes.ts';
+import { CordElement } from './cordElement.ts';
 import { MessageLookup } from './messageLookup.ts';
 
 /** `<cord-reactions>`: a message's reaction pills and the button to add one; live. */

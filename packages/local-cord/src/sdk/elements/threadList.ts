@@ -9,8 +9,9 @@ import type { ThreadListQuery, ThreadListState } from '../data/threadListQuery.t
 import { live } from '../runtime.ts';
 import { collapsedThread } from '../ui/collapsedThread.ts';
 import { message } from '../ui/message.ts';
+import { booleanAttribute, locationAttribute, parseJsonAttribute } from './attributes.ts';
 import { ClockController } from './clockController.ts';
-import { booleanAttribute, CordElement, locationAttribute, parseJsonAttribute } from './cordElement.ts';
+import { CordElement } from './cordElement.ts';
 import { LiveController } from './liveController.ts';
 import { authorOf, MessageController, threadMenuOf } from './messageController.ts';
 
@@ -32,7 +33,7 @@ export class CordThreadList extends CordElement {
     highlightThreadId: { attribute: 'highlight-thread-id' },
     showPlaceholder: { attribute: 'show-placeholder' },
   };
-  static override ignoredAttributes = {
+  static override unsupportedAttributes = {
     'show-screenshot-preview-in-message':
       'Local Cord takes no screenshots of annotated pages, so there is none to preview.',
     'highlight-open-floating-thread':

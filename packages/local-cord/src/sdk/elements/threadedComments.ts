@@ -13,7 +13,8 @@ import type { ThreadListQuery, ThreadListState } from '../data/threadListQuery.t
 import type { ThreadQuery, ThreadState } from '../data/threadQuery.ts';
 import { live } from '../runtime.ts';
 import { extraClasses } from '../ui/message.ts';
-import { booleanAttribute, CordElement, flagAttribute, parseJsonAttribute } from './cordElement.ts';
+import { booleanAttribute, flagAttribute, parseJsonAttribute } from './attributes.ts';
+import { CordElement } from './cordElement.ts';
 import { GroupGuard } from './groupGuard.ts';
 import { LiveController } from './liveController.ts';
 import { QuerySetController } from './querySet.ts';

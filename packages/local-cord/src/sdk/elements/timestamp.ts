@@ -1,7 +1,8 @@
 import { html } from 'lit';
 import { timestamp } from '../ui/timestamp.ts';
+import { booleanAttribute } from './attributes.ts';
 import { ClockController } from './clockController.ts';
-import { booleanAttribute, CordElement } from './cordElement.ts';
+import { CordElement } from './cordElement.ts';
 
 /**
  * `<cord-timestamp>`: a time as Cord words it ("5 mins ago", or "3:04 PM" with
