@@ -13,3 +13,20 @@ export const stylesheetUrl = new URL(LOCAL_CORD_CSS_PATH, scriptUrl).href;
 export const live = new LiveData(socketUrl.href);
 /** The page's Cord strings (`CordSDK.i18n`): elements and React components read the same ones. */
 export const i18n = createCordI18n();
+
+const staticTexts = new Map<string, string>();
+// applyTranslations always sets the language again after adding strings: the cue to forget.
+i18n.on('languageChanged', () => staticTexts.clear());
+
+/**
+ * A Cord string without values (a button's label), looked up once per language: a page
+ * shows hundreds of messages, each with the same few labels.
+ */
+export function text(key: string): string {
+  let found = staticTexts.get(key);
+  if (found === undefined) {
+    found = i18n.t(key);
+    staticTexts.set(key, found);
+  }
+  return found;
+}

@@ -38,9 +38,7 @@ export class MessageController implements ReactiveController {
   /** A press anywhere else, or a scroll, closes an open menu or picker, as in Cord. */
   private readonly closePopups = (event: Event) => {
     if ((this.menuFor === null && this.pickerFor === null) || insidePopup(event.target)) return;
-    this.menuFor = null;
-    this.pickerFor = null;
-    this.host.requestUpdate();
+    this.opened(null, null, undefined);
   };
 
   constructor(
@@ -50,14 +48,29 @@ export class MessageController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected() {
-    document.addEventListener('mousedown', this.closePopups, true);
-    document.addEventListener('scroll', this.closePopups, { capture: true, passive: true });
-  }
+  hostConnected() {}
 
   hostDisconnected() {
-    document.removeEventListener('mousedown', this.closePopups, true);
-    document.removeEventListener('scroll', this.closePopups, true);
+    this.watchOutside(false);
+  }
+
+  /** Listens for presses and scrolls elsewhere only while something is open: pages show many messages. */
+  private watchOutside(open: boolean) {
+    if (open) {
+      document.addEventListener('mousedown', this.closePopups, true);
+      document.addEventListener('scroll', this.closePopups, { capture: true, passive: true });
+    } else {
+      document.removeEventListener('mousedown', this.closePopups, true);
+      document.removeEventListener('scroll', this.closePopups, true);
+    }
+  }
+
+  private opened(menuFor: string | null, pickerFor: string | null, anchor: Element | undefined) {
+    this.menuFor = menuFor;
+    this.pickerFor = pickerFor;
+    this.popupAt = placeUnder(anchor);
+    this.watchOutside(menuFor !== null || pickerFor !== null);
+    this.host.requestUpdate();
   }
 
   /** The template state of one message. */
@@ -87,18 +100,8 @@ export class MessageController implements ReactiveController {
   }
 
   readonly actions: MessageActions = {
-    toggleMenu: (messageId, anchor) => {
-      this.menuFor = this.menuFor === messageId ? null : messageId;
-      this.pickerFor = null;
-      this.popupAt = placeUnder(anchor);
-      this.host.requestUpdate();
-    },
-    togglePicker: (messageId, anchor) => {
-      this.pickerFor = this.pickerFor === messageId ? null : messageId;
-      this.menuFor = null;
-      this.popupAt = placeUnder(anchor);
-      this.host.requestUpdate();
-    },
+    toggleMenu: (messageId, anchor) => this.opened(this.menuFor === messageId ? null : messageId, null, anchor),
+    togglePicker: (messageId, anchor) => this.opened(null, this.pickerFor === messageId ? null : messageId, anchor),
     startEditing: (message) => this.startEditing(message),
     stopEditing: (message) => {
       this.editing = null;

@@ -199,6 +199,10 @@ export class CordThreadedComments extends CordElement {
     const highlight = this.highlightThreadId || undefined;
     this.highlighted.use(highlight ? threadQuery(live, highlight, undefined) : undefined);
     this.settleHighlight();
+    // Every listed thread's view exists before rendering, so initially expanded replies are
+    // followed from the start (threads that "Load more" brings included).
+    const listed = [...(this.list.value?.threads ?? []), ...(this.resolvedList.value?.threads ?? [])];
+    for (const thread of listed) this.view(thread.id);
     const open = [...this.views].flatMap(([id, view]) => (view.replies ? [id] : []));
     this.expanded.use(open);
   }

@@ -3,7 +3,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { plaintextOf } from '../../protocol/content.ts';
 import type { UserData } from '../../protocol/views.ts';
 import type { LocalMessage } from '../data/threadQuery.ts';
-import { i18n } from '../runtime.ts';
+import { i18n, text } from '../runtime.ts';
 import { avatar } from './avatar.ts';
 import { isSendKey } from './keys.ts';
 import { type ContentOptions, messageContent } from './messageContent.ts';
@@ -81,7 +81,7 @@ export function message(message: LocalMessage, author: UserData, state: MessageS
       ${
         fromViewer
           ? html`<button type="button" class="cord-undo-delete-button" @click=${() => actions.setDeleted(message, false)}>
-            ${i18n.t('message:undo_delete_action')}
+            ${text('message:undo_delete_action')}
           </button>`
           : nothing
       }
@@ -113,7 +113,7 @@ export function message(message: LocalMessage, author: UserData, state: MessageS
           ${messageContent(message.content, state.content)}
           ${
             message.updatedTimestamp !== null
-              ? html`<span class="cord-edited-message-tag">${i18n.t('message:edited_status')}</span>`
+              ? html`<span class="cord-edited-message-tag">${text('message:edited_status')}</span>`
               : nothing
           }
         </div>`
@@ -132,7 +132,7 @@ export function threadMenuButton(message: LocalMessage, state: MessageState, act
       type="button"
       class="cord-button cord-secondary cord-small"
       data-cord-button="open-thread-menu"
-      aria-label=${i18n.t('message:message_options_tooltip')}
+      aria-label=${text('message:message_options_tooltip')}
       aria-haspopup="menu"
       aria-expanded=${state.menuOpen ? 'true' : 'false'}
       @click=${(event: Event) => actions.toggleMenu(message.id, event.currentTarget as Element)}
@@ -143,17 +143,22 @@ export function threadMenuButton(message: LocalMessage, state: MessageState, act
 }
 
 function options(message: LocalMessage, fromViewer: boolean, state: MessageState, actions: MessageActions) {
-  const items = [...threadItems(message, state.thread, actions), ...messageItems(message, fromViewer, state, actions)];
+  // The items are made only while the menu is open.
+  const hasItems = state.thread !== undefined || (fromViewer && state.editable !== false);
+  const items = () => [
+    ...threadItems(message, state.thread, actions),
+    ...messageItems(message, fromViewer, state, actions),
+  ];
   return html`<div class="cord-options-menu-trigger">
     <div class=${classMap({ 'cord-message-options-buttons': true, 'cord-open': state.menuOpen || state.pickingReaction })}>
       ${
-        items.length > 0
+        hasItems
           ? html`<button
             type="button"
             class="cord-button cord-secondary cord-small"
             data-cord-button="thread-options"
-            aria-label=${i18n.t('message:message_options_tooltip')}
-            title=${i18n.t('message:message_options_tooltip')}
+            aria-label=${text('message:message_options_tooltip')}
+            title=${text('message:message_options_tooltip')}
             aria-haspopup="menu"
             aria-expanded=${state.menuOpen ? 'true' : 'false'}
             @click=${(event: Event) => actions.toggleMenu(message.id, event.currentTarget as Element)}
@@ -165,8 +170,8 @@ function options(message: LocalMessage, fromViewer: boolean, state: MessageState
       ${addReactionButton(message.id, state, actions)}
     </div>
     ${
-      state.menuOpen && items.length > 0
-        ? html`<div class="cord-menu cord-options-menu" role="menu" style=${popupStyle(state.popupAt)}>${items}</div>`
+      state.menuOpen && hasItems
+        ? html`<div class="cord-menu cord-options-menu" role="menu" style=${popupStyle(state.popupAt)}>${items()}</div>`
         : nothing
     }
   </div>`;
@@ -190,12 +195,12 @@ function threadItems(message: LocalMessage, thread: ThreadMenu | undefined, acti
     thread.subscribed
       ? menuItem(
           'unsubscribe',
-          i18n.t('thread:unsubscribe_action'),
+          text('thread:unsubscribe_action'),
           done(() => actions.setSubscribed(message.threadID, false)),
         )
       : menuItem(
           'subscribe',
-          i18n.t('thread:subscribe_action'),
+          text('thread:subscribe_action'),
           done(() => actions.setSubscribed(message.threadID, true)),
         ),
     ...(thread.resolved
@@ -203,7 +208,7 @@ function threadItems(message: LocalMessage, thread: ThreadMenu | undefined, acti
       : [
           menuItem(
             'resolve',
-            i18n.t('thread:resolve_action'),
+            text('thread:resolve_action'),
             done(() => actions.setResolved(message.threadID, true)),
           ),
         ]),
@@ -222,12 +227,12 @@ function messageItems(message: LocalMessage, fromViewer: boolean, state: Message
     resolved
       ? menuItem(
           'reopen-to-edit',
-          i18n.t('message:edit_resolved_action'),
+          text('message:edit_resolved_action'),
           done(() => actions.setResolved(message.threadID, false)),
         )
       : menuItem(
           'edit',
-          i18n.t('message:edit_action'),
+          text('message:edit_action'),
           done(() => actions.startEditing(message)),
         ),
     ...(resolved
@@ -235,7 +240,7 @@ function messageItems(message: LocalMessage, fromViewer: boolean, state: Message
       : [
           menuItem(
             'delete',
-            i18n.t('message:delete_action'),
+            text('message:delete_action'),
             done(() => actions.setDeleted(message, true)),
           ),
         ]),
@@ -253,7 +258,7 @@ function editor(message: LocalMessage, actions: MessageActions) {
       <textarea
         class="cord-editor"
         aria-label="Edit message"
-        placeholder=${i18n.t('composer:edit_message_placeholder')}
+        placeholder=${text('composer:edit_message_placeholder')}
         .value=${plaintextOf(message.content)}
         @keydown=${(event: KeyboardEvent) => {
           if (event.key === 'Escape') actions.stopEditing(message);
@@ -268,7 +273,7 @@ function editor(message: LocalMessage, actions: MessageActions) {
       <div class="cord-composer-secondary-buttons"></div>
       <div class="cord-composer-primary-buttons">
         <button type="button" class="cord-button cord-secondary cord-small" @click=${() => actions.stopEditing(message)}>
-          ${i18n.t('composer:cancel_editing_action')}
+          ${text('composer:cancel_editing_action')}
         </button>
         <button
           type="button"

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import type { MessageData } from '../../protocol/views.ts';
-import { i18n } from '../runtime.ts';
+import { i18n, text } from '../runtime.ts';
 import { type PopupPlace, popupStyle } from './popup.ts';
 
 const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉', '👀', '✅'];
@@ -35,9 +35,15 @@ function byEmoji(message: MessageData): Array<{ emoji: string; userIds: string[]
 /** "You, Ann reacted with 👍". */
 function whoReacted(emoji: string, userIds: string[], state: ReactionsState): string {
   const names = userIds.map((id) =>
-    id === state.viewerId ? i18n.t('user:viewer_user_short') : (state.userName?.(id) ?? id),
+    id === state.viewerId ? text('user:viewer_user_short') : (state.userName?.(id) ?? id),
   );
-  return i18n.t('message:reaction_with_emoji_name_tooltip', { users: names, emojiName: emoji, count: names.length });
+  // `formatParams` keeps the names out of i18next's cache key for its Intl list formatter.
+  return i18n.t('message:reaction_with_emoji_name_tooltip', {
+    users: names,
+    emojiName: emoji,
+    count: names.length,
+    formatParams: { users: {} },
+  });
 }
 
 export function addReactionButton(
@@ -50,7 +56,7 @@ export function addReactionButton(
     type="button"
     class="cord-button cord-secondary cord-small cord-add-reaction"
     data-cord-button="select-emoji"
-    aria-label=${i18n.t('message:add_reaction_action')}
+    aria-label=${text('message:add_reaction_action')}
     aria-expanded=${state.pickingReaction ? 'true' : 'false'}
     ?disabled=${disabled}
     @click=${(event: Event) => actions.togglePicker(messageId, event.currentTarget as Element)}
@@ -69,7 +75,7 @@ function picker(
   return html`<div
     class="cord-emoji-picker"
     role="menu"
-    aria-label=${i18n.t('message:add_reaction_action')}
+    aria-label=${text('message:add_reaction_action')}
     style=${popupStyle(state.popupAt)}
   >
     ${QUICK_REACTIONS.map(

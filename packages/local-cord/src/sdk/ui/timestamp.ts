@@ -58,7 +58,9 @@ export function absoluteTimestamp(at: number, namespace: TimeNamespace, now = Da
 
 /** The full time, for the tooltip every Cord timestamp has. */
 export function timestampTooltip(at: number): string {
-  return i18n.t('message:absolute_timestamp.tooltip', { date: new Date(at) });
+  // `formatParams` names the value, so i18next keys its cached Intl formatter without it:
+  // otherwise every time shown (every second) would make and keep a new formatter.
+  return i18n.t('message:absolute_timestamp.tooltip', { date: new Date(at), formatParams: { date: {} } });
 }
 
 /** Cord's `p.cord-timestamp`, relative or absolute, with the full time on hover. */
