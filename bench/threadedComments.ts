@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { chromium, type Page } from '@playwright/test';
 import { GROUP, rest } from '../e2e/restApi.ts';
 import { Stack, WEB_URL } from '../e2e/stack.ts';
@@ -60,7 +61,7 @@ async function seed(location: Record<string, string>) {
  */
 const MEASURE = `async ({ where, perThread, firstPage, total }) => {
   const shown = (threads) =>
-    document.querySelectorAll('#bench cord-threaded-comments .cord-threaded-comments-thread cord-message .cord-message')
+    document.querySelectorAll('#bench cord-threaded-comments .cord-threaded-comments-thread .cord-message')
       .length >= threads * perThread;
   const until = (done) =>
     new Promise((resolve, reject) => {
@@ -70,7 +71,7 @@ const MEASURE = `async ({ where, perThread, firstPage, total }) => {
         else if (performance.now() > giveUp) {
           const count = (selector) => document.querySelectorAll('#bench ' + selector).length;
           reject(new Error('not rendered in 20 s: ' + count('.cord-threaded-comments-thread') + ' threads, ' +
-            count('cord-message .cord-message') + ' messages'));
+            count('.cord-message') + ' messages'));
         } else requestAnimationFrame(check);
       };
       check();
@@ -90,9 +91,22 @@ const MEASURE = `async ({ where, perThread, firstPage, total }) => {
   return { firstPage: firstPageAt - start, all: loadedAt - start };
 }`;
 
-function measure(page: Page, location: Record<string, string>): Promise<{ firstPage: number; all: number }> {
+interface Timing {
+  firstPage: number;
+  all: number;
+  /** The page's main thread busy (Chromium's TaskDuration), in ms: what contention for the cores does not add to. */
+  busy: number;
+}
+
+async function measure(page: Page, location: Record<string, string>): Promise<Timing> {
   const args = { where: JSON.stringify(location), perThread: REPLIES + 1, firstPage: FIRST_PAGE, total: THREADS };
-  return page.evaluate(`(${MEASURE})(${JSON.stringify(args)})`);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const busy = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration')!.value;
+  const before = await busy();
+  const timing = (await page.evaluate(`(${MEASURE})(${JSON.stringify(args)})`)) as Omit<Timing, 'busy'>;
+  return { ...timing, busy: ((await busy()) - before) * 1000 };
 }
 
 try {
@@ -101,6 +115,7 @@ try {
   await seed(location);
   const firstPage: number[] = [];
   const all: number[] = [];
+  const busy: number[] = [];
   for (let run = 0; run <= RUNS; run++) {
     const page = await signedInPage();
     const timing = await measure(page, location);
@@ -108,6 +123,7 @@ try {
     if (run > 0) {
       firstPage.push(timing.firstPage);
       all.push(timing.all);
+      busy.push(timing.busy);
     }
     await page.context().close();
   }
@@ -118,6 +134,12 @@ try {
   };
   report(`First page: ${FIRST_PAGE} threads x ${REPLIES + 1} messages shown`, firstPage);
   report(`All ${THREADS} threads x ${REPLIES + 1} messages ("Load more" twice)`, all);
+  report('Main thread busy meanwhile (all 20)', busy);
+  console.log(
+    `Load average during the runs: ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(', ')} (${cpus().length} cores)`,
+  );
 } finally {
   await browser.close();
   await stack.stopAll();

@@ -39,7 +39,11 @@ test('Composer starts a thread per message, which the other user sees in the Thr
   await write(composer, `Another thread ${randomUUID()}`);
   await expect(event(severus, 'composer', 'onSend')).not.toContainText(threadId!);
 
-  // Replying to the demo thread, small, with a close button.
+  // Replying to the demo thread (one with messages: "Reply..."), small, with a close button.
+  await cord(
+    severus,
+    `(sdk) => sdk.thread.sendMessage('components-demo', { content: [{ type: 'p', children: [{ text: 'hi' }] }], createThread: { name: 'Demo', url: location.href, location: { page: 'components' } } })`,
+  );
   await toggle(severus, 'composer', 'threadId: the demo thread');
   await choose(severus, 'composer', 'size', 'small');
   await toggle(severus, 'composer', 'showCloseButton');
@@ -164,13 +168,15 @@ test('the <cord-threaded-comments> element, as a page without React writes it', 
   await thread(minerva).getByRole('button', { name: 'Reply' }).click();
   await write(thread(minerva).locator('cord-composer'), 'a reply from the element');
   await expect(thread(severus).locator('.cord-expand-replies')).toContainText('1 new reply');
+  // Leaving the top composer collapses it; done first so the click lands where it aims.
+  await element(severus).locator('cord-composer .cord-editor').first().blur();
   await thread(severus).locator('.cord-message-content').first().click();
   await expect
     .poll(() => severus.evaluate(() => (window as unknown as { seen: string[] }).seen.join('\n')))
     .toContain('messageclick');
 
   // Resolved from the first message's menu: the element's threadresolve, then the "sequentially" section.
-  const first = thread(severus).locator('cord-message').first();
+  const first = thread(severus).locator('.cord-message').first();
   await first.hover();
   await first.getByRole('button', { name: 'Options' }).click();
   await first.getByRole('menuitem', { name: 'Resolve' }).click();

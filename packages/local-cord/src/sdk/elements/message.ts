@@ -5,12 +5,9 @@ import { message } from '../ui/message.ts';
 import { booleanAttribute } from './attributes.ts';
 import { ClockController } from './clockController.ts';
 import { CordElement } from './cordElement.ts';
-import { authorOf, MessageController, threadMenuOf } from './messageController.ts';
+import { authorOf, MessageController, OWN_CLICKS, threadMenuOf } from './messageController.ts';
 import { MessageLookup } from './messageLookup.ts';
 import { markSeenSoon } from './seen.ts';
-
-/** Clicks on these belong to them, not to the message (Cord stops them from reaching it). */
-const OWN_CLICKS = 'button, a, textarea, [role="menu"], .cord-reactions-container';
 
 /**
  * `<cord-message>`: one message of a thread (by default its first), as `<cord-thread>`

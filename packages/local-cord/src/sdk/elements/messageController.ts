@@ -8,6 +8,9 @@ import { live } from '../runtime.ts';
 import type { MessageActions, MessageState, ThreadMenu } from '../ui/message.ts';
 import { insidePopup, type PopupPlace, placeUnder } from '../ui/popup.ts';
 
+/** Clicks on these belong to them, not to the message or thread around them (Cord stops them). */
+export const OWN_CLICKS = 'button, a, textarea, [role="menu"], .cord-reactions-container';
+
 /** What the element showing messages does when the viewer acts on them. */
 export interface MessageEvents {
   editStart(message: LocalMessage): void;

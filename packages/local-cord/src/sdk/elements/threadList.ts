@@ -13,7 +13,7 @@ import { booleanAttribute, locationAttribute, parseJsonAttribute } from './attri
 import { ClockController } from './clockController.ts';
 import { CordElement } from './cordElement.ts';
 import { LiveController } from './liveController.ts';
-import { authorOf, MessageController, threadMenuOf } from './messageController.ts';
+import { authorOf, MessageController, OWN_CLICKS, threadMenuOf } from './messageController.ts';
 
 const PAGE_SIZE = 20;
 
@@ -175,7 +175,7 @@ export class CordThreadList extends CordElement {
       data-cord-group-id=${thread.groupID}
       @click=${(event: Event) => {
         // The thread's own buttons (menu, reactions) are not a click on the thread.
-        if ((event.target as Element).closest('button, a, [role="menu"]')) return;
+        if ((event.target as Element).closest(OWN_CLICKS)) return;
         this.emit('threadclick', thread.id, summary());
       }}
       @mouseenter=${() => this.emit('threadmouseenter', thread.id, { thread: summary() })}

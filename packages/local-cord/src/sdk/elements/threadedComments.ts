@@ -5,19 +5,22 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ThreadFilter, ThreadSort } from '../../protocol/requests.ts';
 import type { ThreadCountsData, ThreadData } from '../../protocol/views.ts';
-import { toThreadSummary } from '../api/convert.ts';
+import { toClientMessage, toThreadSummary } from '../api/convert.ts';
 import { threadFilter } from '../api/threadOptions.ts';
 import { groupMembersQuery, threadCountsQuery, threadListQuery, threadQuery } from '../data/sharedQueries.ts';
 import type { MembersState } from '../data/simpleQueries.ts';
 import type { ThreadListQuery, ThreadListState } from '../data/threadListQuery.ts';
-import type { ThreadQuery, ThreadState } from '../data/threadQuery.ts';
+import type { LocalMessage, ThreadQuery, ThreadState } from '../data/threadQuery.ts';
 import { live } from '../runtime.ts';
-import { extraClasses } from '../ui/message.ts';
+import { extraClasses, message } from '../ui/message.ts';
 import { booleanAttribute, flagAttribute, parseJsonAttribute } from './attributes.ts';
+import { ClockController } from './clockController.ts';
 import { CordElement } from './cordElement.ts';
 import { GroupGuard } from './groupGuard.ts';
 import { LiveController } from './liveController.ts';
+import { authorOf, MessageController, OWN_CLICKS, threadMenuOf } from './messageController.ts';
 import { QuerySetController } from './querySet.ts';
+import { markSeenSoon } from './seen.ts';
 
 const FIRST_PAGE = 10;
 const MORE = 5;
@@ -28,19 +31,6 @@ type ShowReplies = (typeof SHOW_REPLIES)[number];
 
 const NO_GROUP_EXTRA =
   'This component must have a groupId prop unless the composerPosition prop is set to "none". This is so that it is clear which group new threads should belong to.';
-
-/** Nested messages' events, re-fired as the comments section's own (Cord's names). */
-const MESSAGE_EVENTS: Record<string, string> = {
-  'cord-message:click': 'messageclick',
-  'cord-message:mouseenter': 'messagemouseenter',
-  'cord-message:mouseleave': 'messagemouseleave',
-  'cord-message:threadresolve': 'threadresolve',
-  'cord-message:threadreopen': 'threadreopen',
-};
-const EDIT_EVENTS: Record<string, string> = {
-  'cord-message:editstart': 'messageeditstart',
-  'cord-message:editend': 'messageeditend',
-};
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
   return allowed.find((known) => known === value) ?? fallback;
@@ -56,8 +46,8 @@ interface ThreadView {
  * `<cord-threaded-comments>`: Cord's comments section. Top-level threads at a location
  * (each its first message, its replies collapsed or expanded, a reply composer), a
  * composer that starts new ones, and resolved threads shown as `display-resolved` says.
- * Built, as Cord's own React version is, from `<cord-message>`, `<cord-composer>`,
- * `<cord-avatar>` and `<cord-facepile>`.
+ * The same UI as Cord's React version, with the message template every element shows
+ * messages with, and `<cord-composer>`, `<cord-avatar>` and `<cord-facepile>`.
  */
 export class CordThreadedComments extends CordElement {
   static override properties = {
@@ -108,7 +98,26 @@ export class CordThreadedComments extends CordElement {
   private readonly counts = new LiveController<ThreadCountsData | undefined>(this);
   private readonly members = new LiveController<MembersState>(this);
   private readonly highlighted = new LiveController<ThreadState>(this);
-  private readonly expanded = new QuerySetController<ThreadState>(this, (id) => threadQuery(live, id, undefined));
+  /** Each listed thread in full, as Cord's React version observes each (its messages, live). */
+  private readonly threads = new QuerySetController<ThreadState>(this, (id) => threadQuery(live, id, undefined));
+  private readonly messages = new MessageController(this, {
+    editStart: (shown) => {
+      this.emitPart('cord-message', 'editstart', this.messageInfo(shown));
+      this.emit('messageeditstart', this.messageInfo(shown));
+    },
+    editEnd: (shown) => {
+      this.emitPart('cord-message', 'editend', this.messageInfo(shown));
+      this.emit('messageeditend', this.messageInfo(shown));
+    },
+    resolvedByViewer: (threadID, resolved) => {
+      const thread = this.threads.get(threadID)?.thread ?? this.listed(threadID);
+      this.emit(resolved ? 'threadresolve' : 'threadreopen', {
+        threadID,
+        thread: thread ? toThreadSummary(thread) : null,
+      });
+    },
+    failed: (reason) => console.warn(`Cord: ${reason}`),
+  });
   private readonly guard = new GroupGuard('ThreadedComments', NO_GROUP_EXTRA);
   private readonly views = new Map<string, ThreadView>();
   private resolvedTab = false;
@@ -120,16 +129,24 @@ export class CordThreadedComments extends CordElement {
 
   constructor() {
     super();
-    for (const [from, to] of Object.entries(MESSAGE_EVENTS)) {
-      this.addEventListener(from, (event) => {
-        // Cord's section shows messages as parts of itself: their events are its events.
-        event.stopPropagation();
-        this.emit(to, ...((event as CustomEvent<unknown[]>).detail ?? []));
-      });
-    }
-    for (const [from, to] of Object.entries(EDIT_EVENTS)) {
-      this.addEventListener(from, (event) => this.emit(to, ...((event as CustomEvent<unknown[]>).detail ?? [])));
-    }
+    new ClockController(this);
+  }
+
+  /** Cord's MessageInfo for a message of a listed thread. */
+  private messageInfo(shown: LocalMessage) {
+    const thread = this.threads.get(shown.threadID)?.thread ?? this.listed(shown.threadID);
+    return {
+      threadId: shown.threadID,
+      messageId: shown.id,
+      thread: thread ? toThreadSummary(thread) : null,
+      message: toClientMessage(shown),
+    };
+  }
+
+  private listed(threadId: string): ThreadData | undefined {
+    return [...(this.list.value?.threads ?? []), ...(this.resolvedList.value?.threads ?? [])].find(
+      (thread) => thread.id === threadId,
+    );
   }
 
   private get display(): DisplayResolved {
@@ -199,12 +216,9 @@ export class CordThreadedComments extends CordElement {
     const highlight = this.highlightThreadId || undefined;
     this.highlighted.use(highlight ? threadQuery(live, highlight, undefined) : undefined);
     this.settleHighlight();
-    // Every listed thread's view exists before rendering, so initially expanded replies are
-    // followed from the start (threads that "Load more" brings included).
     const listed = [...(this.list.value?.threads ?? []), ...(this.resolvedList.value?.threads ?? [])];
-    for (const thread of listed) this.view(thread.id);
-    const open = [...this.views].flatMap(([id, view]) => (view.replies ? [id] : []));
-    this.expanded.use(open);
+    if (this.highlighted.value?.thread) listed.push(this.highlighted.value.thread);
+    this.threads.use(listed.map((thread) => thread.id));
   }
 
   /** A highlighted resolved thread opens the part that shows it (Cord's tab or section). */
@@ -412,13 +426,29 @@ export class CordThreadedComments extends CordElement {
       data-cord-group-id=${thread.groupID}
     >
       ${thread.resolved ? this.renderResolvedHeader(thread) : nothing}
-      <cord-message
-        thread-id=${thread.id}
-        message-id=${first.id}
-        mark-as-seen=${thread.total === 1 ? 'true' : 'false'}
-      ></cord-message>
+      ${this.renderMessage(this.threads.get(thread.id)?.messages.find((shown) => shown.id === first.id) ?? first, thread)}
       ${view.replies ? this.renderReplies(thread) : this.renderCollapsedReplies(thread, allowReplies)}
       ${allowReplies && (!hasReplies || view.replies) ? this.renderReplyArea(thread, view) : nothing}
+    </div>`;
+  }
+
+  /**
+   * One message, with the template every element shows messages with; `thread` for a
+   * thread's first message (its menu, and Cord's marking seen of a thread of one message).
+   * Its pointer events are the section's own (`messageclick`...).
+   */
+  private renderMessage(shown: LocalMessage, thread: ThreadData | undefined) {
+    if (thread && thread.total === 1 && !shown.seen && document.visibilityState === 'visible') markSeenSoon(thread.id);
+    const info = () => this.messageInfo(shown);
+    return html`<div
+      class="cord-threaded-comments-message"
+      @click=${(event: Event) => {
+        if (!(event.target as Element).closest(OWN_CLICKS)) this.emit('messageclick', info());
+      }}
+      @mouseenter=${() => this.emit('messagemouseenter', info())}
+      @mouseleave=${() => this.emit('messagemouseleave', info())}
+    >
+      ${message(shown, authorOf(shown), this.messages.state(shown, thread && threadMenuOf(thread)), this.messages.actions)}
     </div>`;
   }
 
@@ -468,7 +498,7 @@ export class CordThreadedComments extends CordElement {
   }
 
   private renderReplies(thread: ThreadData) {
-    const state = this.expanded.get(thread.id);
+    const state = this.threads.get(thread.id);
     if (!state || (state.loading && state.messages.length === 0)) return this.renderCollapsedReplies(thread, true);
     // The first message is shown above; older pages may not reach it yet.
     const replies = state.messages.filter((shown) => shown.id !== thread.firstMessage?.id);
@@ -485,7 +515,7 @@ export class CordThreadedComments extends CordElement {
           ? html`<button
             type="button"
             class="cord-show-more"
-            @click=${() => void (this.expanded.query(thread.id) as ThreadQuery | undefined)?.fetchMore(MORE).catch(() => {})}
+            @click=${() => void (this.threads.query(thread.id) as ThreadQuery | undefined)?.fetchMore(MORE).catch(() => {})}
           >
             ${this.t('threaded_comments:show_more_replies_action')}
           </button>`
@@ -495,7 +525,7 @@ export class CordThreadedComments extends CordElement {
         ${repeat(
           replies,
           (reply) => reply.id,
-          (reply) => html`<cord-message thread-id=${thread.id} message-id=${reply.id}></cord-message>`,
+          (reply) => this.renderMessage(reply, undefined),
         )}
       </div>`;
   }
