@@ -30,12 +30,16 @@ export async function choose(page: Page, id: string, label: string, value: strin
   await section(page, id).getByLabel(label).selectOption(value);
 }
 
-/** Types into a Cord composer and presses Enter. */
+/**
+ * Types into a Cord composer, presses Enter, and leaves it. Leaving collapses it, as in Cord:
+ * done here, so a later click elsewhere does not land while the page moves up.
+ */
 export async function write(composer: Locator, text: string) {
   const editor = composer.locator('.cord-editor').first();
   await editor.click();
   await editor.fill(text);
   await editor.press('Enter');
+  await editor.blur();
 }
 
 /** Runs Cord's JavaScript API in the page, as an app would. */

@@ -67,6 +67,7 @@ test('the author can edit, delete (and undo), and react', async ({ page }) => {
   await expect(sent.locator('.cord-message-content p')).toHaveText(`${text} (changed)`);
   await expect(sent.getByText('(Edited)')).toBeVisible();
 
+  await sent.hover();
   await sent.getByRole('button', { name: 'Add reaction' }).click();
   await sent.getByRole('menuitem', { name: '👍' }).click();
   await expect(sent.getByRole('button', { name: '👍 1' })).toHaveAttribute('aria-pressed', 'true');
