@@ -74,9 +74,12 @@ describe('the built client bundle', () => {
 
     // Local mode: the page loads local Cord's script and stylesheet from the chosen port ...
     expect(filesContaining(files, `http://127.0.0.1:${port}/sdk/v1/sdk.latest.js`).length).toBeGreaterThan(0);
-    expect(filesContaining(files, `http://127.0.0.1:${port}/sdk/css/cord.css`)).toEqual([
-      expect.stringMatching(/index\.html$/),
-    ]);
+    // Every page's HTML links the stylesheet itself (as link#cord-react), and nothing else does.
+    const pages = files.filter(({ path }) => path.endsWith('.html')).map(({ path }) => path);
+    expect(pages).toEqual(
+      expect.arrayContaining([expect.stringMatching(/index\.html$/), expect.stringMatching(/components\.html$/)]),
+    );
+    expect(filesContaining(files, `http://127.0.0.1:${port}/sdk/css/cord.css`).sort()).toEqual(pages.sort());
     // ... but never gets the secret that signs its tokens.
     expect(filesContaining(files, LOCAL_CORD_PROJECT_SECRET)).toEqual([]);
   });
