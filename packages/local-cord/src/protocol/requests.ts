@@ -148,6 +148,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     present: z.boolean(),
     durable: z.boolean(),
     groupId: id.optional(),
+    /** Cord's `exclusive_within`: arriving here leaves the user's other places within this region. */
+    exclusiveWithin: locationSchema.optional(),
   }),
 ]);
 

@@ -113,4 +113,6 @@ export interface PresenceView {
   user: UserData;
   present: boolean;
   lastSeen: number | null;
+  /** Where the user is present now, of the locations the watch takes in (Cord's `ephemeral.locations`). */
+  locations: CordLocation[];
 }
