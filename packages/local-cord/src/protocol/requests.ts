@@ -14,6 +14,8 @@ const pageSize = z.number().int().min(1).max(MAX_PAGE_SIZE);
 const queryId = z.string().min(1).max(100);
 const reactions = z.array(z.string().min(1).max(32)).max(50);
 const nullableText = (max: number) => z.string().max(max).nullable();
+/** A message's page annotation (views.ts AnnotationData): an anchor local Cord's SDK made, and the selected text. */
+const annotation = z.strictObject({ locationData: nullableText(4000), textContent: nullableText(4000) });
 
 /** Cord's ClientThreadFilter, with the location always in its `{ value, partialMatch }` form. */
 export const threadFilterSchema = z.strictObject({
@@ -119,6 +121,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     addReactions: reactions.optional(),
     subscribeToThread: z.boolean().default(true),
     createThread: newThreadFields.optional(),
+    annotation: annotation.optional(),
   }),
   request('message.update', {
     messageId: id,

@@ -34,6 +34,16 @@ export interface ReactionData {
   timestamp: number;
 }
 
+/**
+ * Where on a page a message points (Cord's annotation attachment, as local Cord keeps it):
+ * `locationData` is the opaque anchor `CordSDK.annotation.stringToViewportCoordinates`
+ * reads back, `textContent` the text that was selected, if any.
+ */
+export interface AnnotationData {
+  locationData: string | null;
+  textContent: string | null;
+}
+
 /** Cord's ClientMessageData. */
 export interface MessageData {
   id: string;
@@ -57,6 +67,8 @@ export interface MessageData {
   /** Who has seen the message: the author, and participants whose last look came after it. */
   seenBy: string[];
   skipLinkPreviews: boolean;
+  /** The page spot a floating thread's first message points at; null for most messages. */
+  annotation: AnnotationData | null;
   /** Whether the viewer has seen it (their own messages always). */
   seen: boolean;
 }

@@ -1,5 +1,5 @@
 import { type MessageContent, mentionedUserIds, plaintextOf } from '../protocol/content.ts';
-import type { EntityMetadata } from '../protocol/views.ts';
+import type { AnnotationData, EntityMetadata } from '../protocol/views.ts';
 import type { Row, Sqlite } from './sqlite.ts';
 import { definedOnly } from './threads.ts';
 
@@ -36,6 +36,8 @@ export interface MessageRecord {
   deletedAt: number | null;
   /** Oldest first. */
   reactions: ReactionRecord[];
+  /** Where on a page the message points (a floating thread's first message). */
+  annotation: AnnotationData | null;
 }
 
 /** The fields a message is written with; plain text, times and reactions are the store's. */
@@ -43,7 +45,7 @@ export type NewMessage = Pick<MessageRecord, 'id' | 'threadId' | 'authorId' | 'c
   Partial<
     Pick<
       MessageRecord,
-      'type' | 'url' | 'iconURL' | 'translationKey' | 'metadata' | 'extraClassnames' | 'skipLinkPreviews'
+      'type' | 'url' | 'iconURL' | 'translationKey' | 'metadata' | 'extraClassnames' | 'skipLinkPreviews' | 'annotation'
     >
   >;
 
@@ -73,6 +75,7 @@ function toMessageRecord(row: Row, reactions: ReactionRecord[]): MessageRecord {
     editedAt: row.edited_at as number | null,
     deletedAt: row.deleted_at as number | null,
     reactions,
+    annotation: row.annotation === null ? null : (JSON.parse(row.annotation as string) as AnnotationData),
   };
 }
 
@@ -99,8 +102,8 @@ export class Messages {
   insert(message: NewMessage, now = Date.now()): MessageRecord {
     this.sql.run(
       `INSERT INTO messages (id, thread_id, author_id, type, content, text, url, icon_url, translation_key,
-         metadata, extra_classnames, skip_link_previews, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         metadata, extra_classnames, skip_link_previews, created_at, annotation)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       message.id,
       message.threadId,
       message.authorId,
@@ -114,6 +117,7 @@ export class Messages {
       message.extraClassnames ?? null,
       message.skipLinkPreviews ? 1 : 0,
       now,
+      message.annotation ? JSON.stringify(message.annotation) : null,
     );
     this.recordMentions(message.id, message.content);
     return this.get(message.id)!;

@@ -129,4 +129,6 @@ export const MIGRATIONS: readonly Migration[] = [
        SELECT thread_id, author_id, 1, max(created_at) FROM messages GROUP BY thread_id, author_id`,
     );
   },
+  // Where on a page a message points: Cord's annotation attachment, as JSON (floating threads).
+  'ALTER TABLE messages ADD COLUMN annotation TEXT',
 ];

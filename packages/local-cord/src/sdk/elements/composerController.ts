@@ -1,7 +1,7 @@
 import type { ClientCreateMessage, ThreadSummary } from '@cord-sdk/types';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { contentFromText } from '../../protocol/content.ts';
-import type { EntityMetadata, ThreadData } from '../../protocol/views.ts';
+import type { AnnotationData, EntityMetadata, ThreadData } from '../../protocol/views.ts';
 import { toThreadSummary } from '../api/convert.ts';
 import { sendMessage } from '../api/messageWrites.ts';
 import { i18n, live } from '../runtime.ts';
@@ -18,6 +18,8 @@ export interface ComposerTarget {
   /** How a new thread is made. */
   newThread: NonNullable<ClientCreateMessage['createThread']>;
   messageMetadata?: EntityMetadata | undefined;
+  /** The page spot the message points at (a floating thread's first message). */
+  annotation?: AnnotationData | undefined;
   size: ComposerSize;
   showExpanded: boolean;
   showCloseButton: boolean;
@@ -135,11 +137,12 @@ export class ComposerController implements ReactiveController {
     this.text = '';
     this.lastTyping = 0;
     this.host.requestUpdate();
-    sendMessage(live, threadId, {
-      content: contentFromText(text),
-      metadata: target.messageMetadata,
-      createThread: target.newThread,
-    })
+    sendMessage(
+      live,
+      threadId,
+      { content: contentFromText(text), metadata: target.messageMetadata, createThread: target.newThread },
+      target.annotation,
+    )
       .then((message) => {
         this.fail(null);
         this.announce('send', { threadId, messageId: message.id, thread: before });

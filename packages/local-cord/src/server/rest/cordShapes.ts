@@ -1,3 +1,4 @@
+import { annotationAttachments } from '../../protocol/annotation.ts';
 import type { MessageData, ThreadData } from '../../protocol/views.ts';
 import { isoTime } from './common.ts';
 
@@ -18,7 +19,7 @@ export function restThread(thread: ThreadData) {
 }
 
 export function restMessage(message: MessageData) {
-  const { seen: _, ...core } = message;
+  const { seen: _, annotation, ...core } = message;
   return {
     ...core,
     organizationID: message.groupID,
@@ -26,6 +27,6 @@ export function restMessage(message: MessageData) {
     updatedTimestamp: isoTime(message.updatedTimestamp),
     deletedTimestamp: isoTime(message.deletedTimestamp),
     reactions: message.reactions.map((reaction) => ({ ...reaction, timestamp: isoTime(reaction.timestamp) })),
-    attachments: [],
+    attachments: annotationAttachments(annotation),
   };
 }

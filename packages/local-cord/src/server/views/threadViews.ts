@@ -68,6 +68,7 @@ export function messageData(
         })),
     seenBy: seenBy(looks, times),
     skipLinkPreviews: message.skipLinkPreviews,
+    annotation: deleted ? null : message.annotation,
     seen: seenByViewer(looks, times, viewerId),
   };
 }
