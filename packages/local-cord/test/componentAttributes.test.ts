@@ -15,11 +15,13 @@ type ElementClass = typeof CordElement;
 const CORD_IGNORES: Record<string, string[]> = {
   'cord-page-presence': ['orientation'],
   'cord-presence-facepile': ['orientation'],
+  'cord-pin': ['location'],
 };
 
 /** What local Cord has no feature for yet. */
 const NOT_YET_LOCAL: Record<string, string[]> = {
-  'cord-thread-list': ['show-screenshot-preview-in-message', 'highlight-open-floating-thread'],
+  'cord-thread-list': ['show-screenshot-preview-in-message'],
+  'cord-floating-threads': ['show-screenshot-preview'],
 };
 
 const defined = Object.entries(CORD_ELEMENTS).map(([tag, element]) => {

@@ -2,12 +2,17 @@ import { CordSDK } from './cordSDK.ts';
 import { CordAvatar } from './elements/avatar.ts';
 import { CordComposer } from './elements/composer.ts';
 import { CordFacepile } from './elements/facepile.ts';
+import { CordFloatingThreads } from './elements/floatingThreads.ts';
+import { CordLiveCursors } from './elements/liveCursors.ts';
 import { CordMessage } from './elements/message.ts';
 import { CordMessageContent } from './elements/messageContent.ts';
+import { CordMultipleCursors } from './elements/multipleCursors.ts';
 import { CordPagePresence } from './elements/pagePresence.ts';
+import { CordPin } from './elements/pin.ts';
 import { CordPresenceFacepile } from './elements/presenceFacepile.ts';
 import { CordPresenceObserver } from './elements/presenceObserver.ts';
 import { CordReactions } from './elements/reactions.ts';
+import { CordSelectionComments } from './elements/selectionComments.ts';
 import { CordThread } from './elements/thread.ts';
 import { CordThreadedComments } from './elements/threadedComments.ts';
 import { CordThreadList } from './elements/threadList.ts';
@@ -35,6 +40,11 @@ export const CORD_ELEMENTS: Record<string, CustomElementConstructor> = {
   'cord-composer': CordComposer,
   'cord-thread-list': CordThreadList,
   'cord-threaded-comments': CordThreadedComments,
+  'cord-pin': CordPin,
+  'cord-live-cursors': CordLiveCursors,
+  'cord-multiple-cursors': CordMultipleCursors,
+  'cord-floating-threads': CordFloatingThreads,
+  'cord-selection-comments': CordSelectionComments,
 };
 
 if (!page.CordSDK) {

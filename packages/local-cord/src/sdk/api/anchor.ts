@@ -4,8 +4,11 @@ import type { Point2D } from '@cord-sdk/types';
 // the element under it and where in that element's box, so it is found again after the
 // page scrolls, resizes or is opened in another window, by another user.
 
-/** Marks what local Cord draws over the page (pins, cursors, the "click to comment" layer): never an anchor. */
-export const PAGE_LAYER = 'data-cord-page-layer';
+/**
+ * Marks what local Cord draws over the page (pins, cursors, the "click to comment" layer,
+ * each with this attribute in its template): never an anchor.
+ */
+const PAGE_LAYER = 'data-cord-page-layer';
 
 /** Longer anchors are not made: they travel in presence locations, whose values are at most 2,000 characters. */
 const MAX_ANCHOR_LENGTH = 1_000;
