@@ -14,6 +14,12 @@ import {
   TimestampSection,
 } from './sections/MessageSections.tsx';
 import {
+  FloatingThreadsSection,
+  LiveCursorsSection,
+  PinSection,
+  SelectionCommentsSection,
+} from './sections/PageSections.tsx';
+import {
   AvatarSection,
   FacepileSection,
   PresenceFacepileSection,
@@ -30,6 +36,10 @@ const GROUPS = [
   },
   { title: 'Writing', sections: [ComposerSection] },
   { title: 'Lists of threads', sections: [ThreadListSection, ThreadedCommentsSection] },
+  {
+    title: 'On the page',
+    sections: [PinSection, FloatingThreadsSection, SelectionCommentsSection, LiveCursorsSection],
+  },
 ];
 
 /**
