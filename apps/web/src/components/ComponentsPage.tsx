@@ -19,6 +19,7 @@ import {
   PinSection,
   SelectionCommentsSection,
 } from './sections/PageSections.tsx';
+import { InboxSection, SidebarSection } from './sections/PanelSections.tsx';
 import {
   AvatarSection,
   FacepileSection,
@@ -40,6 +41,7 @@ const GROUPS = [
     title: 'On the page',
     sections: [PinSection, FloatingThreadsSection, SelectionCommentsSection, LiveCursorsSection],
   },
+  { title: 'Panels', sections: [SidebarSection, InboxSection] },
 ];
 
 /**

@@ -3,6 +3,8 @@ import { CordAvatar } from './elements/avatar.ts';
 import { CordComposer } from './elements/composer.ts';
 import { CordFacepile } from './elements/facepile.ts';
 import { CordFloatingThreads } from './elements/floatingThreads.ts';
+import { CordInbox } from './elements/inbox.ts';
+import { CordInboxLauncher } from './elements/inboxLauncher.ts';
 import { CordLiveCursors } from './elements/liveCursors.ts';
 import { CordMessage } from './elements/message.ts';
 import { CordMessageContent } from './elements/messageContent.ts';
@@ -13,6 +15,8 @@ import { CordPresenceFacepile } from './elements/presenceFacepile.ts';
 import { CordPresenceObserver } from './elements/presenceObserver.ts';
 import { CordReactions } from './elements/reactions.ts';
 import { CordSelectionComments } from './elements/selectionComments.ts';
+import { CordSidebar } from './elements/sidebar.ts';
+import { CordSidebarLauncher } from './elements/sidebarLauncher.ts';
 import { CordThread } from './elements/thread.ts';
 import { CordThreadedComments } from './elements/threadedComments.ts';
 import { CordThreadList } from './elements/threadList.ts';
@@ -45,6 +49,10 @@ export const CORD_ELEMENTS: Record<string, CustomElementConstructor> = {
   'cord-multiple-cursors': CordMultipleCursors,
   'cord-floating-threads': CordFloatingThreads,
   'cord-selection-comments': CordSelectionComments,
+  'cord-sidebar': CordSidebar,
+  'cord-sidebar-launcher': CordSidebarLauncher,
+  'cord-inbox': CordInbox,
+  'cord-inbox-launcher': CordInboxLauncher,
 };
 
 if (!page.CordSDK) {

@@ -36,6 +36,8 @@ export interface FloatingLayerEvents {
   cancel(): void;
   /** `cord-composer:*` of the new thread's composer. */
   composer(name: string, detail: object): void;
+  /** A pin was clicked; without this the thread opens beside its pin (the sidebar opens it in itself). */
+  pinClick?(threadId: string): void;
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -203,7 +205,13 @@ export class FloatingLayerController implements ReactiveController {
     >
       ${annotationPin(
         { unread: thread.unread > 0, user: first ? authorOf(first) : undefined },
-        { click: () => (this.openThreadId === thread.id ? this.close() : this.open(thread.id)) },
+        {
+          click: () => {
+            if (this.events.pinClick) this.events.pinClick(thread.id);
+            else if (this.openThreadId === thread.id) this.close();
+            else this.open(thread.id);
+          },
+        },
       )}
     </div>`;
   }
