@@ -2,9 +2,11 @@ import type { CoreNotificationData, NotificationListFilter } from '@cord-sdk/typ
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from '../runtime.ts';
+import { panelCloseButton } from '../ui/launcher.ts';
 import { booleanAttribute } from './attributes.ts';
 import { CordElement } from './cordElement.ts';
-import { InboxController, type InboxEntry, inboxEntries } from './inboxController.ts';
+import { InboxController } from './inboxController.ts';
+import { type InboxEntry, inboxEntries } from './inboxEntries.ts';
 
 /** More notifications load when the list is scrolled this close to its end. */
 const LOAD_MORE_MARGIN_PX = 40;
@@ -71,16 +73,7 @@ export class CordInbox extends CordElement {
         }
         ${
           booleanAttribute(this.showCloseButton, true)
-            ? html`<button
-              type="button"
-              class="cord-button cord-tertiary cord-small cord-close-button"
-              data-cord-button="close-inbox"
-              aria-label=${this.t('inbox:close_tooltip')}
-              title=${this.t('inbox:close_tooltip')}
-              @click=${() => this.emit('closeRequested')}
-            >
-              ✕
-            </button>`
+            ? panelCloseButton(this.t('inbox:close_tooltip'), 'close-inbox', () => this.emit('closeRequested'))
             : nothing
         }
       </div>

@@ -1,40 +1,32 @@
 import { html, nothing } from 'lit';
-import { iconFromUrl, trayIcon } from '../ui/icons.ts';
-import { badgeStyleAttribute, launcherButton } from '../ui/launcher.ts';
-import { booleanAttribute, flagAttribute } from './attributes.ts';
-import { CordElement } from './cordElement.ts';
-import { InboxController } from './inboxController.ts';
+import { trayIcon } from '../ui/icons.ts';
+import { booleanAttribute } from './attributes.ts';
+import { LauncherElement } from './launcherElement.ts';
 
-/** Cord's label, in English whatever the page's language (Cord did not translate it). */
-const DEFAULT_LABEL = 'Inbox';
+/** Cord's look; its label is English whatever the page's language (Cord did not translate it). */
+const LOOK = {
+  className: 'cord-inbox-launcher-button',
+  label: 'Inbox',
+  icon: trayIcon,
+  componentName: 'InboxLauncher',
+};
 
 /**
  * `<cord-inbox-launcher>`: a button with the viewer's unread count that opens Cord's inbox
  * in a popup under it (unless `show-inbox-on-click="false"`); a click anywhere else, or
  * the inbox's close button, closes it. Fires `click` on every click.
  */
-export class CordInboxLauncher extends CordElement {
-  static override allowsShadowRoot = true;
+export class CordInboxLauncher extends LauncherElement {
   static override properties = {
-    ...CordElement.properties,
-    label: {},
-    iconUrl: { attribute: 'icon-url' },
-    inboxBadgeStyle: { attribute: 'inbox-badge-style' },
+    ...LauncherElement.properties,
     showInboxOnClick: { attribute: 'show-inbox-on-click' },
-    disabled: {},
     showPlaceholder: { attribute: 'show-placeholder' },
   };
   static override unsupportedAttributes = {
     'show-settings': 'Local Cord sends no notifications by Slack or e-mail, so its inbox has no settings to show.',
   };
-  declare label: string | null;
-  declare iconUrl: string | null;
-  declare inboxBadgeStyle: string | null;
   declare showInboxOnClick: string | null;
-  declare disabled: string | boolean | null;
   declare showPlaceholder: string | null;
-
-  private readonly inbox = new InboxController(this, false);
   private open = false;
   private readonly onPress = (event: Event) => {
     if (this.open && !event.composedPath().includes(this)) this.setOpen(false);
@@ -62,18 +54,7 @@ export class CordInboxLauncher extends CordElement {
 
   protected renderContent() {
     const showsInbox = booleanAttribute(this.showInboxOnClick, true);
-    return html`${launcherButton(
-      {
-        className: 'cord-inbox-launcher-button',
-        label: this.label ?? DEFAULT_LABEL,
-        icon: iconFromUrl(this.iconUrl, trayIcon, 'InboxLauncher'),
-        count: this.inbox.unread,
-        badgeStyle: badgeStyleAttribute(this.inboxBadgeStyle),
-        disabled: flagAttribute(this.disabled),
-        expanded: showsInbox ? this.open : undefined,
-      },
-      () => this.pressed(),
-    )}${
+    return html`${this.renderLauncher(LOOK, showsInbox ? this.open : undefined, () => this.pressed())}${
       this.open && showsInbox
         ? html`<div
           class="cord-inbox-launcher-inbox-container"

@@ -4,7 +4,7 @@ import type { PresenceView } from '../../protocol/views.ts';
 import { presenceQuery } from '../data/sharedQueries.ts';
 import { live } from '../runtime.ts';
 import { chatAddIcon, trayIcon } from '../ui/icons.ts';
-import { launcherButton } from '../ui/launcher.ts';
+import { launcherButton, panelCloseButton, unreadBadge } from '../ui/launcher.ts';
 import { presenceFacepile } from '../ui/presenceFacepile.ts';
 import { booleanAttribute, locationAttribute } from './attributes.ts';
 import { CordElement } from './cordElement.ts';
@@ -195,26 +195,13 @@ export class CordSidebar extends CordElement {
               this.requestUpdate();
             }}
           >
-            ${trayIcon}${
-              this.inbox.unread > 0
-                ? html`<span class="cord-badge" data-cord-badge-count=${this.inbox.unread > 9 ? '9+' : String(this.inbox.unread)}></span>`
-                : nothing
-            }
+            ${trayIcon}${this.inbox.unread > 0 ? unreadBadge(this.inbox.unread) : nothing}
           </button>`
           : nothing
       }
       ${
         booleanAttribute(this.showCloseButton, true)
-          ? html`<button
-            type="button"
-            class="cord-button cord-tertiary cord-small cord-close-button"
-            data-cord-button="close-sidebar"
-            aria-label=${this.t('sidebar:close_sidebar_tooltip')}
-            title=${this.t('sidebar:close_sidebar_tooltip')}
-            @click=${() => setSidebarOpen(false)}
-          >
-            ✕
-          </button>`
+          ? panelCloseButton(this.t('sidebar:close_sidebar_tooltip'), 'close-sidebar', () => setSidebarOpen(false))
           : nothing
       }
     </div>`;

@@ -1,33 +1,20 @@
-import { html } from 'lit';
-import { chatAddIcon, iconFromUrl } from '../ui/icons.ts';
-import { badgeStyleAttribute, launcherButton } from '../ui/launcher.ts';
-import { flagAttribute } from './attributes.ts';
-import { CordElement } from './cordElement.ts';
-import { InboxController } from './inboxController.ts';
+import { chatAddIcon } from '../ui/icons.ts';
+import { LauncherElement } from './launcherElement.ts';
 import { onSidebarOpen, setSidebarOpen, sidebarOpen } from './sidebarVisibility.ts';
 
-/** Cord's label, in English whatever the page's language (Cord did not translate it). */
-const DEFAULT_LABEL = 'Comment';
+/** Cord's look; its label is English whatever the page's language (Cord did not translate it). */
+const LOOK = {
+  className: 'cord-sidebar-launcher-button',
+  label: 'Comment',
+  icon: chatAddIcon,
+  componentName: 'SidebarLauncher',
+};
 
 /**
  * `<cord-sidebar-launcher>`: a button that opens the page's `<cord-sidebar>`, or closes it
  * when open, with the viewer's unread count; fires `click` after.
  */
-export class CordSidebarLauncher extends CordElement {
-  static override allowsShadowRoot = true;
-  static override properties = {
-    ...CordElement.properties,
-    label: {},
-    iconUrl: { attribute: 'icon-url' },
-    inboxBadgeStyle: { attribute: 'inbox-badge-style' },
-    disabled: {},
-  };
-  declare label: string | null;
-  declare iconUrl: string | null;
-  declare inboxBadgeStyle: string | null;
-  declare disabled: string | boolean | null;
-
-  private readonly inbox = new InboxController(this, false);
+export class CordSidebarLauncher extends LauncherElement {
   private stopSidebar: (() => void) | undefined;
 
   override connectedCallback() {
@@ -41,20 +28,9 @@ export class CordSidebarLauncher extends CordElement {
   }
 
   protected renderContent() {
-    return html`${launcherButton(
-      {
-        className: 'cord-sidebar-launcher-button',
-        label: this.label ?? DEFAULT_LABEL,
-        icon: iconFromUrl(this.iconUrl, chatAddIcon, 'SidebarLauncher'),
-        count: this.inbox.unread,
-        badgeStyle: badgeStyleAttribute(this.inboxBadgeStyle),
-        disabled: flagAttribute(this.disabled),
-        expanded: sidebarOpen(),
-      },
-      () => {
-        setSidebarOpen(!sidebarOpen());
-        this.emit('click');
-      },
-    )}`;
+    return this.renderLauncher(LOOK, sidebarOpen(), () => {
+      setSidebarOpen(!sidebarOpen());
+      this.emit('click');
+    });
   }
 }

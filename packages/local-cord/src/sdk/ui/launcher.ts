@@ -35,15 +35,30 @@ export function launcherButton(state: LauncherState, click: () => void) {
     @click=${click}
   >
     ${state.icon}${state.label ? html`<span class="cord-button-label">${state.label}</span>` : nothing}
-    ${
-      badged
-        ? html`<span
-          class="cord-badge"
-          role="status"
-          aria-label=${`${state.count} unread`}
-          data-cord-badge-count=${state.badgeStyle === 'badge' ? nothing : state.count > 9 ? '9+' : String(state.count)}
-        ></span>`
-        : nothing
-    }
+    ${badged ? unreadBadge(state.count, state.badgeStyle) : nothing}
+  </button>`;
+}
+
+/** Cord's `.cord-badge`: the count (`9+` above nine) through `data-cord-badge-count`, or a dot. */
+export function unreadBadge(count: number, style: BadgeStyle = 'badge_with_count') {
+  return html`<span
+    class="cord-badge"
+    role="status"
+    aria-label=${`${count} unread`}
+    data-cord-badge-count=${style === 'badge' ? nothing : count > 9 ? '9+' : String(count)}
+  ></span>`;
+}
+
+/** A panel's close button (the inbox's, the sidebar's), with Cord's tooltip. */
+export function panelCloseButton(label: string, action: string, close: () => void) {
+  return html`<button
+    type="button"
+    class="cord-button cord-tertiary cord-small cord-close-button"
+    data-cord-button=${action}
+    aria-label=${label}
+    title=${label}
+    @click=${close}
+  >
+    ✕
   </button>`;
 }
