@@ -170,6 +170,26 @@ describe('messages', () => {
     expect(cord.store.messages.inThread('t1').map((m) => [m.authorId, m.plaintext])).toEqual([['alice', 'Hello Bob']]);
   });
 
+  it('refuses to create a thread under a reserved cord: id, and writes into a thread created with one', async () => {
+    expect(await alice.refused(sendBody('cord:mine', 'm1', 'Hello'))).toEqual({
+      code: 'invalid_request',
+      message: 'Input type for threadID is not valid, expected identifier.',
+    });
+    expect(cord.store.counts()).toMatchObject({ threads: 0, messages: 0 });
+
+    // thread.create without an id makes one of Cord's own, which is then written to as any other.
+    const { threadId } = await alice.ok<{ threadId: string }>({
+      type: 'thread.create',
+      name: 'Generated',
+      url: 'http://localhost:5173/',
+      location: { page: 'home' },
+    });
+    expect(threadId).toMatch(/^cord:/);
+    const { message } = await alice.ok<MessageAnswer>(sendBody(threadId, 'm1', 'Into a generated id'));
+    expect(message.threadID).toBe(threadId);
+    expect(cord.store.messages.inThread(threadId).map((m) => m.plaintext)).toEqual(['Into a generated id']);
+  });
+
   it('pushes only to connections that observe the thread', async () => {
     const { client: carol } = await signIn(cord, memberToken('carol', 'team'));
     await firstMessage();
