@@ -51,7 +51,7 @@ async function runLayout({ name, groupOf, steps }: (typeof LAYOUTS)[number]) {
     const room = Math.floor(index / ROOM_SIZE);
     const { client } = await signInTo(cord, `cap${index}`, groupOf(room));
     const location = { page: `room-${room}` };
-    await ask(client, { type: 'thread.open', threadId: `room-${room}` });
+    await ask(client, { type: 'thread.observe', threadId: `room-${room}` });
     await ask(client, { type: 'presence.watch', watchId: 'page', location });
     await ask(client, { type: 'presence.set', location, present: true, durable: true });
     if (index % ROOM_SIZE === 0)

@@ -17,7 +17,7 @@ const cord = await startLocalCordProcess();
 try {
   const clients = [];
   for (let i = 0; i < CLIENTS; i++) clients.push((await signInTo(cord, `fan${i}`, 'fanout')).client);
-  await Promise.all(clients.map((client) => client.ok({ type: 'thread.open', threadId: THREAD })));
+  await Promise.all(clients.map((client) => client.ok({ type: 'thread.observe', threadId: THREAD })));
 
   // messageId -> [sent at, received by how many, last arrival]
   const inFlight = new Map<string, { sentAt: number; received: number; done: (lastAt: number) => void }>();
