@@ -39,6 +39,19 @@ const alice = {
   group_details: { name: 'Team' },
 };
 
+/** Cord's ViewerUserData for Alice, a member of team, with the group her token named. */
+const aliceViewer = (groupID: string | null) => ({
+  id: 'alice',
+  name: 'Alice Liddell',
+  shortName: null,
+  displayName: 'Alice Liddell',
+  secondaryDisplayName: 'Alice Liddell',
+  profilePictureURL: null,
+  metadata: {},
+  groupID,
+  groups: ['team'],
+});
+
 describe('client auth tokens', () => {
   it('accepts a token from getClientAuthToken (HS512) and welcomes the user by name', async () => {
     const token = tokenFor(alice);
@@ -46,17 +59,7 @@ describe('client auth tokens', () => {
 
     const { viewer, session } = await signIn(cord, token);
 
-    expect(viewer).toEqual({
-      id: 'alice',
-      name: 'Alice Liddell',
-      shortName: null,
-      displayName: 'Alice Liddell',
-      secondaryDisplayName: 'Alice Liddell',
-      profilePictureURL: null,
-      metadata: {},
-      groupID: 'team',
-      groups: ['team'],
-    });
+    expect(viewer).toEqual(aliceViewer('team'));
     expect(session).toMatch(/^[\w-]{20,}$/);
     expect(cord.store.sessions.get(session)).toEqual({ userId: 'alice', groupId: 'team' });
   });
@@ -187,17 +190,7 @@ describe('client auth tokens', () => {
     const { viewer } = await signIn(cord, tokenFor({ user_id: 'alice' }));
 
     // No group in the token: the viewer writes nowhere by default, but is still in their groups.
-    expect(viewer).toEqual({
-      id: 'alice',
-      name: 'Alice Liddell',
-      shortName: null,
-      displayName: 'Alice Liddell',
-      secondaryDisplayName: 'Alice Liddell',
-      profilePictureURL: null,
-      metadata: {},
-      groupID: null,
-      groups: ['team'],
-    });
+    expect(viewer).toEqual(aliceViewer(null));
   });
 
   it('refuses a group the user is not a member of when the token carries no details', async () => {
