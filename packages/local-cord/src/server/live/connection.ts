@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { ErrorView, ServerEvent } from '../../protocol/events.ts';
-import { MAX_MESSAGE_LENGTH, RATE_LIMIT } from '../../protocol/limits.ts';
+import { isMessageTooLong } from '../../protocol/fields.ts';
+import { RATE_LIMIT } from '../../protocol/limits.ts';
 import { helloSchema, type Request, requestSchema } from '../../protocol/requests.ts';
 import { describeIssue } from '../../protocol/validation.ts';
 import type { Store } from '../../store/store.ts';
@@ -54,7 +55,7 @@ export function handleConnection(socket: WebSocket, services: Services) {
     const parsed = requestSchema.safeParse(frame);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const code = issue?.path.join('.') === 'text' && isTooLong(frame) ? 'message_too_long' : 'invalid_request';
+      const code = isMessageTooLong(issue) ? 'message_too_long' : 'invalid_request';
       reply(id, new RequestError(code, `Invalid request: ${describeIssue(issue)}`));
       return;
     }
@@ -118,12 +119,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** A message whose text is over the limit, which has an error code of its own. */
-function isTooLong(frame: unknown): boolean {
-  const text = (frame as { text?: unknown } | null)?.text;
-  return typeof text === 'string' && text.length > MAX_MESSAGE_LENGTH;
 }
 
 /** The id to answer under, if the frame has a usable one; '' otherwise. */
