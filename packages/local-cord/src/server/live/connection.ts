@@ -75,11 +75,12 @@ export function handleConnection(socket: WebSocket, services: Services) {
       if (!hello.success) throw new InvalidSessionError('The first message must be a hello with a token.');
       const opened = openSession(services.store, services.project, hello.data);
       const signedIn = newSubscriber(opened.viewer, send);
+      // The token's details may have renamed the user or put them in a group: the others see
+      // it at once (this connection learns it from its welcome).
+      if (opened.profileChanged) services.hub.publishUser(opened.viewer.userId);
+      if (opened.joined) services.hub.publishMembership(opened.joined, [opened.viewer.userId], []);
       services.hub.add(signedIn);
       send({ type: 'welcome', session: opened.session, viewer: opened.view });
-      // The token's details may have renamed the user or put them in a group: others see it at once.
-      if (opened.detailsApplied) services.hub.publishUser(opened.viewer.userId);
-      if (opened.joined) services.hub.publishMembership(opened.joined, [opened.viewer.userId], []);
       services.signIns?.record(frame, { userId: opened.viewer.userId });
       return signedIn;
     } catch (error) {
