@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type MessageContent, mentionedUserIds } from '../../../protocol/content.ts';
 import type { RequestOf } from '../../../protocol/requests.ts';
 import type { MessageRecord, Store, ThreadRecord } from '../../../store/store.ts';
+import { noteMessageWritten } from '../participation.ts';
 import { RequestError } from '../requestError.ts';
 import { readScope, THREAD_IN_OTHER_GROUP, writeGroup } from '../scope.ts';
 import type { Subscriber } from '../subscriber.ts';
@@ -59,10 +60,7 @@ export const messageHandlers: Handlers<MessageRequest> = {
       const reacted = request.addReactions?.length
         ? store.messages.react(inserted.id, userId, request.addReactions, [], now)
         : inserted;
-      if (request.subscribeToThread) store.participants.setSubscribed(created.id, userId, true);
-      // Writing in a thread means having seen it.
-      store.participants.setSeen(created.id, userId, now);
-      subscribeMembers(store, created, mentionedUserIds(request.content));
+      noteMessageWritten(store, created, userId, request.content, { subscribe: request.subscribeToThread, at: now });
       return { written: reopened, reopening: reopening?.action, message: reacted };
     });
     hub.setTyping(written, userId, false);
