@@ -35,7 +35,7 @@ export interface RestRequest {
 }
 
 export interface Route {
-  method: 'GET' | 'PUT' | 'POST';
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
   /** The path after `/v1/`, with at most an `:id` and then a `:childId` segment. */
   path: string;
   /** Returns the JSON body of a 200 answer, or throws an ApiError. */
