@@ -56,7 +56,9 @@ function describeIssues(body: unknown, issues: readonly z.core.$ZodIssue[]): str
   const listed = (entries: typeof missing, verb: string, sorted: boolean) =>
     [...entries.values()]
       .sort((a, b) => a.depth - b.depth)
-      .map(({ at, fields }) => `Input ${JSON.stringify(at)} ${verb} ${fieldList(sorted ? [...fields].sort() : fields)}`);
+      .map(
+        ({ at, fields }) => `Input ${JSON.stringify(at)} ${verb} ${fieldList(sorted ? [...fields].sort() : fields)}`,
+      );
   return [...wrong, ...listed(missing, 'requires', true), ...listed(unexpected, 'has unexpected', false)];
 }
 

@@ -3,6 +3,7 @@ import type { LocalProject } from '../auth/clientAuthToken.ts';
 import { sendJson } from '../http/responses.ts';
 import { batchRoutes } from './batch.ts';
 import { ApiError, type RestContext, type Route } from './common.ts';
+import { deletionRoutes } from './deletions.ts';
 import { groupRoutes } from './groups.ts';
 import { messageRoutes } from './messages.ts';
 import { messageWriteRoutes } from './messageWrites.ts';
@@ -20,6 +21,7 @@ const ROUTES: readonly Route[] = [
   ...threadUpdateRoutes,
   ...messageRoutes,
   ...messageWriteRoutes,
+  ...deletionRoutes,
 ];
 /** Room for a batch of 10,000 users; anything larger is not a request Cord would take. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
