@@ -38,43 +38,26 @@ export interface MessageRecord {
   reactions: ReactionRecord[];
 }
 
+/** What a message says and how it shows, as its writer gives them. */
+type WrittenField =
+  | 'type'
+  | 'url'
+  | 'iconURL'
+  | 'translationKey'
+  | 'metadata'
+  | 'extraClassnames'
+  | 'skipLinkPreviews'
+  | 'editedAt';
+
 /** The fields a message is written with; plain text and reactions are the store's, times its unless given. */
 export type NewMessage = Pick<MessageRecord, 'id' | 'threadId' | 'authorId' | 'content'> &
-  Partial<
-    Pick<
-      MessageRecord,
-      | 'type'
-      | 'url'
-      | 'iconURL'
-      | 'translationKey'
-      | 'metadata'
-      | 'extraClassnames'
-      | 'skipLinkPreviews'
-      | 'editedAt'
-      | 'deletedAt'
-    >
-  >;
+  Partial<Pick<MessageRecord, WrittenField | 'deletedAt'>>;
 
 /**
  * Fields of a message that can change; undefined leaves one as it is. New content marks
  * the message edited now, unless `editedAt` says when.
  */
-export type MessageChanges = Partial<
-  Pick<
-    MessageRecord,
-    | 'content'
-    | 'url'
-    | 'iconURL'
-    | 'translationKey'
-    | 'metadata'
-    | 'extraClassnames'
-    | 'skipLinkPreviews'
-    | 'type'
-    | 'authorId'
-    | 'createdAt'
-    | 'editedAt'
-  >
->;
+export type MessageChanges = Partial<Pick<MessageRecord, WrittenField | 'content' | 'authorId' | 'createdAt'>>;
 
 function toMessageRecord(row: Row, reactions: ReactionRecord[]): MessageRecord {
   return {

@@ -69,7 +69,8 @@ function fail(code: string, message: string): never {
   throw new ApiError(400, code, message);
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at a path inside a parsed body; undefined where there is none. */
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
   for (const key of path) {
     if (value === null || typeof value !== 'object') return undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ApiError } from './common.ts';
+import { ApiError, valueAt } from './common.ts';
+import { cordError } from './cordErrors.ts';
 
 // Request bodies checked as Cord's REST API checks them (a JSON Schema per body, every
 // error collected) and refused in its words: `Invalid <Type>:\n<line>,\n<line>.\nRefer to <url>`,
@@ -103,15 +104,6 @@ function expectedType(issue: z.core.$ZodIssue | undefined): string {
   return issue?.code === 'invalid_type' ? (JSON_TYPES[issue.expected] ?? issue.expected) : 'valid';
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
 // --- Cord's field types ----------------------------------------------------------------
 
 /** `type: ["null", <type>]`: refused as "must be type null or string". */
@@ -139,8 +131,18 @@ export function isCordIdentifier(value: string): boolean {
 
 /** Refuses an id that breaks Cord's identifier rule, naming the field as Cord does. */
 export function requireIdentifier(value: string, field: string): string {
-  if (!isCordIdentifier(value)) {
-    throw new ApiError(400, 'invalid_field', `Input type for ${field} is not valid, expected identifier.`);
-  }
+  if (!isCordIdentifier(value))
+    throw cordError('invalid_field', `Input type for ${field} is not valid, expected identifier.`);
   return value;
+}
+
+/** A new id for a thread or a message (an update's `id`): Cord's identifier rule, and not in use. */
+export function requireNewId(id: string, kind: 'thread' | 'message', inUse: (id: string) => boolean): string {
+  if (!isCordIdentifier(id)) {
+    throw cordError('invalid_field', `${id} is not a valid identifier: https://docs.cord.com/reference/identifiers`);
+  }
+  if (inUse(id)) {
+    throw cordError(`${kind}_already_exists`, `Cannot change ID to ${id} since a ${kind} with that ID already exists`);
+  }
+  return id;
 }

@@ -8,7 +8,7 @@ import { noteMessageWritten } from '../live/participation.ts';
 import { resolveThread } from '../live/threadActions.ts';
 import { parse, type Route, success } from './common.ts';
 import { cordError } from './cordErrors.ts';
-import { cordBody, dateTime, dateTimeOrNull, isCordIdentifier, nullOr, requireIdentifier } from './cordValidation.ts';
+import { cordBody, dateTime, dateTimeOrNull, nullOr, requireIdentifier, requireNewId } from './cordValidation.ts';
 import { requireMessage } from './messages.ts';
 import { createThread, newThread, requireThread, threadShape } from './threads.ts';
 
@@ -216,21 +216,8 @@ function createMessage(store: Store, threadId: string, input: CreateMessage, now
 type UpdateMessage = ReturnType<typeof updateMessageBody.parse>;
 
 function updateMessage(store: Store, thread: ThreadRecord, message: MessageRecord, input: UpdateMessage, now: number) {
-  const newId = input.id || undefined;
-  if (newId !== undefined) {
-    if (!isCordIdentifier(newId)) {
-      throw cordError(
-        'invalid_field',
-        `${newId} is not a valid identifier: https://docs.cord.com/reference/identifiers`,
-      );
-    }
-    if (store.messages.get(newId)) {
-      throw cordError(
-        'message_already_exists',
-        `Cannot change ID to ${newId} since a message with that ID already exists`,
-      );
-    }
-  }
+  // Cord: an empty id is no new id.
+  const newId = input.id ? requireNewId(input.id, 'message', (id) => store.messages.get(id) !== undefined) : undefined;
   const authorId = input.authorID && input.authorID !== message.authorId ? input.authorID : undefined;
   if (authorId !== undefined && !store.users.exists(authorId)) {
     throw cordError('user_not_found', `Invalid message author id: ${authorId}.`);

@@ -4,7 +4,7 @@ import type { MessageRecord, Store, ThreadRecord } from '../../store/store.ts';
 import { resolveThread } from '../live/threadActions.ts';
 import { type RestContext, type Route, success } from './common.ts';
 import { cordError } from './cordErrors.ts';
-import { cordBody, dateTimeOrNull, isCordIdentifier, nullOr } from './cordValidation.ts';
+import { cordBody, dateTimeOrNull, nullOr, requireNewId } from './cordValidation.ts';
 import { requireThread } from './threads.ts';
 
 // PUT /v1/threads/<id> (Cord's ServerUpdateThread): every field of a thread, its resolved
@@ -64,21 +64,8 @@ export const threadUpdateRoutes: Route[] = [
 function updateThread({ store, hub }: RestContext, threadId: string, body: unknown) {
   const input = updateThreadBody.parse(withGroupId(body));
   const thread = requireThread(store, threadId);
-  const newId = input.id || undefined;
-  if (newId !== undefined) {
-    if (!isCordIdentifier(newId)) {
-      throw cordError(
-        'invalid_field',
-        `${newId} is not a valid identifier: https://docs.cord.com/reference/identifiers`,
-      );
-    }
-    if (store.threads.get(newId)) {
-      throw cordError(
-        'thread_already_exists',
-        `Cannot change ID to ${newId} since a thread with that ID already exists`,
-      );
-    }
-  }
+  // Cord: an empty id is no new id.
+  const newId = input.id ? requireNewId(input.id, 'thread', (id) => store.threads.get(id) !== undefined) : undefined;
   const { addSubscribers = [], removeSubscribers = [] } = input;
   if (addSubscribers.some((userId) => removeSubscribers.includes(userId))) {
     throw cordError('invalid_field', 'Adding and removing the same subscriber is invalid');
