@@ -193,6 +193,12 @@ describe('PUT /v1/threads/<id>', () => {
     expect(resolved).toMatchObject({ resolved: true, actionMessages: 1, total: 1 });
     expect(Date.parse(String(resolved.resolvedTimestamp))).toBeGreaterThan(Date.now() - 10_000);
 
+    // Resolving a resolved thread moves its time and posts nothing: the user named is not even looked up.
+    const resolvedAt = resolved.resolvedTimestamp;
+    await api('v1/threads/t1', 'PUT', { resolved: true, userID: 'ghost' });
+    expect(await api('v1/threads/t1')).toMatchObject({ resolved: true, actionMessages: 1 });
+    expect((await api('v1/threads/t1')).resolvedTimestamp).not.toBe(resolvedAt);
+
     await api('v1/threads/t1', 'PUT', { resolved: false });
     expect(await api('v1/threads/t1')).toMatchObject({ resolved: false, resolvedTimestamp: null, total: 1 });
     const reopened = await client.next<EventOf<'thread'>>(

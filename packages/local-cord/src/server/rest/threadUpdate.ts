@@ -114,7 +114,9 @@ function updateThread({ store, hub }: RestContext, threadId: string, body: unkno
       resolution = resolved.action;
       if (resolvedAt !== null && resolvedAt !== now) current = store.threads.setResolvedAt(current, resolvedAt, actor);
     } else if (resolvedAt !== undefined) {
-      current = store.threads.setResolvedAt(current, resolvedAt, resolvedAt === null ? null : (input.userID ?? null));
+      // No change of state, or nobody named: Cord looks no user up, so an unknown one is no resolver.
+      const resolver = input.userID !== undefined && store.users.exists(input.userID) ? input.userID : null;
+      current = store.threads.setResolvedAt(current, resolvedAt, resolvedAt === null ? null : resolver);
     }
     for (const userId of subscribing) store.participants.setSubscribed(current.id, userId, true);
     for (const userId of unsubscribing) store.participants.setSubscribed(current.id, userId, false);
