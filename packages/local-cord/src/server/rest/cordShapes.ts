@@ -1,11 +1,12 @@
 import { displayName } from '../../protocol/userNames.ts';
-import type { MessageRecord, ParticipantRecord, ThreadRecord } from '../../store/store.ts';
+import type { GroupRecord, MessageRecord, ParticipantRecord, ThreadRecord, UserRecord } from '../../store/store.ts';
 import { messageData, type ThreadSnapshot, threadData } from '../views/threadViews.ts';
 import { isoTime } from './common.ts';
 
-// Cord's REST shapes (CoreThreadData, CoreMessageData) from the data browsers get: the
-// same fields, times as ISO strings, without what depends on a viewer. Nobody's view:
-// the REST API speaks for the project, not for a user.
+// Cord's REST shapes, in one place. Threads and messages (CoreThreadData, CoreMessageData)
+// come from the data browsers get: the same fields, times as ISO strings, without what
+// depends on a viewer (nobody's view: the REST API speaks for the project, not for a
+// user). Users and groups come from their records.
 
 /** Cord's CoreThreadData, as GET /v1/threads/<id> answers. */
 export function restThread(snapshot: ThreadSnapshot) {
@@ -55,4 +56,56 @@ export function restMessage(message: MessageRecord, thread: ThreadRecord, partic
     })),
     attachments: [],
   };
+}
+
+/** Cord's ServerUserData, as GET /v1/users lists it. */
+export function restListedUser(user: UserRecord) {
+  return {
+    id: user.id,
+    name: user.name,
+    shortName: user.shortName,
+    short_name: user.shortName,
+    email: user.email,
+    profilePictureURL: user.profilePictureURL,
+    profile_picture_url: user.profilePictureURL,
+    first_name: null,
+    last_name: null,
+    status: user.status,
+    metadata: user.metadata,
+    createdTimestamp: isoTime(user.createdAt),
+  };
+}
+
+/** Cord's ServerGetUser: the listed data and the user's groups. */
+export function restUser(user: UserRecord) {
+  return {
+    ...restListedUser(user),
+    groups: user.groupIds,
+    organizations: user.groupIds,
+    groupIDsWithLinkedSlackProfile: [],
+  };
+}
+
+/** Cord's ServerListGroupMember: fewer fields than a user, and no snake_case twins. */
+export function restGroupMember(user: UserRecord) {
+  return {
+    id: user.id,
+    email: user.email,
+    status: user.status,
+    name: user.name,
+    shortName: user.shortName,
+    profilePictureURL: user.profilePictureURL,
+    metadata: user.metadata,
+    createdTimestamp: isoTime(user.createdAt),
+  };
+}
+
+/** Cord's ServerListGroup. */
+export function restListedGroup(group: GroupRecord) {
+  return { id: group.id, name: group.name, status: group.status, connectedToSlack: false, metadata: group.metadata };
+}
+
+/** Cord's ServerGetGroup: the listed data and the members' ids. */
+export function restGroup(group: GroupRecord) {
+  return { ...restListedGroup(group), members: group.memberIds };
 }
