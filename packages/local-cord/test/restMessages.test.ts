@@ -120,12 +120,14 @@ describe('POST /v1/threads/<id>/messages', () => {
     });
   });
 
-  it('takes plain text (local Cord only) and gives a message without an id a cord: id', async () => {
+  it("takes plain text (local Cord only), gives a message without an id a cord: id, and reads createThread's organizationID", async () => {
+    const { groupID, ...thread } = newThread('team');
     const { messageID } = await api<{ messageID: string }>('v1/threads/t1/messages', 'POST', {
       authorID: 'ada',
       text: 'one\ntwo',
-      createThread: newThread('team'),
+      createThread: { ...thread, organizationID: groupID },
     });
+    expect(await api('v1/threads/t1')).toMatchObject({ groupID: 'team' });
     expect(messageID).toMatch(/^cord:[0-9a-f-]{36}$/);
     expect(await api(`v1/threads/t1/messages/${messageID}`)).toMatchObject({
       plaintext: 'one\ntwo',
