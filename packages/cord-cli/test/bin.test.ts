@@ -84,7 +84,7 @@ describe('the cord bin', () => {
     ],
     [
       'an endpoint local Cord lacks',
-      ['thread', 'delete', 't1'],
+      ['permission', 'delete', 'r1'],
       {},
       EXIT.unsupported,
       /not supported by this local Cord yet/,

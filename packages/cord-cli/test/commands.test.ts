@@ -118,8 +118,28 @@ describe('cord user', () => {
     expect(cord.store.users.exists('ada')).toBe(false);
   });
 
+  it("deletes a user for good, and passes on Cord's refusal without --permanentlyDelete true", async () => {
+    await ok('user', 'create', 'ada', '--name', 'Ada');
+    expectFailure(
+      await run('user', 'delete', 'ada'),
+      EXIT.cordRefused,
+      /^Error making Cord API call: 400 Bad Request \{"error":"invalid_request","message":"Invalid DeleteUserVariables:\\nInput \{\} requires field: permanently_delete/,
+    );
+    expect(await ok('user', 'delete', 'ada', '--permanentlyDelete', 'true')).toEqual({
+      success: true,
+      message: 'User deleted.',
+      userID: 'ada',
+      failedDeletionFileIDs: [],
+    });
+    expect(cord.store.users.exists('ada')).toBe(false);
+    expectFailure(
+      await run('user', 'delete', 'ada', '--permanentlyDelete', 'true'),
+      EXIT.cordRefused,
+      /401 Unauthorized \{"error":"invalid_user_id","message":"Invalid user id: ada\."\}/,
+    );
+  });
+
   it.each([
-    ['delete', ['user', 'delete', 'ada', '--permanentlyDelete', 'true'], 'DELETE /v1/users/ada'],
     [
       'update-presence',
       ['user', 'update-presence', 'ada', '--groupId', 'g', '--location', '{"page":"p"}'],
@@ -188,12 +208,18 @@ describe('cord group', () => {
     );
   });
 
-  it('group delete: not supported by this local Cord yet', async () => {
-    await ok('group', 'create', 'g', '--name', 'G');
+  it('deletes a group, keeping its users', async () => {
+    await guideUserInGroup();
+    expect(await ok('group', 'delete', 'my-first-group')).toEqual({
+      success: true,
+      message: '✅ You successfully deleted group my-first-group',
+    });
+    expect(cord.store.groups.exists('my-first-group')).toBe(false);
+    expect(cord.store.users.exists('cordymccordface')).toBe(true);
     expectFailure(
-      await run('group', 'delete', 'g'),
-      EXIT.unsupported,
-      /DELETE \/v1\/groups\/g is not supported by this local Cord yet/,
+      await run('group', 'delete', 'my-first-group'),
+      EXIT.cordRefused,
+      /401 Unauthorized \{"error":"group_not_found","message":"Platform group not found\."\}/,
     );
   });
 });
@@ -300,36 +326,75 @@ describe('cord thread and cord message', () => {
     );
   });
 
-  it.each([
-    ['thread update', ['thread', 'update', 't1', '--resolved', 'true'], 'PUT /v1/threads/t1'],
-    ['thread delete', ['thread', 'delete', 't1'], 'DELETE /v1/threads/t1'],
-    [
-      'message update',
-      ['message', 'update', 'm1', '--threadID', 't1', '--markdownContent', 'edited'],
-      'PUT /v1/threads/t1/messages/m1',
-    ],
-    ['message delete', ['message', 'delete', 'm1', '--threadID', 't1'], 'DELETE /v1/threads/t1/messages/m1'],
-    ['message ls', ['message', 'ls', '--limit', '5'], 'GET /v1/messages'],
-  ])('%s: not supported by this local Cord yet', async (_name, argv, endpoint) => {
-    await ok(
+  it('updates, lists and deletes messages, and updates and deletes threads', async () => {
+    const post = (id: string, markdown: string) =>
+      ok(
+        'message',
+        'create',
+        id,
+        '--threadID',
+        't1',
+        '--authorID',
+        'cordymccordface',
+        '--markdownContent',
+        markdown,
+        '--createThread',
+        NEW_THREAD,
+      );
+    await post('m1', 'first');
+    await post('m2', 'second');
+
+    expect(
+      await ok(
+        'message',
+        'update',
+        'm1',
+        '--threadID',
+        't1',
+        '--markdownContent',
+        '**edited**',
+        '--metadata',
+        '{"v":2}',
+      ),
+    ).toEqual({ success: true, message: '✅ You successfully updated message m1' });
+    expect(cord.store.messages.get('m1')).toMatchObject({
+      content: [{ type: 'p', children: [{ text: 'edited', bold: true }] }],
+      metadata: { v: 2 },
+      editedAt: expect.any(Number),
+    });
+
+    const page = await ok<{ messages: { id: string }[]; pagination: { token: string; total: number } }>(
       'message',
-      'create',
-      'm1',
-      '--threadID',
-      't1',
-      '--authorID',
-      'cordymccordface',
-      '--markdownContent',
-      'x',
-      '--createThread',
-      NEW_THREAD,
+      'ls',
+      '--limit',
+      '1',
     );
+    expect(page.messages.map((message) => message.id)).toEqual(['m1']);
+    expect(page.pagination.total).toBe(2);
+    const next = await ok<{ messages: { id: string }[] }>('message', 'ls', '--token', page.pagination.token);
+    expect(next.messages.map((message) => message.id)).toEqual(['m2']);
+
+    expect(await ok('message', 'delete', 'm2', '--threadID', 't1')).toEqual({
+      success: true,
+      message: '💀 You successfully deleted message m2',
+    });
+    expect(cord.store.messages.get('m2')).toBeUndefined();
+
+    expect(
+      await ok('thread', 'update', 't1', '--name', 'Launch', '--resolved', 'true', '--userID', 'cordymccordface'),
+    ).toEqual({ success: true, message: '✅ You successfully updated thread t1' });
+    expect(await ok('thread', 'get', 't1')).toMatchObject({ name: 'Launch', resolved: true, actionMessages: 1 });
+
+    expect(await ok('thread', 'delete', 't1')).toEqual({
+      success: true,
+      message: '💀 You successfully deleted thread t1',
+    });
+    expect(cord.store.threads.get('t1')).toBeUndefined();
     expectFailure(
-      await run(...argv),
-      EXIT.unsupported,
-      new RegExp(`${endpoint} is not supported by this local Cord yet`),
+      await run('thread', 'delete', 't1'),
+      EXIT.cordRefused,
+      /404 Not Found \{"error":"thread_not_found","message":"Thread not found\."\}/,
     );
-    expect(cord.store.messages.get('m1')?.plaintext).toBe('x');
   });
 });
 

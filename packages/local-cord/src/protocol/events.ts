@@ -32,6 +32,8 @@ export type ServerEvent =
   | { type: 'threadGone'; threadId: string }
   /** A message of an observed thread, or an observed message, as it is now. */
   | ({ type: 'message'; message: MessageData } & WithUsers)
+  /** A message of an observed thread, or an observed message, deleted for good (not a tombstone). */
+  | { type: 'messageGone'; threadId: string; messageId: string }
   | { type: 'threadCounts'; queryId: string; counts: ThreadCountsData }
   | { type: 'user'; user: UserData }
   | { type: 'viewer'; viewer: ViewerData }

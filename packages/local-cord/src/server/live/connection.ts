@@ -74,7 +74,7 @@ export function handleConnection(socket: WebSocket, services: Services) {
     try {
       if (!hello.success) throw new InvalidSessionError('The first message must be a hello with a token.');
       const opened = openSession(services.store, services.project, hello.data);
-      const signedIn = newSubscriber(opened.viewer, send);
+      const signedIn = newSubscriber(opened.viewer, send, refuse);
       // The token's details may have renamed the user or put them in a group: the others see
       // it at once (this connection learns it from its welcome).
       if (opened.profileChanged) services.hub.publishUser(opened.viewer.userId);
@@ -87,10 +87,15 @@ export function handleConnection(socket: WebSocket, services: Services) {
       if (!(error instanceof InvalidSessionError)) console.error('local Cord: sign-in failed', error);
       const message = error instanceof InvalidSessionError ? error.message : 'Internal error.';
       services.signIns?.record(frame, { refused: `invalid_session - ${message}` });
-      send({ type: 'error', error: { code: 'invalid_session', message: `invalid_session - ${message}` } });
-      socket.close(CLOSE_INVALID_SESSION, 'invalid_session');
+      refuse(message);
       return undefined;
     }
+  }
+
+  /** Ends the session with Cord's invalid_session error: at sign-in, or later when its user is deleted. */
+  function refuse(message: string) {
+    send({ type: 'error', error: { code: 'invalid_session', message: `invalid_session - ${message}` } });
+    socket.close(CLOSE_INVALID_SESSION, 'invalid_session');
   }
 
   function run(signedIn: Subscriber, request: Request): unknown {

@@ -96,15 +96,55 @@ export class Hub {
         }
       }
       if (wanted) this.sendWithUsers(subscriber, { type: 'thread', thread: view(), users });
-      for (const [queryId, query] of subscriber.threadCounts) {
-        if (!query.scope.includes(thread.groupId)) continue;
-        subscriber.send({
-          type: 'threadCounts',
-          queryId,
-          counts: threadCounts(this.store, userId, query.scope, query.filter),
-        });
-      }
+      this.sendCounts(subscriber, thread.groupId);
     }
+  }
+
+  /** Sends the connection's thread counts over a group again. */
+  private sendCounts(subscriber: Subscriber, groupId: string) {
+    for (const [queryId, query] of subscriber.threadCounts) {
+      if (!query.scope.includes(groupId)) continue;
+      subscriber.send({
+        type: 'threadCounts',
+        queryId,
+        counts: threadCounts(this.store, subscriber.viewer.userId, query.scope, query.filter),
+      });
+    }
+  }
+
+  /**
+   * A thread left `groupId`: deleted (with the messages given), or moved to another group.
+   * Connections that showed it there lose it, and the messages of it they observed, unless
+   * `keeps` says they can still see it; counts over the group are sent again.
+   */
+  removeThread(threadId: string, groupId: string, messageIds: readonly string[], keeps = (_: Subscriber) => false) {
+    for (const subscriber of this.subscribers) {
+      let showed = subscriber.threads.get(threadId)?.includes(groupId) ?? false;
+      for (const list of subscriber.threadLists.values()) {
+        if (list.scope.includes(groupId) && list.delivered.has(threadId)) {
+          showed = true;
+          if (!keeps(subscriber)) list.delivered.delete(threadId);
+        }
+      }
+      if (!keeps(subscriber)) {
+        if (showed) subscriber.send({ type: 'threadGone', threadId });
+        for (const messageId of messageIds) {
+          if (subscriber.messages.has(messageId)) subscriber.send({ type: 'messageGone', threadId, messageId });
+        }
+      }
+      this.sendCounts(subscriber, groupId);
+    }
+  }
+
+  /** A message was deleted for good: observers of it and of its thread lose it, then get the thread. */
+  removeMessage(thread: ThreadRecord, messageId: string) {
+    for (const subscriber of this.subscribers) {
+      const observes =
+        subscriber.threads.get(thread.id)?.includes(thread.groupId) || subscriber.messages.has(messageId);
+      if (!observes || !this.store.groups.isMember(thread.groupId, subscriber.viewer.userId)) continue;
+      subscriber.send({ type: 'messageGone', threadId: thread.id, messageId });
+    }
+    this.publishThread(thread);
   }
 
   /** A message changed: observers of it and of its thread get it, then the thread itself. */
@@ -135,7 +175,26 @@ export class Hub {
     if (changed) this.publishThread(thread);
   }
 
+  /** Nobody is typing in the thread any more. */
+  clearTyping(thread: ThreadRecord) {
+    if (!this.typing.delete(thread.id)) return;
+    this.publishThread(thread);
+  }
+
   // --- users and groups --------------------------------------------------------------
+
+  /**
+   * Signs out every connection of a user about to be deleted. They leave the hub at once,
+   * without the goodbyes a closing connection says (its presence goes with the user).
+   */
+  disconnectUser(userId: string, reason: string) {
+    for (const subscriber of this.subscribers) {
+      if (subscriber.viewer.userId !== userId) continue;
+      this.subscribers.delete(subscriber);
+      subscriber.presentAt.clear();
+      subscriber.end(reason);
+    }
+  }
 
   /** A user's profile changed: connections that know them get it; their own get their viewer data. */
   publishUser(userId: string) {

@@ -44,6 +44,8 @@ export interface PresenceSpot {
 export interface Subscriber {
   readonly viewer: Viewer;
   send(event: ServerEvent): void;
+  /** Signs the connection out: its session is no longer valid (its user was deleted). */
+  end(reason: string): void;
   /** Observed threads, with the groups the observation reaches. */
   readonly threads: Map<string, readonly string[]>;
   readonly threadLists: Map<string, ThreadListQuery>;
@@ -57,10 +59,15 @@ export interface Subscriber {
   readonly presentAt: Map<string, PresenceSpot>;
 }
 
-export function newSubscriber(viewer: Viewer, send: (event: ServerEvent) => void): Subscriber {
+export function newSubscriber(
+  viewer: Viewer,
+  send: (event: ServerEvent) => void,
+  end: (reason: string) => void,
+): Subscriber {
   return {
     viewer,
     send,
+    end,
     threads: new Map(),
     threadLists: new Map(),
     threadCounts: new Map(),

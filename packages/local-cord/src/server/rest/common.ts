@@ -35,7 +35,7 @@ export interface RestRequest {
 }
 
 export interface Route {
-  method: 'GET' | 'PUT' | 'POST';
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
   /** The path after `/v1/`, with at most an `:id` and then a `:childId` segment. */
   path: string;
   /** Returns the JSON body of a 200 answer, or throws an ApiError. */
@@ -69,7 +69,8 @@ function fail(code: string, message: string): never {
   throw new ApiError(400, code, message);
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at a path inside a parsed body; undefined where there is none. */
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
   for (const key of path) {
     if (value === null || typeof value !== 'object') return undefined;

@@ -1,31 +1,111 @@
-import type { MessageData, ThreadData } from '../../protocol/views.ts';
+import { displayName } from '../../protocol/userNames.ts';
+import type { GroupRecord, MessageRecord, ParticipantRecord, ThreadRecord, UserRecord } from '../../store/store.ts';
+import { messageData, type ThreadSnapshot, threadData } from '../views/threadViews.ts';
 import { isoTime } from './common.ts';
 
-// Cord's REST shapes (CoreThreadData, CoreMessageData) from the data browsers get: the
-// same fields, times as ISO strings, without what depends on a viewer.
+// Cord's REST shapes, in one place. Threads and messages (CoreThreadData, CoreMessageData)
+// come from the data browsers get: the same fields, times as ISO strings, without what
+// depends on a viewer (nobody's view: the REST API speaks for the project, not for a
+// user). Users and groups come from their records.
 
-export function restThread(thread: ThreadData) {
-  const { unread: _, viewerIsThreadParticipant: __, firstMessage: ___, lastMessage: ____, ...core } = thread;
+/** Cord's CoreThreadData, as GET /v1/threads/<id> answers. */
+export function restThread(snapshot: ThreadSnapshot) {
+  const {
+    unread: _,
+    viewerIsThreadParticipant: __,
+    firstMessage: ___,
+    lastMessage: ____,
+    ...core
+  } = threadData(snapshot, '');
   return {
     ...core,
-    organizationID: thread.groupID,
-    resolvedTimestamp: isoTime(thread.resolvedTimestamp),
-    participants: thread.participants.map((participant) => ({
-      ...participant,
-      lastSeenTimestamp: isoTime(participant.lastSeenTimestamp),
+    organizationID: core.groupID,
+    // Every message, deleted ones too: the browsers' total leaves those out, Cord's REST total does not.
+    total: core.total + core.deletedMessages,
+    resolvedTimestamp: isoTime(core.resolvedTimestamp),
+    participants: snapshot.participants.map(({ user, lastSeenAt }) => ({
+      lastSeenTimestamp: isoTime(lastSeenAt),
+      userID: user.id,
+      // Cord names a participant only when the user has a name.
+      displayName: user.name ? displayName(user) : null,
     })),
   };
 }
 
-export function restMessage(message: MessageData) {
-  const { seen: _, ...core } = message;
+/** A thread as GET /v1/threads lists it: no extraClassnames, participants without a name. */
+export function restListedThread(snapshot: ThreadSnapshot) {
+  const { extraClassnames: _, participants, ...thread } = restThread(snapshot);
+  return { ...thread, participants: participants.map(({ displayName: __, ...participant }) => participant) };
+}
+
+/** Cord's CoreMessageData: a deleted message keeps its content and reactions here, unlike in browsers. */
+export function restMessage(message: MessageRecord, thread: ThreadRecord, participants: readonly ParticipantRecord[]) {
+  const { seen: _, ...core } = messageData(message, thread, participants, '');
   return {
     ...core,
-    organizationID: message.groupID,
-    createdTimestamp: isoTime(message.createdTimestamp),
-    updatedTimestamp: isoTime(message.updatedTimestamp),
-    deletedTimestamp: isoTime(message.deletedTimestamp),
-    reactions: message.reactions.map((reaction) => ({ ...reaction, timestamp: isoTime(reaction.timestamp) })),
+    organizationID: core.groupID,
+    content: message.content,
+    plaintext: message.plaintext,
+    createdTimestamp: isoTime(core.createdTimestamp),
+    updatedTimestamp: isoTime(core.updatedTimestamp),
+    deletedTimestamp: isoTime(core.deletedTimestamp),
+    reactions: message.reactions.map(({ emoji, userId, createdAt }) => ({
+      reaction: emoji,
+      userID: userId,
+      timestamp: isoTime(createdAt),
+    })),
     attachments: [],
   };
+}
+
+/** Cord's ServerUserData, as GET /v1/users lists it. */
+export function restListedUser(user: UserRecord) {
+  return {
+    id: user.id,
+    name: user.name,
+    shortName: user.shortName,
+    short_name: user.shortName,
+    email: user.email,
+    profilePictureURL: user.profilePictureURL,
+    profile_picture_url: user.profilePictureURL,
+    first_name: null,
+    last_name: null,
+    status: user.status,
+    metadata: user.metadata,
+    createdTimestamp: isoTime(user.createdAt),
+  };
+}
+
+/** Cord's ServerGetUser: the listed data and the user's groups. */
+export function restUser(user: UserRecord) {
+  return {
+    ...restListedUser(user),
+    groups: user.groupIds,
+    organizations: user.groupIds,
+    groupIDsWithLinkedSlackProfile: [],
+  };
+}
+
+/** Cord's ServerListGroupMember: fewer fields than a user, and no snake_case twins. */
+export function restGroupMember(user: UserRecord) {
+  return {
+    id: user.id,
+    email: user.email,
+    status: user.status,
+    name: user.name,
+    shortName: user.shortName,
+    profilePictureURL: user.profilePictureURL,
+    metadata: user.metadata,
+    createdTimestamp: isoTime(user.createdAt),
+  };
+}
+
+/** Cord's ServerListGroup. */
+export function restListedGroup(group: GroupRecord) {
+  return { id: group.id, name: group.name, status: group.status, connectedToSlack: false, metadata: group.metadata };
+}
+
+/** Cord's ServerGetGroup: the listed data and the members' ids. */
+export function restGroup(group: GroupRecord) {
+  return { ...restListedGroup(group), members: group.memberIds };
 }

@@ -3,14 +3,26 @@ import type { LocalProject } from '../auth/clientAuthToken.ts';
 import { sendJson } from '../http/responses.ts';
 import { batchRoutes } from './batch.ts';
 import { ApiError, type RestContext, type Route } from './common.ts';
+import { deletionRoutes } from './deletions.ts';
 import { groupRoutes } from './groups.ts';
 import { messageRoutes } from './messages.ts';
+import { messageWriteRoutes } from './messageWrites.ts';
 import { verifyServerAuthToken } from './serverAuthToken.ts';
 import { threadRoutes } from './threads.ts';
+import { threadUpdateRoutes } from './threadUpdate.ts';
 import { userRoutes } from './users.ts';
 
 const PREFIX = '/v1/';
-const ROUTES: readonly Route[] = [...userRoutes, ...groupRoutes, ...batchRoutes, ...threadRoutes, ...messageRoutes];
+const ROUTES: readonly Route[] = [
+  ...userRoutes,
+  ...groupRoutes,
+  ...batchRoutes,
+  ...threadRoutes,
+  ...threadUpdateRoutes,
+  ...messageRoutes,
+  ...messageWriteRoutes,
+  ...deletionRoutes,
+];
 /** Room for a batch of 10,000 users; anything larger is not a request Cord would take. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
