@@ -26,6 +26,7 @@ export function restMessage(message: MessageData) {
     updatedTimestamp: isoTime(message.updatedTimestamp),
     deletedTimestamp: isoTime(message.deletedTimestamp),
     reactions: message.reactions.map((reaction) => ({ ...reaction, timestamp: isoTime(reaction.timestamp) })),
-    attachments: [],
+    // Cord's REST API gives file ids in its external form.
+    attachments: message.attachments.map((file) => ({ ...file, id: `cord:${file.id}` })),
   };
 }
