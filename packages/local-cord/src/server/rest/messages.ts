@@ -9,6 +9,7 @@ import {
   threadId,
 } from '../../protocol/fields.ts';
 import type { NewThread, Store, ThreadRecord } from '../../store/store.ts';
+import { AttachmentRefusal, attachmentChanges } from '../files/attachments.ts';
 import { messageData } from '../views/threadViews.ts';
 import { ApiError, invalidField, notFound, parse, type Route, success } from './common.ts';
 import { restMessage } from './cordShapes.ts';
@@ -26,6 +27,7 @@ const createMessageBody = z.strictObject({
   /** Not Cord's: plain text, for callers that have no node tree to send; each line becomes a paragraph. */
   text: z.string().optional(),
   createThread: threadFields.optional(),
+  addAttachments: z.array(z.strictObject({ type: z.literal('file'), id: messageId })).optional(),
 });
 
 /** The message's content, from Cord's `content` or our plain `text`, refused with Cord's text when invalid. */
@@ -99,13 +101,29 @@ export const messageRoutes: Route[] = [
           `User ${input.authorID} is not a member of group ${groupId}, which the thread belongs to.`,
         );
       }
-      const { thread, message } = store.transaction(() => ({
-        thread: target.existing ?? store.threads.create(target.create),
-        message: store.messages.insert({ id, threadId: threadID, authorId: input.authorID, content }),
-      }));
+      const files = restAttachments(() => attachmentChanges(store, input.authorID, input.addAttachments));
+      const { thread, message } = store.transaction(() => {
+        const created = target.existing ?? store.threads.create(target.create);
+        const inserted = store.messages.insert({ id, threadId: threadID, authorId: input.authorID, content });
+        return {
+          thread: created,
+          message: files.attach.length > 0 ? store.messages.attachFiles(id, files.attach) : inserted,
+        };
+      });
       // Browsers that have the thread open get the message as if a member had sent it.
       hub.publishMessage(thread, message);
       return success('Message created.', { messageID: id });
     },
   },
 ];
+
+/** Cord's attachment checks, refused with Cord's statuses. */
+function restAttachments<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof AttachmentRefusal)) throw error;
+    const status = { invalid_field: 400, file_not_found: 404, file_belongs_to_different_user: 403 } as const;
+    throw new ApiError(status[error.code], error.code, error.message);
+  }
+}
