@@ -12,9 +12,7 @@ export class FileSDK implements ICordFileSDK {
   constructor(private readonly live: LiveData) {}
 
   async uploadFile({ name, blob }: ClientCreateFile): Promise<UploadFileResult> {
-    // Checked before anything is sent, with Cord's texts; the size wins, as in Cord.
-    if (!isAllowedFileSize(blob.size)) throw new Error(`File ${name} is too large`);
-    if (!isAllowedFileName(name) || !isAllowedMimeType(blob.type)) throw new Error(`Cannot attach file ${name}`);
+    checkFileToUpload(name, blob);
     const id = crypto.randomUUID();
     await this.live.request({ type: 'file.create', fileId: id, name, mimeType: blob.type, size: blob.size });
     const uploadPromise = uploadBytes(this.live, id, blob).catch(() => {
@@ -22,4 +20,10 @@ export class FileSDK implements ICordFileSDK {
     });
     return { id, uploadPromise };
   }
+}
+
+/** Cord's check before anything is sent, throwing Cord's texts; the size wins, as in Cord. */
+export function checkFileToUpload(name: string, blob: Blob) {
+  if (!isAllowedFileSize(blob.size)) throw new Error(`File ${name} is too large`);
+  if (!isAllowedFileName(name) || !isAllowedMimeType(blob.type)) throw new Error(`Cannot attach file ${name}`);
 }

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { FileSDK } from '../api/fileSDK.ts';
+import { checkFileToUpload, FileSDK } from '../api/fileSDK.ts';
 import { downloadBytes, filePass } from '../data/fileTransfer.ts';
 import { live } from '../runtime.ts';
 import { type AttachmentView, type ComposerFile, isPicture, type OpenedImage } from '../ui/attachments.ts';
@@ -42,48 +42,70 @@ export class AttachmentController implements ReactiveController, AttachmentView 
     return this.passDone;
   }
 
-  /** Uploads each file, refusing with Cord's text those Cord would refuse. */
+  /**
+   * Uploads each file at once, refusing with Cord's text those Cord would refuse. A file
+   * shows under the composer straight away; its id follows when local Cord has its record.
+   */
   attach(files: readonly File[]) {
-    for (const file of files) void this.upload(file);
+    for (const file of files) {
+      try {
+        checkFileToUpload(file.name, file);
+      } catch (error) {
+        this.reportError((error as Error).message);
+        continue;
+      }
+      this.add(file);
+    }
+    this.host.requestUpdate();
   }
 
-  private async upload(file: File) {
-    let id: string;
-    let uploadPromise: Promise<unknown>;
-    try {
-      ({ id, uploadPromise } = await this.uploader.uploadFile({ name: file.name, blob: file }));
-    } catch (error) {
-      this.reportError((error as Error).message);
-      return;
-    }
+  private add(file: File) {
+    const key = crypto.randomUUID();
     const previewUrl = isPicture(file.type) ? URL.createObjectURL(file) : undefined;
-    if (previewUrl) this.localPreviews.set(id, previewUrl);
+    const created = this.uploader.uploadFile({ name: file.name, blob: file });
+    const fileId = created.then(
+      ({ id }) => {
+        if (previewUrl) this.localPreviews.set(id, previewUrl);
+        return id;
+      },
+      () => undefined,
+    );
     this.files = [
       ...this.files,
-      { id, name: file.name, size: file.size, mimeType: file.type, previewUrl, status: 'uploading' },
+      { key, fileId, name: file.name, size: file.size, mimeType: file.type, previewUrl, status: 'uploading' },
     ];
-    this.host.requestUpdate();
-    const status = await uploadPromise.then(
-      () => 'uploaded' as const,
-      (error: Error) => {
-        this.reportError(error.message);
-        return 'failed' as const;
-      },
-    );
-    this.files = this.files.map((shown) => (shown.id === id ? { ...shown, status } : shown));
+    created
+      .then(({ uploadPromise }) => uploadPromise)
+      .then(
+        () => this.setStatus(key, 'uploaded'),
+        (error: Error) => {
+          this.reportError(error.message);
+          this.setStatus(key, 'failed');
+        },
+      );
+  }
+
+  private setStatus(key: string, status: ComposerFile['status']) {
+    this.files = this.files.map((shown) => (shown.key === key ? { ...shown, status } : shown));
     this.host.requestUpdate();
   }
 
-  removeFile(id: string) {
-    this.files = this.files.filter((file) => file.id !== id);
+  removeFile(key: string) {
+    this.files = this.files.filter((file) => file.key !== key);
     this.host.requestUpdate();
   }
 
-  /** The files to send with a message (those that did not fail); the composer is emptied of them. */
-  take(): ComposerFile[] {
-    const sending = this.files.filter((file) => file.status !== 'failed');
+  /**
+   * Empties the composer of its files for a message being sent, and resolves with the
+   * ids to attach: those local Cord has a record of, and which did not fail.
+   */
+  take(): { files: ComposerFile[]; ids: Promise<string[]> } {
+    const files = this.files.filter((file) => file.status !== 'failed');
     this.files = [];
-    return sending;
+    const ids = Promise.all(files.map((file) => file.fileId)).then((known) =>
+      known.filter((id): id is string => id !== undefined),
+    );
+    return { files, ids };
   }
 
   /** Files of a message that could not be sent, back in the composer. */

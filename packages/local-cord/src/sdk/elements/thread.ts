@@ -249,7 +249,7 @@ export class CordThread extends CordElement {
         this.emit('cord-composer', 'blur', composerEvent());
       },
       attach: (files) => this.attachments.attach(files),
-      removeFile: (id) => this.attachments.removeFile(id),
+      removeFile: (key) => this.attachments.removeFile(key),
       setDropping: (dropping) => this.attachments.setDropping(dropping),
     };
   }
@@ -282,23 +282,27 @@ export class CordThread extends CordElement {
     if ((!text.trim() && !this.attachments.files.some((file) => file.status !== 'failed')) || !this.checkLength(text)) {
       return;
     }
-    const files = this.attachments.take();
+    const { files, ids } = this.attachments.take();
     textarea.value = '';
     this.lastTypingSent = 0;
     const location =
       parseJsonAttribute<CordLocation>(this.location ?? this.context) ?? locationFromUrl(window.location.href);
     const metadata = parseJsonAttribute<Record<string, string | number | boolean>>(this.metadata);
-    sendMessage(live, threadId, {
-      content: contentFromText(text),
-      addAttachments: files.map((file) => ({ type: 'file', id: file.id })),
-      createThread: {
-        name: this.currentName(),
-        url: window.location.href,
-        location,
-        groupID: this.groupId ?? undefined,
-        metadata,
-      },
-    })
+    // Files picked a moment ago may still be waiting for local Cord's record of them.
+    ids
+      .then((fileIds) =>
+        sendMessage(live, threadId, {
+          content: contentFromText(text),
+          addAttachments: fileIds.map((id) => ({ type: 'file', id })),
+          createThread: {
+            name: this.currentName(),
+            url: window.location.href,
+            location,
+            groupID: this.groupId ?? undefined,
+            metadata,
+          },
+        }),
+      )
       .then((sent) => {
         this.emit('cord-composer', 'send', { threadId, messageId: sent.id, thread: this.summary() });
       })

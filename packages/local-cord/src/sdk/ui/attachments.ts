@@ -7,7 +7,10 @@ import type { FileAttachmentData } from '../../protocol/views.ts';
 
 /** A file picked in the composer, shown under it until the message goes. */
 export interface ComposerFile {
-  id: string;
+  /** Tells the files apart in the composer, before local Cord knows them. */
+  key: string;
+  /** The file's id once local Cord has its record; undefined if it refused it. */
+  fileId: Promise<string | undefined>;
   name: string;
   size: number;
   mimeType: string;
@@ -152,7 +155,7 @@ function unableTo(text: string, name: string) {
 }
 
 /** Files picked in the composer: pictures as thumbnails, others as cards, each removable. */
-export function composerFiles(files: readonly ComposerFile[], remove: (id: string) => void) {
+export function composerFiles(files: readonly ComposerFile[], remove: (key: string) => void) {
   if (files.length === 0) return nothing;
   return html`<div class="cord-composer-attachments">
     ${files.map(
@@ -165,7 +168,7 @@ export function composerFiles(files: readonly ComposerFile[], remove: (id: strin
         <span class="cord-file-size">
           ${file.status === 'uploading' ? 'Uploading...' : file.status === 'failed' ? 'Failed' : fileSizeText(file.size)}
         </span>
-        <button type="button" class="cord-button cord-remove-file" aria-label="Remove ${file.name}" title="Remove" @click=${() => remove(file.id)}>
+        <button type="button" class="cord-button cord-remove-file" aria-label="Remove ${file.name}" title="Remove" @click=${() => remove(file.key)}>
           ✕
         </button>
       </div>`,

@@ -22,7 +22,7 @@ export interface ComposerActions {
   blur(): void;
   /** Files picked with the attach button or dropped on the composer. */
   attach(files: File[]): void;
-  removeFile(id: string): void;
+  removeFile(key: string): void;
   setDropping(dropping: boolean): void;
 }
 
