@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FILE_LINK_LIFETIME_MS, type FileUploadStatus } from '../protocol/files.ts';
+import type { FileAttachmentData } from '../protocol/views.ts';
 import type { Row, Sqlite } from './sqlite.ts';
 
 /** A file's record; its bytes are on disk at `Files.pathOf(id)` once uploaded. */
@@ -20,15 +21,8 @@ export interface FileRecord {
 export type NewFile = Pick<FileRecord, 'id' | 'ownerId' | 'name' | 'mimeType' | 'size'> &
   Partial<Pick<FileRecord, 'status'>>;
 
-/** A file as a message carries it, with a signed link that works for a day. */
-export interface AttachedFile {
-  id: string;
-  name: string;
-  url: string;
-  mimeType: string;
-  size: number;
-  uploadStatus: FileUploadStatus;
-}
+/** A file as a message carries it (Cord's MessageFileAttachment), with a signed link that works for a day. */
+export type AttachedFile = Omit<FileAttachmentData, 'type'>;
 
 const LINK_STEP_MS = 60 * 60 * 1000;
 const BATCH = 500;
