@@ -4,7 +4,7 @@ import { pngBytes } from '@cord-tutorial/local-cord/testing';
 import { LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test, WEB_URL, watchForProblems } from './fixtures.ts';
-import { composer, message, openAs } from './pages.ts';
+import { composer, message, openAs, submit } from './pages.ts';
 
 // Attachments between two users of the tutorial's group, and a user of another group
 // who gets hold of the file's link.
@@ -30,7 +30,10 @@ async function openAsOutsider(browser: Browser): Promise<Page> {
 const statusFrom = (page: Page, url: string) =>
   page.evaluate((link) => fetch(link, { credentials: 'include' }).then((response) => response.status), url);
 
-test('a picture uploaded by one user previews for the other, and is refused to another group', async ({ browser }) => {
+test('a picture uploaded by one user previews for the other, and is refused to another group', async ({
+  browser,
+  stack,
+}) => {
   const severus = await openAs(browser, 0);
   const minerva = await openAs(browser, 1);
   const problems = [watchForProblems(severus), watchForProblems(minerva)];
@@ -65,6 +68,14 @@ test('a picture uploaded by one user previews for the other, and is refused to a
   expect(opened?.status()).toBe(403);
 
   for (const watched of problems) watched.assertClean();
+
+  // The pictures stay, and the page keeps answering, while local Cord restarts under it.
+  const restarting = stack.restartLocalCord('SIGKILL');
+  const during = `Written during a restart ${randomUUID()}`;
+  await submit(minerva, during);
+  await restarting;
+  await expect(message(minerva, during)).not.toHaveClass(/cord-pending/, { timeout: 15_000 });
+  await expect(received).toHaveAttribute('src', url);
   for (const page of [severus, minerva, outsider]) await page.context().close();
 });
 

@@ -14,11 +14,12 @@ function authorization(live: LiveData): Record<string, string> {
 /**
  * Lets the page load the viewer's files by URL (an <img>, which sends no header): local
  * Cord answers with a cookie for them. Asked once per sign-in; resolves when answered,
- * also when refused (the pictures then fail to load, nothing else does).
+ * also when refused (the pictures then fail to load, nothing else does). Undefined while
+ * the page is not signed in.
  */
-export function filePass(live: LiveData): Promise<void> {
+export function filePass(live: LiveData): Promise<void> | undefined {
   const session = live.session;
-  if (session === undefined) return Promise.resolve();
+  if (session === undefined) return undefined;
   const asked = passes.get(live);
   if (asked?.session === session) return asked.ready;
   const ready = fetch(live.serverUrl('/files/session'), {

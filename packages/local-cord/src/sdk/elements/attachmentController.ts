@@ -30,7 +30,8 @@ export class AttachmentController implements ReactiveController, AttachmentView 
   /** Whether the page's file cookie is set, so links may be loaded; asks for it once per sign-in. */
   get linksReady(): boolean {
     const pass = filePass(live);
-    if (pass !== this.pass) {
+    // Signed out for a moment (a reconnect): the cookie set before still works.
+    if (pass !== undefined && pass !== this.pass) {
       this.pass = pass;
       this.passDone = false;
       void pass.then(() => {

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import { isLoopbackHost } from '@cord-tutorial/stack-config';
 import { PREVIEWABLE_IMAGE_TYPES, UPLOAD_TIMEOUT_MS } from '../../protocol/files.ts';
 import type { FileRecord, Store } from '../../store/store.ts';
@@ -22,7 +23,7 @@ export interface FileServices {
 
 type Headers = Record<string, string>;
 
-const FILE_PATH = /^\/files\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const FILE_PATH = /^\/files\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const PASS_PATH = '/files/session';
 
 /** What a served file never does: run as a page, be sniffed as another type, or reach a referrer. */
@@ -129,7 +130,8 @@ export function fileServer(services: FileServices) {
     }
     response.writeHead(200, headers);
     if (request.method === 'HEAD') response.end();
-    else createReadStream(store.files.pathOf(id)).pipe(response);
+    // A read that fails half-way (the file deleted meanwhile) cuts the answer off, as it must.
+    else pipeline(createReadStream(store.files.pathOf(id)), response).catch(() => response.destroy());
   }
 
   function givePass(request: IncomingMessage, response: ServerResponse, cors: Headers) {
