@@ -28,7 +28,8 @@ export function passCookie(userId: string, session: string): string {
   return `${name}=${session}; Path=/files/; Max-Age=${maxAge}; HttpOnly; Secure; SameSite=None; Partitioned`;
 }
 
-function bearerOf(request: IncomingMessage): string | undefined {
+/** The credential in `Authorization: Bearer <credential>`. */
+export function bearerOf(request: IncomingMessage): string | undefined {
   return /^Bearer +(\S+) *$/.exec(request.headers.authorization ?? '')?.[1];
 }
 

@@ -8,7 +8,7 @@ import type { LocalProject } from '../auth/clientAuthToken.ts';
 import { sendJson } from '../http/responses.ts';
 import type { Hub } from '../live/hub.ts';
 import { publishFile } from './attachments.ts';
-import { mayFetch, passCookie, sessionUser } from './fileAccess.ts';
+import { bearerOf, mayFetch, passCookie, sessionUser } from './fileAccess.ts';
 import { keepUpload, receiveBytes, TooLargeError } from './receiveFile.ts';
 
 export interface FileServices {
@@ -135,7 +135,7 @@ export function fileServer(services: FileServices) {
   }
 
   function givePass(request: IncomingMessage, response: ServerResponse, cors: Headers) {
-    const session = /^Bearer +(\S+) *$/.exec(request.headers.authorization ?? '')?.[1];
+    const session = bearerOf(request);
     const userId = sessionUser(store, request);
     if (session === undefined || userId === undefined) {
       return sendJson(response, 401, { error: 'invalid_session', message: 'Only a signed-in page gets a pass.' }, cors);

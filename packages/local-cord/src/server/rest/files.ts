@@ -49,6 +49,7 @@ function readForm(incoming: IncomingMessage, partPath: string): Promise<Received
     });
     form.on('file', (name, stream, info) => {
       if (name !== 'file') {
+        // Cord takes one file, named `file`: any other is a field it does not know.
         fields[name] = '';
         stream.resume();
         return;
