@@ -1,7 +1,9 @@
 // Every `cord` command against a real local Cord (in-process, on a free port): its JSON
 // output, what reached local Cord, and its errors and exit codes.
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { LocalCord } from '@cord-tutorial/local-cord';
-import { freePort, signIn } from '@cord-tutorial/local-cord/testing';
+import { freePort, pngBytes, signIn } from '@cord-tutorial/local-cord/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/errors.ts';
 import { type CordRun, envFor, runIn, startCordAndConfig, type TempConfig } from './support.ts';
@@ -417,7 +419,6 @@ describe('cord notification, file and permission', () => {
       'POST /v1/notifications',
     ],
     [['notification', 'delete', 'n1'], 'DELETE /v1/notifications/n1'],
-    [['file', 'upload', '--file', new URL(import.meta.url).pathname, '--ownerID', 'ada'], 'POST /v1/files'],
     [['permission', 'create', '--permission', 'read'], 'POST /v1/experimental/permissions'],
     [['permission', 'delete', 'r1'], 'DELETE /v1/experimental/permissions/r1'],
   ])('%j: not supported by this local Cord yet', async (argv, endpoint) => {
@@ -425,6 +426,50 @@ describe('cord notification, file and permission', () => {
       await run(...argv),
       EXIT.unsupported,
       new RegExp(`${endpoint} is not supported by this local Cord yet`),
+    );
+  });
+
+  it('uploads a file that a message by its owner then carries', async () => {
+    await guideUserInGroup();
+    const picture = join(dirname(config.path), 'owl.png');
+    writeFileSync(picture, pngBytes());
+    const uploaded = await ok<{ fileID: string }>('file', 'upload', '--file', picture, '--ownerID', 'cordymccordface');
+    expect(uploaded).toEqual({
+      success: true,
+      message: '✅ File created.',
+      fileID: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(cord.store.files.get(uploaded.fileID)).toMatchObject({ name: 'owl.png', mimeType: 'image/png', size: 70 });
+
+    const attachments = JSON.stringify([{ type: 'file', id: uploaded.fileID }]);
+    await ok(
+      'message',
+      'create',
+      'm2',
+      '--threadID',
+      't2',
+      '--authorID',
+      'cordymccordface',
+      '--markdownContent',
+      'an owl',
+      '--createThread',
+      NEW_THREAD,
+      '--addAttachments',
+      attachments,
+    );
+    expect(await ok('message', 'get', 'm2', '--threadID', 't2')).toMatchObject({
+      attachments: [{ type: 'file', id: `cord:${uploaded.fileID}`, name: 'owl.png', uploadStatus: 'uploaded' }],
+    });
+
+    expectFailure(
+      await run('file', 'upload', '--file', picture, '--ownerID', 'cordymccordface', '--name', 'owl.bat'),
+      EXIT.cordRefused,
+      /file_name_not_allowed.*Cannot upload file named owl\.bat/,
+    );
+    expectFailure(
+      await run('file', 'upload', '--file', picture, '--ownerID', 'nobody'),
+      EXIT.cordRefused,
+      /invalid_user_id/,
     );
   });
 

@@ -304,6 +304,21 @@ const TEMPLATES: Template[] = [
   },
   { body: { type: 'presence.unwatch', watchId: 'w' }, fields: { watchId: id } },
   {
+    body: {
+      type: 'file.create',
+      fileId: '3f2a4b5c-6d7e-4f80-9a1b-2c3d4e5f6a7b',
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      size: 5,
+    },
+    fields: {
+      fileId: { kind: 'string', max: 36, nonEmpty: true },
+      name: { kind: 'string', max: 1000, nonEmpty: true },
+      mimeType: text(255),
+      size: { kind: 'number' },
+    },
+  },
+  {
     body: { type: 'presence.set', location: LOCATION, present: true, durable: true, groupId: 'team' },
     fields: { location, present: bool, durable: bool, groupId: id },
     optional: ['groupId'],

@@ -86,6 +86,7 @@ describe('messages', () => {
       metadata: {},
       extraClassnames: null,
       reactions: [],
+      attachments: [],
       seenBy: ['alice'],
       skipLinkPreviews: false,
       seen: true,
@@ -122,6 +123,7 @@ describe('messages', () => {
         editedAt: null,
         deletedAt: null,
         reactions: [],
+        attachments: [],
       },
     ]);
 

@@ -57,6 +57,7 @@ export interface Answers {
   'thread.setSubscribed': Nothing;
   'message.send': WithUsers & { message: MessageData };
   'message.update': WithUsers & { message: MessageData };
+  'file.create': Nothing;
   'presence.watch': { users: PresenceView[] };
   'presence.unwatch': Nothing;
   'presence.set': Nothing;

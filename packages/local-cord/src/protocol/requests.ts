@@ -14,6 +14,9 @@ const pageSize = z.number().int().min(1).max(MAX_PAGE_SIZE);
 const queryId = z.string().min(1).max(100);
 const reactions = z.array(z.string().min(1).max(32)).max(50);
 const nullableText = (max: number) => z.string().max(max).nullable();
+/** Cord's `{ type: 'file', id }`, naming a file uploaded before. */
+const fileAttachment = z.strictObject({ type: z.literal('file'), id });
+const fileAttachments = z.array(fileAttachment).max(100);
 
 /** Cord's ClientThreadFilter, with the location always in its `{ value, partialMatch }` form. */
 export const threadFilterSchema = z.strictObject({
@@ -119,6 +122,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     addReactions: reactions.optional(),
     subscribeToThread: z.boolean().default(true),
     createThread: newThreadFields.optional(),
+    addAttachments: fileAttachments.optional(),
   }),
   request('message.update', {
     messageId: id,
@@ -134,6 +138,19 @@ export const requestSchema = z.discriminatedUnion('type', [
     deleted: z.boolean().optional(),
     addReactions: reactions.optional(),
     removeReactions: reactions.optional(),
+    addAttachments: fileAttachments.optional(),
+    /** Link previews are never made by local Cord, so removing one changes nothing. */
+    removeAttachments: z
+      .array(z.strictObject({ type: z.enum(['file', 'link_preview']), id }))
+      .max(100)
+      .optional(),
+  }),
+  /** Cord's first step of an upload: the file's record, before its bytes arrive over HTTP. */
+  request('file.create', {
+    fileId: z.uuid(),
+    name: z.string().min(1).max(1000),
+    mimeType: z.string().max(255),
+    size: z.number().int().min(0),
   }),
   request('presence.watch', { watchId: id, location: locationSchema, groupId: id.optional() }),
   request('presence.unwatch', { watchId: id }),

@@ -2,6 +2,7 @@
 // ClientMessageData, ThreadSummary, ...) as JSON, with times as epoch milliseconds. The
 // SDK turns the times into Dates. Types only: the SDK bundle carries no validator.
 import type { MessageContent } from './content.ts';
+import type { FileUploadStatus } from './files.ts';
 import type { CordLocation } from './location.ts';
 
 /** Cord's metadata: a flat object of strings, numbers and booleans. */
@@ -34,6 +35,20 @@ export interface ReactionData {
   timestamp: number;
 }
 
+/**
+ * Cord's MessageFileAttachment. `url` is local Cord's signed link to the file, which
+ * expires after a day and serves only members of the thread's group.
+ */
+export interface FileAttachmentData {
+  type: 'file';
+  id: string;
+  name: string;
+  url: string;
+  mimeType: string;
+  size: number;
+  uploadStatus: FileUploadStatus;
+}
+
 /** Cord's ClientMessageData. */
 export interface MessageData {
   id: string;
@@ -54,6 +69,8 @@ export interface MessageData {
   metadata: EntityMetadata;
   extraClassnames: string | null;
   reactions: ReactionData[];
+  /** Files, in the order they were attached; none while the message is deleted. */
+  attachments: FileAttachmentData[];
   /** Who has seen the message: the author, and participants whose last look came after it. */
   seenBy: string[];
   skipLinkPreviews: boolean;

@@ -1,4 +1,5 @@
 import { LOCAL_CORD_CSS_PATH, LOCAL_CORD_SOCKET_PATH } from '@cord-tutorial/stack-config/local-project';
+import { filePass } from './data/fileTransfer.ts';
 import { LiveData } from './data/liveData.ts';
 
 // Local Cord serves this script itself, so the script's own URL says where the
@@ -10,3 +11,5 @@ socketUrl.protocol = scriptUrl.protocol === 'https:' ? 'wss:' : 'ws:';
 export const stylesheetUrl = new URL(LOCAL_CORD_CSS_PATH, scriptUrl).href;
 /** The page's one data layer: every element and API call observes it. */
 export const live = new LiveData(socketUrl.href);
+// Each sign-in gets the cookie that lets the page's <img> elements load the viewer's files.
+live.onViewer(() => void filePass(live));

@@ -6,6 +6,7 @@ import { MAX_FRAME_BYTES } from '../protocol/limits.ts';
 import { Store } from '../store/store.ts';
 import { sdkAssets } from './assets.ts';
 import type { LocalProject } from './auth/clientAuthToken.ts';
+import { fileServer } from './files/fileServer.ts';
 import { sendJson, sendText } from './http/responses.ts';
 import { inspector } from './inspector/inspectorRoutes.ts';
 import { SignInLog } from './inspector/signInLog.ts';
@@ -42,7 +43,7 @@ const SDK_HEADERS = { 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin'
 
 /**
  * Starts local Cord: the SDK script and stylesheet over HTTP, the live API over WebSocket,
- * Cord's REST API under /v1/ and the inspector page at /.
+ * files under /files/, Cord's REST API under /v1/ and the inspector page at /.
  */
 export async function startLocalCord(options: LocalCordOptions): Promise<LocalCord> {
   const assets = await sdkAssets();
@@ -52,11 +53,19 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
   const signIns = new SignInLog();
   const rest = restApi({ store, hub, project: options.project });
   const inspect = inspector({ store, hub, projectId: options.project.id, signIns, sockets });
+  const files = fileServer({
+    store,
+    hub,
+    project: options.project,
+    allowedOrigins: options.allowedOrigins,
+    host: options.host,
+  });
 
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://local').pathname;
     if (rest.handles(path)) return rest.handle(request, response);
     if (inspect.handles(path)) return inspect.handle(request, response);
+    if (files.handles(path)) return files.handle(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendJson(response, 405, { error: 'Method not allowed.' });
     }
@@ -90,12 +99,18 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
     store.close();
     throw error;
   }
-  const sweeper = setInterval(() => hub.sweep(), SWEEP_INTERVAL_MS);
+  const sweeper = setInterval(() => {
+    hub.sweep();
+    files.sweep();
+  }, SWEEP_INTERVAL_MS);
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `http://${host}:${port}`;
+  // File links point here: the address pages reach local Cord at, as its script's URL says.
+  store.files.setLinkOrigin(url);
 
   return {
-    url: `http://${host}:${port}`,
+    url,
     port,
     store,
     hub,

@@ -1,5 +1,6 @@
 import { type MessageContent, mentionedUserIds, plaintextOf } from '../protocol/content.ts';
 import type { EntityMetadata } from '../protocol/views.ts';
+import type { AttachedFile, Files } from './files.ts';
 import type { Row, Sqlite } from './sqlite.ts';
 import { definedOnly } from './threads.ts';
 
@@ -36,6 +37,8 @@ export interface MessageRecord {
   deletedAt: number | null;
   /** Oldest first. */
   reactions: ReactionRecord[];
+  /** In the order they were attached. */
+  attachments: AttachedFile[];
 }
 
 /** What a message says and how it shows, as its writer gives them. */
@@ -59,7 +62,7 @@ export type NewMessage = Pick<MessageRecord, 'id' | 'threadId' | 'authorId' | 'c
  */
 export type MessageChanges = Partial<Pick<MessageRecord, WrittenField | 'content' | 'authorId' | 'createdAt'>>;
 
-function toMessageRecord(row: Row, reactions: ReactionRecord[]): MessageRecord {
+function toMessageRecord(row: Row, reactions: ReactionRecord[], attachments: AttachedFile[]): MessageRecord {
   return {
     id: row.id as string,
     threadId: row.thread_id as string,
@@ -77,6 +80,7 @@ function toMessageRecord(row: Row, reactions: ReactionRecord[]): MessageRecord {
     editedAt: row.edited_at as number | null,
     deletedAt: row.deleted_at as number | null,
     reactions,
+    attachments,
   };
 }
 
@@ -90,11 +94,14 @@ function toReaction(row: Row): ReactionRecord {
 }
 
 /**
- * Messages, their reactions and mentions. Every write returns the message as it is
- * afterwards, which is what the hub publishes and the writer is answered with.
+ * Messages, their reactions, mentions and attached files. Every write returns the message
+ * as it is afterwards, which is what the hub publishes and the writer is answered with.
  */
 export class Messages {
-  constructor(private readonly sql: Sqlite) {}
+  constructor(
+    private readonly sql: Sqlite,
+    private readonly files: Files,
+  ) {}
 
   get(id: string): MessageRecord | undefined {
     return this.select('WHERE m.id = ?', [id])[0];
@@ -209,6 +216,7 @@ export class Messages {
     this.sql.run('UPDATE messages SET id = ? WHERE id = ?', newId, id);
     this.sql.run('UPDATE reactions SET message_id = ? WHERE message_id = ?', newId, id);
     this.sql.run('UPDATE message_mentions SET message_id = ? WHERE message_id = ?', newId, id);
+    this.sql.run('UPDATE message_attachments SET message_id = ? WHERE message_id = ?', newId, id);
     return this.get(newId)!;
   }
 
@@ -233,6 +241,13 @@ export class Messages {
     const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
     const params = [...(groupId === undefined ? [] : [groupId]), ...(authorId === undefined ? [] : [authorId])];
     return this.select(`${where} ORDER BY m.created_at, m.id`, params, false);
+  }
+
+  /** Attaches files to a message (after those it has) and takes others off it. */
+  attachFiles(id: string, attach: readonly string[], detach: readonly string[] = []): MessageRecord {
+    this.files.detach(id, detach);
+    this.files.attach(id, attach);
+    return this.get(id)!;
   }
 
   /** A thread's messages, oldest first. */
@@ -285,7 +300,7 @@ export class Messages {
     }
   }
 
-  /** Messages matching `where` (with their reactions), oldest first unless it orders them. */
+  /** Messages matching `where` (with their reactions and files), oldest first unless it orders them. */
   private select(where: string, params: readonly unknown[], ordered = true): MessageRecord[] {
     const rows = this.sql.rows(`SELECT m.* FROM messages m ${where}${ordered ? ' ORDER BY m.seq' : ''}`, ...params);
     if (rows.length === 0) return [];
@@ -302,6 +317,9 @@ export class Messages {
         reactions.set(reaction.messageId, [...(reactions.get(reaction.messageId) ?? []), reaction]);
       }
     }
-    return rows.map((row) => toMessageRecord(row, reactions.get(row.id as string) ?? []));
+    const attachments = this.files.attachedTo(ids);
+    return rows.map((row) =>
+      toMessageRecord(row, reactions.get(row.id as string) ?? [], attachments.get(row.id as string) ?? []),
+    );
   }
 }

@@ -129,4 +129,26 @@ export const MIGRATIONS: readonly Migration[] = [
        SELECT thread_id, author_id, 1, max(created_at) FROM messages GROUP BY thread_id, author_id`,
     );
   },
+  // 3: files uploaded for messages (their bytes on disk, next to the database) and which
+  // message carries which, in the order they were attached.
+  `
+  CREATE TABLE files (
+    id TEXT PRIMARY KEY,
+    owner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    mime_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    link_secret TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX files_uploading ON files (created_at) WHERE status = 'uploading';
+  CREATE TABLE message_attachments (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    message_id TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+    file_id TEXT NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    UNIQUE (message_id, file_id)
+  );
+  CREATE INDEX message_attachments_by_file ON message_attachments (file_id);
+  `,
 ];

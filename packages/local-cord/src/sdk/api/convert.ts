@@ -28,7 +28,7 @@ export const toClientMessage = memo(
     updatedTimestamp: maybeDate(message.updatedTimestamp),
     deletedTimestamp: maybeDate(message.deletedTimestamp),
     reactions: message.reactions.map((reaction) => ({ ...reaction, timestamp: date(reaction.timestamp) })),
-    attachments: [],
+    attachments: message.attachments,
   }),
 );
 

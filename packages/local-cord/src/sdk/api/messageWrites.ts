@@ -38,6 +38,8 @@ export async function sendMessage(live: LiveData, threadId: string, data: Client
         metadata: data.metadata ?? {},
         extraClassnames: data.extraClassnames ?? null,
         reactions: [],
+        // Files show once local Cord has attached them (in a moment).
+        attachments: [],
         seenBy: [viewer.id],
         skipLinkPreviews: data.skipLinkPreviews ?? false,
         seen: true,
@@ -58,6 +60,7 @@ export async function sendMessage(live: LiveData, threadId: string, data: Client
       skipLinkPreviews: data.skipLinkPreviews,
       addReactions: data.addReactions,
       subscribeToThread: data.subscribeToThread,
+      addAttachments: data.addAttachments?.map(({ type, id }) => ({ type, id })),
       createThread: data.createThread && {
         name: data.createThread.name,
         url: data.createThread.url,
@@ -101,6 +104,8 @@ export async function updateMessage(
     deleted: data.deleted,
     addReactions: data.addReactions,
     removeReactions: data.removeReactions,
+    addAttachments: data.addAttachments?.map(({ type, id }) => ({ type, id })),
+    removeAttachments: data.removeAttachments?.map(({ type, id }) => ({ type, id })),
   });
   for (const query of threadQueries(live, message.threadID)) query.upsert(message);
   return message;

@@ -9,9 +9,11 @@ import { toThreadSummary } from '../api/convert.ts';
 import { sendMessage, updateMessage } from '../api/messageWrites.ts';
 import { type LocalMessage, ThreadQuery, type ThreadState } from '../data/threadQuery.ts';
 import { live } from '../runtime.ts';
+import { imageViewer } from '../ui/attachments.ts';
 import { type ComposerActions, composer } from '../ui/composer.ts';
 import { type MessageActions, message } from '../ui/message.ts';
 import { typingIndicator } from '../ui/typingIndicator.ts';
+import { AttachmentController } from './attachmentController.ts';
 import { CordElement, parseJsonAttribute } from './cordElement.ts';
 import { LiveController } from './liveController.ts';
 
@@ -58,6 +60,7 @@ export class CordThread extends CordElement {
 
   protected readonly componentName = 'thread';
   private readonly thread = new LiveController<ThreadState>(this);
+  private readonly attachments = new AttachmentController(this, (error) => (this.composerError = error));
   private lastTypingSent = 0;
   private announcedCount: number | undefined;
   private rendered = false;
@@ -150,6 +153,7 @@ export class CordThread extends CordElement {
                 editing: this.editing === shown.id,
                 pickingReaction: this.pickingReactionFor === shown.id,
                 resolvable: index === 0 && !resolved,
+                files: this.attachments,
               },
               this.messageActions,
             ),
@@ -160,10 +164,17 @@ export class CordThread extends CordElement {
         collapsed
           ? nothing
           : composer(
-              { disabled: this.composerDisabled === 'true' || !live.viewer, resolved, error: this.composerError },
+              {
+                disabled: this.composerDisabled === 'true' || !live.viewer,
+                resolved,
+                error: this.composerError,
+                files: this.attachments.files,
+                dropping: this.attachments.dropping,
+              },
               this.composerActions(query.threadId),
             )
       }
+      ${imageViewer(this.attachments.opened, () => this.attachments.closeImage())}
     </div>`;
   }
 
@@ -222,6 +233,9 @@ export class CordThread extends CordElement {
       this.pickingReactionFor = this.pickingReactionFor === messageId ? null : messageId;
     },
     resolve: (threadId) => this.resolve(threadId, true),
+    openImage: (image) => void this.attachments.openImage(image),
+    download: (file) => void this.attachments.download(file),
+    imageFailed: (url) => this.attachments.imageFailed(url),
   };
 
   private composerActions(threadId: string): ComposerActions {
@@ -234,6 +248,9 @@ export class CordThread extends CordElement {
         this.lastTypingSent = 0;
         this.emit('cord-composer', 'blur', composerEvent());
       },
+      attach: (files) => this.attachments.attach(files),
+      removeFile: (key) => this.attachments.removeFile(key),
+      setDropping: (dropping) => this.attachments.setDropping(dropping),
     };
   }
 
@@ -261,28 +278,38 @@ export class CordThread extends CordElement {
 
   private send(threadId: string, textarea: HTMLTextAreaElement) {
     const text = textarea.value;
-    if (!text.trim() || !this.checkLength(text)) return;
+    // A file alone makes a message, as in Cord.
+    if ((!text.trim() && !this.attachments.files.some((file) => file.status !== 'failed')) || !this.checkLength(text)) {
+      return;
+    }
+    const { files, ids } = this.attachments.take();
     textarea.value = '';
     this.lastTypingSent = 0;
     const location =
       parseJsonAttribute<CordLocation>(this.location ?? this.context) ?? locationFromUrl(window.location.href);
     const metadata = parseJsonAttribute<Record<string, string | number | boolean>>(this.metadata);
-    sendMessage(live, threadId, {
-      content: contentFromText(text),
-      createThread: {
-        name: this.currentName(),
-        url: window.location.href,
-        location,
-        groupID: this.groupId ?? undefined,
-        metadata,
-      },
-    })
+    // Files picked a moment ago may still be waiting for local Cord's record of them.
+    ids
+      .then((fileIds) =>
+        sendMessage(live, threadId, {
+          content: contentFromText(text),
+          addAttachments: fileIds.map((id) => ({ type: 'file', id })),
+          createThread: {
+            name: this.currentName(),
+            url: window.location.href,
+            location,
+            groupID: this.groupId ?? undefined,
+            metadata,
+          },
+        }),
+      )
       .then((sent) => {
         this.emit('cord-composer', 'send', { threadId, messageId: sent.id, thread: this.summary() });
       })
       .catch((error: Error) => {
         // Keep what they wrote: put it back unless they started something new.
         if (!textarea.value) textarea.value = text;
+        this.attachments.restore(files);
         this.composerError = error.message;
       });
   }

@@ -4,13 +4,14 @@ import { plaintextOf } from '../../protocol/content.ts';
 import { absoluteTime, relativeTime } from '../../protocol/timeFormat.ts';
 import type { UserData } from '../../protocol/views.ts';
 import type { LocalMessage } from '../data/threadQuery.ts';
+import { type AttachmentActions, type AttachmentView, messageAttachments } from './attachments.ts';
 import { avatar } from './avatar.ts';
 import { isSendKey } from './keys.ts';
 import { type ContentOptions, messageContent } from './messageContent.ts';
 import { type ReactionActions, reactions } from './reactions.ts';
 
 /** What a message can ask of the thread that shows it. */
-export interface MessageActions extends ReactionActions {
+export interface MessageActions extends ReactionActions, AttachmentActions {
   startEditing(messageId: string): void;
   stopEditing(messageId: string): void;
   /** Saves an edit; false if the text was refused (too long), which keeps the editor open. */
@@ -27,9 +28,10 @@ export interface MessageState {
   pickingReaction: boolean;
   /** The first message carries the thread's Resolve action, as in Cord. */
   resolvable: boolean;
+  files: AttachmentView;
 }
 
-/** One message: avatar, author, time, text (or its editor), reactions and its menu. */
+/** One message: avatar, author, time, text (or its editor), files, reactions and its menu. */
 export function message(message: LocalMessage, author: UserData, state: MessageState, actions: MessageActions) {
   const fromViewer = message.authorID === state.viewerId;
   const name = author.displayName;
@@ -68,6 +70,7 @@ export function message(message: LocalMessage, author: UserData, state: MessageS
           : html`<div class="cord-message-content">${messageContent(message.content, state.content)}</div>
             ${message.updatedTimestamp !== null ? html`<span class="cord-message-edited">(Edited)</span>` : nothing}`
       }
+      ${messageAttachments(message.attachments, state.files, actions)}
       ${message.pending ? nothing : reactions(message, state, actions)}
     </div>
   </div>`;

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { fieldPath } from '../../protocol/validation.ts';
 import type { Store } from '../../store/store.ts';
@@ -29,16 +30,20 @@ export interface RestRequest {
   id: string;
   /** The `:childId` of paths like `threads/:id/messages/:childId`, decoded; '' for the others. */
   childId: string;
-  /** The parsed JSON body; `{}` when there is none. */
+  /** The parsed JSON body; `{}` when there is none, or when the route reads the request itself. */
   body: unknown;
   query: URLSearchParams;
+  /** The request, for a route that reads its body itself (a file upload). */
+  incoming: IncomingMessage;
 }
 
 export interface Route {
   method: 'GET' | 'PUT' | 'POST' | 'DELETE';
   /** The path after `/v1/`, with at most an `:id` and then a `:childId` segment. */
   path: string;
-  /** Returns the JSON body of a 200 answer, or throws an ApiError. */
+  /** The body is not JSON: the route reads `incoming` itself (as a stream, with its own limits). */
+  readsOwnBody?: boolean;
+  /** Returns (or resolves to) the JSON body of a 200 answer, or throws an ApiError. */
   handle(context: RestContext, request: RestRequest): unknown;
 }
 

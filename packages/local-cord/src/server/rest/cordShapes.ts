@@ -54,7 +54,8 @@ export function restMessage(message: MessageRecord, thread: ThreadRecord, partic
       userID: userId,
       timestamp: isoTime(createdAt),
     })),
-    attachments: [],
+    // Cord's REST API gives file ids in its external form.
+    attachments: core.attachments.map((file) => ({ ...file, id: `cord:${file.id}` })),
   };
 }
 

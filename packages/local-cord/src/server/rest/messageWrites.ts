@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { contentFromText, type MessageContent, mentionedUserIds } from '../../protocol/content.ts';
 import { entityMetadata, limitedMessageContentSchema, messageText } from '../../protocol/fields.ts';
 import type { MessageRecord, NewThread, Store, ThreadRecord } from '../../store/store.ts';
+import { type AttachmentChanges, AttachmentRefusal, attachmentChanges } from '../files/attachments.ts';
 import { subscribeMembers } from '../live/handlers/threads.ts';
 import { noteMessageWritten } from '../live/participation.ts';
 import { resolveThread } from '../live/threadActions.ts';
-import { parse, type Route, success } from './common.ts';
+import { ApiError, parse, type Route, success } from './common.ts';
 import { cordError } from './cordErrors.ts';
 import { cordBody, dateTime, dateTimeOrNull, nullOr, requireIdentifier, requireNewId } from './cordValidation.ts';
 import { requireMessage } from './messages.ts';
@@ -109,13 +110,16 @@ function checkedContent(store: Store, content: unknown): MessageContent {
   return parsed.data;
 }
 
-/** Files to attach: each once; local Cord holds no files, so any is one Cord would not find. */
-function checkAttachments(attachments: ReadonlyArray<{ id: string }> | undefined) {
-  if (!attachments || attachments.length === 0) return;
-  if (new Set(attachments.map(({ id }) => id)).size !== attachments.length) {
-    throw cordError('invalid_field', 'Cannot attach the same file multiple times');
+/** The files a message's author attaches and takes off, checked as Cord checks them; refusals as Cord's REST errors. */
+function fileChanges(...args: Parameters<typeof attachmentChanges>): AttachmentChanges {
+  try {
+    return attachmentChanges(...args);
+  } catch (error) {
+    if (!(error instanceof AttachmentRefusal)) throw error;
+    throw error.code === 'file_belongs_to_different_user'
+      ? new ApiError(403, error.code, error.message)
+      : cordError(error.code, error.message);
   }
-  throw cordError('file_not_found');
 }
 
 /** The users reacting must exist and be in the thread's group. */
@@ -173,7 +177,7 @@ function createMessage(store: Store, threadId: string, input: CreateMessage, now
     throw cordError('invalid_request', 'message author is not a member of the organization the thread belongs to');
   }
   const content = checkedContent(store, input.content);
-  checkAttachments(input.addAttachments);
+  const files = fileChanges(store, input.authorID, input.addAttachments);
   const reactions = input.addReactions ?? [];
   checkReactionUsers(
     store,
@@ -207,7 +211,8 @@ function createMessage(store: Store, threadId: string, input: CreateMessage, now
       },
       input.createdTimestamp ?? now,
     );
-    const message = addReactions(store, inserted, reactions, now);
+    const withFiles = files.attach.length > 0 ? store.messages.attachFiles(inserted.id, files.attach) : inserted;
+    const message = addReactions(store, withFiles, reactions, now);
     noteMessageWritten(store, thread, input.authorID, content, { subscribe: input.subscribeToThread ?? true, at: now });
     return { thread, message, reopening: reopening?.action };
   });
@@ -239,12 +244,8 @@ function updateMessage(store: Store, thread: ThreadRecord, message: MessageRecor
     thread.groupId,
     [...adding, ...removing].map(({ userID }) => userID),
   );
-  const removingFiles = input.removeAttachments ?? [];
-  const addingFiles = input.addAttachments ?? [];
-  if (addingFiles.some((add) => removingFiles.some((remove) => remove.type === add.type && remove.id === add.id))) {
-    throw cordError('invalid_field', 'Adding and removing the same attachment is invalid.');
-  }
-  checkAttachments(addingFiles);
+  const attached = message.attachments.map((file) => file.id);
+  const files = fileChanges(store, message.authorId, input.addAttachments, input.removeAttachments, attached);
 
   const deletedAt =
     input.deletedTimestamp !== undefined
@@ -274,6 +275,9 @@ function updateMessage(store: Store, thread: ThreadRecord, message: MessageRecor
       now,
     );
     if (deletedAt !== undefined) current = store.messages.setDeleted(current.id, deletedAt !== null, deletedAt ?? now);
+    if (files.attach.length > 0 || files.detach.length > 0) {
+      current = store.messages.attachFiles(current.id, files.attach, files.detach);
+    }
     current = addReactions(store, current, adding, now);
     for (const { reaction, userID } of removing) current = store.messages.react(current.id, userID, [], [reaction]);
     // Newly mentioned members follow the thread, as when a browser edits a message.

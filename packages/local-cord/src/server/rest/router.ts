@@ -4,6 +4,7 @@ import { sendJson } from '../http/responses.ts';
 import { batchRoutes } from './batch.ts';
 import { ApiError, type RestContext, type Route } from './common.ts';
 import { deletionRoutes } from './deletions.ts';
+import { fileRoutes } from './files.ts';
 import { groupRoutes } from './groups.ts';
 import { messageRoutes } from './messages.ts';
 import { messageWriteRoutes } from './messageWrites.ts';
@@ -22,6 +23,7 @@ const ROUTES: readonly Route[] = [
   ...messageRoutes,
   ...messageWriteRoutes,
   ...deletionRoutes,
+  ...fileRoutes,
 ];
 /** Room for a batch of 10,000 users; anything larger is not a request Cord would take. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -45,8 +47,9 @@ async function respond(request: IncomingMessage, response: ServerResponse, servi
     const url = new URL(request.url ?? '/', 'http://local');
     const { route, id, childId } = match(request.method ?? 'GET', url.pathname.slice(PREFIX.length));
     verifyServerAuthToken(request.headers.authorization, services.project);
-    const body = route.method === 'GET' ? {} : await readJson(request);
-    sendJson(response, 200, route.handle(services, { id, childId, body, query: url.searchParams }));
+    const body = route.method === 'GET' || route.readsOwnBody ? {} : await readJson(request);
+    const answer = await route.handle(services, { id, childId, body, query: url.searchParams, incoming: request });
+    sendJson(response, 200, answer);
   } catch (error) {
     if (error instanceof ApiError) {
       sendJson(response, error.status, { error: error.code, message: error.message }, error.headers);

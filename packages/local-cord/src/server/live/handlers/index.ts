@@ -1,5 +1,6 @@
 import type { Request } from '../../../protocol/requests.ts';
 import type { Handlers } from './context.ts';
+import { fileHandlers } from './files.ts';
 import { messageHandlers } from './messages.ts';
 import { presenceHandlers } from './presence.ts';
 import { threadHandlers } from './threads.ts';
@@ -13,4 +14,5 @@ export const handlers: Handlers<Request['type']> = {
   ...messageHandlers,
   ...userHandlers,
   ...presenceHandlers,
+  ...fileHandlers,
 };

@@ -3,6 +3,7 @@ import { type MessageContent, mentionedUserIds } from '../../../protocol/content
 import { threadId as newThreadId } from '../../../protocol/fields.ts';
 import type { RequestOf } from '../../../protocol/requests.ts';
 import type { MessageRecord, Store, ThreadRecord } from '../../../store/store.ts';
+import { type AttachmentChanges, AttachmentRefusal, attachmentChanges } from '../../files/attachments.ts';
 import { noteMessageWritten } from '../participation.ts';
 import { RequestError } from '../requestError.ts';
 import { readScope, THREAD_IN_OTHER_GROUP, writeGroup } from '../scope.ts';
@@ -36,6 +37,7 @@ export const messageHandlers: Handlers<MessageRequest> = {
       throw new RequestError('thread_in_other_group', THREAD_IN_OTHER_GROUP);
     }
     requireMentionedUsers(store, request.content);
+    const files = checkedAttachments(() => attachmentChanges(store, userId, request.addAttachments));
     const now = Date.now();
     const { written, reopening, message } = store.transaction(() => {
       const created = known ?? store.threads.create(thread);
@@ -61,8 +63,9 @@ export const messageHandlers: Handlers<MessageRequest> = {
       const reacted = request.addReactions?.length
         ? store.messages.react(inserted.id, userId, request.addReactions, [], now)
         : inserted;
+      const withFiles = files.attach.length > 0 ? store.messages.attachFiles(inserted.id, files.attach) : reacted;
       noteMessageWritten(store, created, userId, request.content, { subscribe: request.subscribeToThread, at: now });
-      return { written: reopened, reopening: reopening?.action, message: reacted };
+      return { written: reopened, reopening: reopening?.action, message: withFiles };
     });
     hub.setTyping(written, userId, false);
     if (reopening) hub.publishMessage(written, reopening);
@@ -74,10 +77,14 @@ export const messageHandlers: Handlers<MessageRequest> = {
     const { store, hub, subscriber } = context;
     const { userId } = subscriber.viewer;
     const { message, thread } = visibleMessage(store, subscriber, request.messageId, request.threadId);
-    const { deleted, addReactions = [], removeReactions = [] } = request;
+    const { deleted, addReactions = [], removeReactions = [], addAttachments, removeAttachments } = request;
     const { content, url, iconURL, translationKey, metadata, extraClassnames, skipLinkPreviews } = request;
     const changes = { content, url, iconURL, translationKey, metadata, extraClassnames, skipLinkPreviews };
-    const onlyReactions = deleted === undefined && Object.values(changes).every((value) => value === undefined);
+    const onlyReactions =
+      deleted === undefined &&
+      addAttachments === undefined &&
+      removeAttachments === undefined &&
+      Object.values(changes).every((value) => value === undefined);
     if (!onlyReactions && message.authorId !== userId) {
       throw new RequestError('forbidden', 'This user cannot edit this message.');
     }
@@ -85,6 +92,10 @@ export const messageHandlers: Handlers<MessageRequest> = {
       throw new RequestError('invalid_request', 'Adding and removing the same reaction is invalid.');
     }
     if (changes.content) requireMentionedUsers(store, changes.content);
+    const attached = message.attachments.map((file) => file.id);
+    const files = checkedAttachments(() =>
+      attachmentChanges(store, userId, addAttachments, removeAttachments, attached),
+    );
     const updated = store.transaction(() => {
       let current = store.messages.update(message, changes);
       if (deleted !== undefined && deleted !== (current.deletedAt !== null)) {
@@ -92,6 +103,9 @@ export const messageHandlers: Handlers<MessageRequest> = {
       }
       if (addReactions.length > 0 || removeReactions.length > 0) {
         current = store.messages.react(current.id, userId, addReactions, removeReactions);
+      }
+      if (files.attach.length > 0 || files.detach.length > 0) {
+        current = store.messages.attachFiles(current.id, files.attach, files.detach);
       }
       if (changes.content) subscribeMembers(store, thread, mentionedUserIds(changes.content));
       return current;
@@ -164,5 +178,20 @@ function requireMentionedUsers(store: Store, content: MessageContent) {
       'invalid_request',
       `content field is invalid: Could not find mentioned user with ID ${missing}`,
     );
+  }
+}
+
+/** Cord's attachment checks, refused as the live API refuses. */
+function checkedAttachments(check: () => AttachmentChanges): AttachmentChanges {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof AttachmentRefusal)) throw error;
+    const code = {
+      invalid_field: 'invalid_request',
+      file_not_found: 'not_found',
+      file_belongs_to_different_user: 'forbidden',
+    } as const;
+    throw new RequestError(code[error.code], error.message);
   }
 }
