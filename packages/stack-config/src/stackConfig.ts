@@ -17,6 +17,7 @@ import {
   LOCAL_CORD_PROJECT_SECRET,
   LOCAL_CORD_SCRIPT_PATH,
 } from './localProject.ts';
+import { GUIDE_VARIANT_NAMES, GUIDE_VARIANTS, type GuideVariant } from './testUsers.ts';
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -47,6 +48,11 @@ const envSchema = z.object({
   ...localCordAddressFields,
   LOCAL_CORD_DB: text.optional(),
   LOCAL_CORD_ALLOW_REMOTE: z.enum(['0', '1', 'true', 'false']).optional(),
+  CORD_GUIDE_VARIANT: text
+    .pipe(
+      z.enum(GUIDE_VARIANT_NAMES, { error: `must be ${GUIDE_VARIANT_NAMES.map((name) => `"${name}"`).join(' or ')}` }),
+    )
+    .default('tutorial'),
 });
 
 export type CordMode = 'local' | 'hosted';
@@ -56,6 +62,11 @@ export interface StackConfig {
   mode: CordMode;
   projectId: string;
   projectSecret: string;
+  /**
+   * CORD_GUIDE_VARIANT: whose "Try multiple users" the token server and the page play,
+   * the tutorial's (`tutorial`, the default) or the integration guide's step 11 (`guide`).
+   */
+  guideVariant: GuideVariant;
   /** Token lifetime in seconds; undefined keeps Cord's default (1 minute). */
   tokenExpiresSeconds: number | undefined;
   tokenServer: { port: number; url: string; allowedOrigins: string[] };
@@ -98,6 +109,7 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
     mode: hosted ? 'hosted' : 'local',
     projectId: vars.CORD_PROJECT_ID ?? LOCAL_CORD_PROJECT_ID,
     projectSecret: vars.CORD_SECRET ?? LOCAL_CORD_PROJECT_SECRET,
+    guideVariant: GUIDE_VARIANTS[vars.CORD_GUIDE_VARIANT],
     tokenExpiresSeconds: vars.CORD_TOKEN_EXPIRES_SECONDS,
     tokenServer: {
       port: vars.PORT,
