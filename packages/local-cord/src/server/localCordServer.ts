@@ -6,6 +6,7 @@ import { MAX_FRAME_BYTES } from '../protocol/limits.ts';
 import { Store } from '../store/store.ts';
 import { sdkAssets } from './assets.ts';
 import type { LocalProject } from './auth/clientAuthToken.ts';
+import { sampleToken } from './auth/sampleToken.ts';
 import { sendJson, sendText } from './http/responses.ts';
 import { inspector } from './inspector/inspectorRoutes.ts';
 import { SignInLog } from './inspector/signInLog.ts';
@@ -42,7 +43,7 @@ const SDK_HEADERS = { 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin'
 
 /**
  * Starts local Cord: the SDK script and stylesheet over HTTP, the live API over WebSocket,
- * Cord's REST API under /v1/ and the inspector page at /.
+ * Cord's REST API under /v1/, the inspector page at /, and the guide's sample tokens.
  */
 export async function startLocalCord(options: LocalCordOptions): Promise<LocalCord> {
   const assets = await sdkAssets();
@@ -52,11 +53,13 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
   const signIns = new SignInLog();
   const rest = restApi({ store, hub, project: options.project });
   const inspect = inspector({ store, hub, projectId: options.project.id, signIns, sockets });
+  const sample = sampleToken({ store, hub, project: options.project });
 
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://local').pathname;
     if (rest.handles(path)) return rest.handle(request, response);
     if (inspect.handles(path)) return inspect.handle(request, response);
+    if (sample.handles(path)) return sample.handle(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendJson(response, 405, { error: 'Method not allowed.' });
     }
