@@ -41,6 +41,7 @@ export class CordThread extends CordElement {
     editing: { state: true },
     pickingReactionFor: { state: true },
     composerError: { state: true },
+    composerEmpty: { state: true },
   };
   declare threadId: string | null;
   declare threadName: string | null;
@@ -55,6 +56,7 @@ export class CordThread extends CordElement {
   declare editing: string | null;
   declare pickingReactionFor: string | null;
   declare composerError: string | null;
+  declare composerEmpty: boolean;
 
   protected readonly componentName = 'thread';
   private readonly thread = new LiveController<ThreadState>(this);
@@ -68,6 +70,7 @@ export class CordThread extends CordElement {
     this.editing = null;
     this.pickingReactionFor = null;
     this.composerError = null;
+    this.composerEmpty = true;
   }
 
   override connectedCallback() {
@@ -160,7 +163,12 @@ export class CordThread extends CordElement {
         collapsed
           ? nothing
           : composer(
-              { disabled: this.composerDisabled === 'true' || !live.viewer, resolved, error: this.composerError },
+              {
+                disabled: this.composerDisabled === 'true' || !live.viewer,
+                empty: this.composerEmpty,
+                resolved,
+                error: this.composerError,
+              },
               this.composerActions(query.threadId),
             )
       }
@@ -243,6 +251,7 @@ export class CordThread extends CordElement {
   }
 
   private typing(threadId: string, text: string) {
+    this.composerEmpty = !text.trim();
     this.checkLength(text);
     const now = Date.now();
     // Typing in a thread nobody has written in yet shows nowhere: it has no group yet.
@@ -263,6 +272,7 @@ export class CordThread extends CordElement {
     const text = textarea.value;
     if (!text.trim() || !this.checkLength(text)) return;
     textarea.value = '';
+    this.composerEmpty = true;
     this.lastTypingSent = 0;
     const location =
       parseJsonAttribute<CordLocation>(this.location ?? this.context) ?? locationFromUrl(window.location.href);
@@ -282,7 +292,10 @@ export class CordThread extends CordElement {
       })
       .catch((error: Error) => {
         // Keep what they wrote: put it back unless they started something new.
-        if (!textarea.value) textarea.value = text;
+        if (!textarea.value) {
+          textarea.value = text;
+          this.composerEmpty = false;
+        }
         this.composerError = error.message;
       });
   }
