@@ -17,14 +17,20 @@ import {
   LOCAL_CORD_PROJECT_SECRET,
   LOCAL_CORD_SCRIPT_PATH,
 } from './localProject.ts';
-import { GUIDE_VARIANT_NAMES, GUIDE_VARIANTS, type GuideVariant } from './testUsers.ts';
+import { GUIDE_VARIANT_NAMES, GUIDE_VARIANTS, type GuideVariant, type GuideVariantName } from './testUsers.ts';
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Relative database paths are from the repository root, whichever process reads them. */
-function databasePath(configured: string | undefined): string {
+/**
+ * Each variant keeps its own database by default: both have a thread `a-first-conversation`,
+ * in different groups, and Cord's thread ids are unique in a project, so one database
+ * would refuse the second variant's thread. Relative paths are from the repository root,
+ * whichever process reads them.
+ */
+function databasePath(configured: string | undefined, variant: GuideVariantName): string {
   if (configured === ':memory:') return configured;
-  return resolve(REPOSITORY_ROOT, configured ?? '.local-cord/local-cord.db');
+  const byVariant = variant === 'guide' ? '.local-cord/guide.db' : '.local-cord/local-cord.db';
+  return resolve(REPOSITORY_ROOT, configured ?? byVariant);
 }
 
 export { StackConfigError };
@@ -123,7 +129,7 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
       host: vars.LOCAL_CORD_HOST,
       port: vars.LOCAL_CORD_PORT,
       url: localCordBaseUrl,
-      database: databasePath(vars.LOCAL_CORD_DB),
+      database: databasePath(vars.LOCAL_CORD_DB, vars.CORD_GUIDE_VARIANT),
       allowRemote: vars.LOCAL_CORD_ALLOW_REMOTE === '1' || vars.LOCAL_CORD_ALLOW_REMOTE === 'true',
     },
   };

@@ -246,6 +246,16 @@ describe('readStackConfig: CORD_GUIDE_VARIANT', () => {
     expect(guideVariant.groupNamedIn).toBe('components');
   });
 
+  it("keeps the guide in a database of its own (its thread id is the tutorial's, in another group)", () => {
+    expect(readStackConfig({ CORD_GUIDE_VARIANT: 'guide' }).localCord.database).toMatch(
+      /[/\\]\.local-cord[/\\]guide\.db$/,
+    );
+    expect(readStackConfig({ CORD_GUIDE_VARIANT: 'tutorial' }).localCord.database).toMatch(/[/\\]local-cord\.db$/);
+    expect(readStackConfig({ CORD_GUIDE_VARIANT: 'guide', LOCAL_CORD_DB: ':memory:' }).localCord.database).toBe(
+      ':memory:',
+    );
+  });
+
   it('a blank value is the default; anything else is refused, naming the choices', () => {
     expect(readStackConfig({ CORD_GUIDE_VARIANT: ' ' }).guideVariant.name).toBe('tutorial');
     expect(readStackConfig({ CORD_GUIDE_VARIANT: ' guide ' }).guideVariant.name).toBe('guide');
