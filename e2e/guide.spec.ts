@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@cord-tutorial/local-cord/testing';
-import { type Browser, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { watchForProblems } from './fixtures.ts';
-import { composer, message, presenceOf } from './pages.ts';
+import { composer, message, openAs, presenceOf } from './pages.ts';
 import { Stack } from './stack.ts';
 
 // Cord's integration guide from step 7 to step 11, as a newcomer follows it here: a fresh
@@ -59,17 +59,12 @@ function cord(command: string, input = ''): Promise<{ code: number | null; stdou
   return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
 }
 
-async function openAs(browser: Browser, userIndex: number) {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${stack.webUrl}/?userIndex=${userIndex}`);
-  return page;
-}
-
 test('steps 7 to 11: cord init, the CLI commands, then the guide users see each other and chat', async ({
   browser,
 }) => {
   // Before step 8 the users do not exist: the page says what to do.
-  const early = await openAs(browser, 0);
+  const early = await (await browser.newContext()).newPage();
+  await early.goto(`${stack.webUrl}/?userIndex=0`);
   await expect(early.getByRole('alert')).toContainText('User cordymccordface not found');
   await expect(early.getByRole('alert')).toContainText('commands of steps 8 and 11');
   await early.context().close();
@@ -106,8 +101,8 @@ test('steps 7 to 11: cord init, the CLI commands, then the guide users see each 
   expect(claims).toMatchObject({ user_id: 'yaketyyak' });
 
   // Two people: Cordy and Yakety, on the page with groupId="my-first-group" on both components.
-  const cordy = await openAs(browser, 0);
-  const yakety = await openAs(browser, 1);
+  const cordy = await openAs(browser, 0, stack.webUrl);
+  const yakety = await openAs(browser, 1, stack.webUrl);
   const problems = [watchForProblems(cordy), watchForProblems(yakety)];
   await expect(cordy.locator('cord-page-presence')).toHaveAttribute('group-id', 'my-first-group');
   await expect(cordy.locator('cord-thread')).toHaveAttribute('group-id', 'my-first-group');
@@ -129,7 +124,7 @@ test('steps 7 to 11: cord init, the CLI commands, then the guide users see each 
   await expect(message(cordy, '👋 oh hey there!').locator('.cord-author-name')).toHaveText('Yakety Yak');
 
   // Jibber Jabber arrives later: the history, and Cordy and Yakety in the page presence.
-  const jibber = await openAs(browser, 2);
+  const jibber = await openAs(browser, 2, stack.webUrl);
   await expect(message(jibber, hello)).toBeVisible();
   await expect(message(jibber, '👋 oh hey there!')).toBeVisible();
   await expect(presenceOf(jibber, 'Jibber Jabber (you)')).toBeVisible();
@@ -137,4 +132,5 @@ test('steps 7 to 11: cord init, the CLI commands, then the guide users see each 
   await expect(presenceOf(jibber, /^Yakety Yak/)).toBeVisible();
   await expect(presenceOf(cordy, /^Jibber Jabber/)).toHaveClass(/cord-present/);
   for (const watcher of problems) watcher.assertClean();
+  for (const page of [cordy, yakety, jibber]) await page.context().close();
 });
