@@ -11,9 +11,9 @@ export const presenceOf = (page: Page, name: string | RegExp) =>
   page.locator('cord-page-presence').getByRole('img', { name });
 
 /** A new browser context (another person) on the tutorial page as a test user, ready to write. */
-export async function openAs(browser: Browser, userIndex: number): Promise<Page> {
+export async function openAs(browser: Browser, userIndex: number, webUrl = WEB_URL): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(`${WEB_URL}/?userIndex=${userIndex}`);
+  await page.goto(`${webUrl}/?userIndex=${userIndex}`);
   await expect(composer(page)).toBeEnabled();
   return page;
 }

@@ -72,12 +72,16 @@ describe('the built client bundle', () => {
     const outDir = await buildClient({ LOCAL_CORD_PORT: port });
     const files = outputFiles(outDir);
 
-    // Local mode: the page loads local Cord's script and stylesheet from the chosen port ...
-    expect(filesContaining(files, `http://127.0.0.1:${port}/sdk/v1/sdk.latest.js`).length).toBeGreaterThan(0);
-    // (each page pre-places the stylesheet link#cord-react)
+    // Local mode: the pages load local Cord's script from the chosen port (the vanilla one
+    // by its <script> tag, the React ones through CordProvider), the React pages its
+    // stylesheet too (the script links it by itself in the vanilla page) ...
+    expect(filesContaining(files, `http://127.0.0.1:${port}/sdk/v1/sdk.latest.js`)).toContainEqual(
+      expect.stringMatching(/vanilla\.html$/),
+    );
+    expect(filesContaining(files, `http://127.0.0.1:${port}/sdk/v1/sdk.latest.js`).length).toBeGreaterThan(1);
     expect(filesContaining(files, `http://127.0.0.1:${port}/sdk/css/cord.css`).sort()).toEqual([
-      expect.stringMatching(/\/index\.html$/),
-      expect.stringMatching(/\/threads\.html$/),
+      expect.stringMatching(/index\.html$/),
+      expect.stringMatching(/threads\.html$/),
     ]);
     // ... but never gets the secret that signs its tokens.
     expect(filesContaining(files, LOCAL_CORD_PROJECT_SECRET)).toEqual([]);

@@ -24,6 +24,11 @@ export class CordSDK implements TopLevelSDK {
   options: SdkOptions = defaultOptions();
   /** The token's group, which components and calls default to (Cord's `groupID`). */
   groupID: string | undefined;
+  /**
+   * The client auth token the SDK signed in with; Cord's guide (step 2) logs it to check
+   * that init worked. A fresh token for the same user leaves it, as in Cord.
+   */
+  accessToken: string | undefined;
   readonly annotation = new AnnotationRegistry();
   readonly experimental = {};
   /** The open-source (betaV2) components a page renders; they add their names here. */
@@ -73,6 +78,7 @@ export class CordSDK implements TopLevelSDK {
     } else {
       this.destroy();
       this.identity = identity;
+      this.accessToken = token;
       this.groupID = tokenGroupId(token);
       this.live.connect(token, (message) => {
         void this.onInitError?.({ message });
@@ -88,6 +94,7 @@ export class CordSDK implements TopLevelSDK {
 
   destroy() {
     this.identity = undefined;
+    this.accessToken = undefined;
     this.groupID = undefined;
     this.options = defaultOptions();
     this.live.disconnect();

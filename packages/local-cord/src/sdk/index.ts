@@ -1,7 +1,8 @@
 import { CordSDK } from './cordSDK.ts';
 import { CordPagePresence } from './elements/pagePresence.ts';
 import { CordThread } from './elements/thread.ts';
-import { live } from './runtime.ts';
+import { live, stylesheetUrl } from './runtime.ts';
+import { linkCordStylesheet } from './stylesheet.ts';
 
 // Local Cord's stand-in for Cord's SDK script. CordProvider reads window.CordSDK as
 // soon as the script's load event fires, so everything is set up synchronously here.
@@ -13,6 +14,7 @@ if (!page.CordSDK) {
   const sdk = new CordSDK(live);
   page.CordSDK = sdk;
   page.cord = sdk;
+  linkCordStylesheet(document, stylesheetUrl);
   customElements.define('cord-thread', CordThread);
   customElements.define('cord-page-presence', CordPagePresence);
   window.dispatchEvent(new Event('cord:load'));

@@ -6,6 +6,7 @@ import { MAX_FRAME_BYTES } from '../protocol/limits.ts';
 import { Store } from '../store/store.ts';
 import { sdkAssets } from './assets.ts';
 import type { LocalProject } from './auth/clientAuthToken.ts';
+import { sampleToken } from './auth/sampleToken.ts';
 import { fileServer } from './files/fileServer.ts';
 import { sendJson, sendText } from './http/responses.ts';
 import { inspector } from './inspector/inspectorRoutes.ts';
@@ -43,7 +44,7 @@ const SDK_HEADERS = { 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin'
 
 /**
  * Starts local Cord: the SDK script and stylesheet over HTTP, the live API over WebSocket,
- * files under /files/, Cord's REST API under /v1/ and the inspector page at /.
+ * files under /files/, Cord's REST API under /v1/, the inspector page at /, and the guide's sample tokens.
  */
 export async function startLocalCord(options: LocalCordOptions): Promise<LocalCord> {
   const assets = await sdkAssets();
@@ -60,12 +61,14 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
     allowedOrigins: options.allowedOrigins,
     host: options.host,
   });
+  const sample = sampleToken({ store, hub, project: options.project });
 
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://local').pathname;
     if (rest.handles(path)) return rest.handle(request, response);
     if (inspect.handles(path)) return inspect.handle(request, response);
     if (files.handles(path)) return files.handle(request, response);
+    if (sample.handles(path)) return sample.handle(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendJson(response, 405, { error: 'Method not allowed.' });
     }

@@ -43,6 +43,7 @@ export class CordThread extends CordElement {
     editing: { state: true },
     pickingReactionFor: { state: true },
     composerError: { state: true },
+    composerEmpty: { state: true },
   };
   declare threadId: string | null;
   declare threadName: string | null;
@@ -57,6 +58,7 @@ export class CordThread extends CordElement {
   declare editing: string | null;
   declare pickingReactionFor: string | null;
   declare composerError: string | null;
+  declare composerEmpty: boolean;
 
   protected readonly componentName = 'thread';
   private readonly thread = new LiveController<ThreadState>(this);
@@ -71,6 +73,7 @@ export class CordThread extends CordElement {
     this.editing = null;
     this.pickingReactionFor = null;
     this.composerError = null;
+    this.composerEmpty = true;
   }
 
   override connectedCallback() {
@@ -166,6 +169,7 @@ export class CordThread extends CordElement {
           : composer(
               {
                 disabled: this.composerDisabled === 'true' || !live.viewer,
+                empty: this.composerEmpty && this.attachments.files.length === 0,
                 resolved,
                 error: this.composerError,
                 files: this.attachments.files,
@@ -260,6 +264,7 @@ export class CordThread extends CordElement {
   }
 
   private typing(threadId: string, text: string) {
+    this.composerEmpty = !text.trim();
     this.checkLength(text);
     const now = Date.now();
     // Typing in a thread nobody has written in yet shows nowhere: it has no group yet.
@@ -284,6 +289,7 @@ export class CordThread extends CordElement {
     }
     const { files, ids } = this.attachments.take();
     textarea.value = '';
+    this.composerEmpty = true;
     this.lastTypingSent = 0;
     const location =
       parseJsonAttribute<CordLocation>(this.location ?? this.context) ?? locationFromUrl(window.location.href);
@@ -308,7 +314,10 @@ export class CordThread extends CordElement {
       })
       .catch((error: Error) => {
         // Keep what they wrote: put it back unless they started something new.
-        if (!textarea.value) textarea.value = text;
+        if (!textarea.value) {
+          textarea.value = text;
+          this.composerEmpty = false;
+        }
         this.attachments.restore(files);
         this.composerError = error.message;
       });

@@ -4,6 +4,8 @@ import { isSendKey } from './keys.ts';
 
 export interface ComposerState {
   disabled: boolean;
+  /** Nothing but blanks typed: the send button is disabled, as in Cord. */
+  empty: boolean;
   /** A resolved thread's composer says that replying reopens it. */
   resolved: boolean;
   /** Why the last send or action failed, shown under the composer. */
@@ -97,7 +99,7 @@ export function composer(state: ComposerState, actions: ComposerActions) {
       type="button"
       class="cord-send-button"
       aria-label="Send"
-      ?disabled=${state.disabled}
+      ?disabled=${state.disabled || state.empty}
       @click=${(event: Event) => {
         const box = (event.target as HTMLElement).closest('.cord-composer')!;
         actions.send(box.querySelector('textarea')!);

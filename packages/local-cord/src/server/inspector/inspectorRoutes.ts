@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { isLoopbackAddress, isLoopbackHost } from '@cord-tutorial/stack-config';
 import { build } from 'esbuild';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Store } from '../../store/store.ts';
+import { isLoopbackCaller } from '../http/loopbackCaller.ts';
 import { sendJson, sendText } from '../http/responses.ts';
 import type { Hub } from '../live/hub.ts';
 import type { SignInLog } from './signInLog.ts';
@@ -93,11 +93,6 @@ function closed(socket: WebSocket) {
     socket.once('close', () => resolve());
     socket.terminate();
   });
-}
-
-function isLoopbackCaller(request: IncomingMessage): boolean {
-  const host = URL.parse(`http://${request.headers.host ?? ''}`)?.hostname ?? '';
-  return isLoopbackAddress(request.socket.remoteAddress ?? '') && isLoopbackHost(host);
 }
 
 function isSameOrigin(request: IncomingMessage): boolean {
