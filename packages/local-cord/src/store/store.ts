@@ -1,5 +1,6 @@
 import { Groups } from './groups.ts';
 import { Messages } from './messages.ts';
+import { Notifications } from './notifications.ts';
 import { Participants } from './participants.ts';
 import { Presence } from './presence.ts';
 import { Sessions } from './sessions.ts';
@@ -9,6 +10,12 @@ import { Users } from './users.ts';
 
 export type { GroupDetails, GroupRecord } from './groups.ts';
 export type { MessageChanges, MessageRecord, MessageType, NewMessage, ReactionRecord } from './messages.ts';
+export type {
+  NewNotification,
+  NotificationRecord,
+  NotificationSubject,
+  NotificationType,
+} from './notifications.ts';
 export type { ParticipantRecord } from './participants.ts';
 export type { PresencePlace, PresenceRecord } from './presence.ts';
 export type { SessionRecord } from './sessions.ts';
@@ -17,6 +24,7 @@ export type { ListedThread, NewThread, ThreadChanges, ThreadRecord, ThreadStats 
 export type { UserDetails, UserProfile, UserRecord } from './users.ts';
 
 const TABLES = [
+  'notifications',
   'presence',
   'message_mentions',
   'reactions',
@@ -44,6 +52,7 @@ export class Store {
   readonly messages: Messages;
   readonly participants: Participants;
   readonly presence: Presence;
+  readonly notifications: Notifications;
 
   constructor(path: string) {
     this.sql = new Sqlite(path);
@@ -54,6 +63,7 @@ export class Store {
     this.messages = new Messages(this.sql);
     this.participants = new Participants(this.sql);
     this.presence = new Presence(this.sql);
+    this.notifications = new Notifications(this.sql);
   }
 
   close() {
