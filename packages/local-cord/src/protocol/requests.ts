@@ -33,6 +33,19 @@ export const threadSortSchema = z.strictObject({
 });
 export type ThreadSort = z.output<typeof threadSortSchema>;
 
+/** Cord's NotificationListFilter, with the location in its `{ value, partialMatch }` form. */
+export const notificationFilterSchema = z.strictObject({
+  metadata: entityMetadata.optional(),
+  location: z.strictObject({ value: locationSchema, partialMatch: z.boolean() }).optional(),
+  groupId: id.optional(),
+  /** Not Cord's: one notification by id, which is how `<cord-notification>` observes its own. */
+  notificationId: id.optional(),
+});
+export type NotificationFilter = z.output<typeof notificationFilterSchema>;
+
+/** Most messages one "mark their notifications read" may name (the SDK batches what the page sees). */
+export const MAX_MESSAGES_MARKED_READ = 500;
+
 /** What a new thread needs (Cord's ClientCreateThread without its id). */
 export const newThreadFields = z.strictObject({
   name: z.string().max(1000),
@@ -135,6 +148,15 @@ export const requestSchema = z.discriminatedUnion('type', [
     addReactions: reactions.optional(),
     removeReactions: reactions.optional(),
   }),
+  request('notifications.observe', { queryId, filter: notificationFilterSchema, count: pageSize }),
+  request('notifications.more', { queryId, count: pageSize }),
+  request('notifications.unobserve', { queryId }),
+  request('notificationCounts.observe', { queryId, filter: notificationFilterSchema }),
+  request('notificationCounts.unobserve', { queryId }),
+  request('notification.setRead', { notificationId: id, read: z.boolean() }),
+  request('notification.delete', { notificationId: id }),
+  request('notifications.markAllRead', { filter: notificationFilterSchema }),
+  request('notifications.markReadAbout', { messageIds: z.array(id).min(1).max(MAX_MESSAGES_MARKED_READ) }),
   request('presence.watch', { watchId: id, location: locationSchema, groupId: id.optional() }),
   request('presence.unwatch', { watchId: id }),
   request('presence.set', {

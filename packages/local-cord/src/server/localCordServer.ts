@@ -11,7 +11,11 @@ import { inspector } from './inspector/inspectorRoutes.ts';
 import { SignInLog } from './inspector/signInLog.ts';
 import { handleConnection } from './live/connection.ts';
 import { Hub } from './live/hub.ts';
+import { Outbox } from './notifications/outbox.ts';
+import { notifier } from './notify.ts';
 import { restApi } from './rest/router.ts';
+import { URL_VERIFICATION } from './webhooks/payloads.ts';
+import { type WebhookOptions, Webhooks } from './webhooks/webhooks.ts';
 
 export interface LocalCordOptions {
   project: LocalProject;
@@ -26,6 +30,10 @@ export interface LocalCordOptions {
    * what keeps other sites out of a developer's local data.
    */
   allowedOrigins?: readonly string[] | undefined;
+  /** Where Cord's webhook events go; none are sent without it. */
+  webhook?: WebhookOptions | undefined;
+  /** How long the outbox waits, as Cord did, before deciding an e-mail would go (default 40 s). */
+  emailDelayMs?: number | undefined;
 }
 
 export interface LocalCord {
@@ -50,8 +58,11 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
   const hub = new Hub(store);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const signIns = new SignInLog();
-  const rest = restApi({ store, hub, project: options.project });
-  const inspect = inspector({ store, hub, projectId: options.project.id, signIns, sockets });
+  const outbox = new Outbox(store, options.emailDelayMs);
+  const webhooks = new Webhooks(options.project, options.webhook);
+  const notify = notifier({ store, hub, outbox, webhooks, projectId: options.project.id });
+  const rest = restApi({ store, hub, notify, project: options.project });
+  const inspect = inspector({ store, hub, projectId: options.project.id, signIns, sockets, outbox, webhooks });
 
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://local').pathname;
@@ -80,7 +91,7 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) =>
-      handleConnection(ws, { store, hub, project: options.project, signIns }),
+      handleConnection(ws, { store, hub, notify, project: options.project, signIns }),
     );
   });
 
@@ -91,6 +102,8 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
     throw error;
   }
   const sweeper = setInterval(() => hub.sweep(), SWEEP_INTERVAL_MS);
+  // Cord checks an address when it is set as the project's webhook; here, at every start.
+  webhooks.send('url-verification', () => URL_VERIFICATION);
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
 
@@ -101,6 +114,8 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
     hub,
     async close() {
       clearInterval(sweeper);
+      outbox.close();
+      webhooks.close();
       for (const client of sockets.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.close();

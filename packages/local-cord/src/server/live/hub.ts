@@ -6,6 +6,7 @@ import type { PresenceView, ThreadData, UserData } from '../../protocol/views.ts
 import type { MessageRecord, Store, ThreadRecord } from '../../store/store.ts';
 import { messageData, type ThreadSnapshot, threadData, threadSnapshot, usersOfThread } from '../views/threadViews.ts';
 import { userData, viewerData } from '../views/userData.ts';
+import { refreshNotifications } from './notificationLists.ts';
 import { presenceAt } from './presence.ts';
 import { type PresenceSpot, type PresenceWatch, rememberUsers, type Subscriber } from './subscriber.ts';
 import { threadCounts } from './threadQueries.ts';
@@ -198,6 +199,16 @@ export class Hub {
       }
     }
     for (const threadId of gone) subscriber.send({ type: 'threadGone', threadId });
+  }
+
+  // --- notifications -------------------------------------------------------------
+
+  /** Users' notifications changed: their connections' notification lists and counts are sent what changed. */
+  publishNotifications(userIds: Iterable<string>) {
+    const users = new Set(userIds);
+    for (const subscriber of this.subscribers) {
+      if (users.has(subscriber.viewer.userId)) refreshNotifications(this.store, subscriber);
+    }
   }
 
   // --- presence ------------------------------------------------------------------

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { fieldPath } from '../../protocol/validation.ts';
 import type { Store } from '../../store/store.ts';
 import type { Hub } from '../live/hub.ts';
+import type { Notify } from '../notify.ts';
 
 /** A refusal as Cord's API answers it: an HTTP status and `{ error, message }`. */
 export class ApiError extends Error {
@@ -22,6 +23,8 @@ export interface RestContext {
   store: Store;
   /** Writes are pushed to the browsers that show them, as if a browser had made them. */
   hub: Hub;
+  /** Called after a write Cord notifies about, as the live API does. */
+  notify: Notify;
 }
 
 export interface RestRequest {
@@ -35,7 +38,7 @@ export interface RestRequest {
 }
 
 export interface Route {
-  method: 'GET' | 'PUT' | 'POST';
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
   /** The path after `/v1/`, with at most an `:id` and then a `:childId` segment. */
   path: string;
   /** Returns the JSON body of a 200 answer, or throws an ApiError. */

@@ -1,7 +1,7 @@
-import type { MessageData, ThreadData } from '../../protocol/views.ts';
+import type { MessageData, NotificationData, ThreadData } from '../../protocol/views.ts';
 import { isoTime } from './common.ts';
 
-// Cord's REST shapes (CoreThreadData, CoreMessageData) from the data browsers get: the
+// Cord's REST shapes (CoreThreadData, CoreMessageData, CoreNotificationData) from the data browsers get: the
 // same fields, times as ISO strings, without what depends on a viewer.
 
 export function restThread(thread: ThreadData) {
@@ -27,5 +27,19 @@ export function restMessage(message: MessageData) {
     deletedTimestamp: isoTime(message.deletedTimestamp),
     reactions: message.reactions.map((reaction) => ({ ...reaction, timestamp: isoTime(reaction.timestamp) })),
     attachments: [],
+  };
+}
+
+export function restNotification(notification: NotificationData) {
+  const { destination: _, attachment, ...core } = notification;
+  return {
+    ...core,
+    timestamp: isoTime(notification.timestamp),
+    attachment:
+      attachment?.type === 'message'
+        ? { ...attachment, message: restMessage(attachment.message) }
+        : attachment?.type === 'thread'
+          ? { ...attachment, thread: restThread(attachment.thread) }
+          : attachment,
   };
 }

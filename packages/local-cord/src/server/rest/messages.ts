@@ -84,7 +84,7 @@ export const messageRoutes: Route[] = [
   {
     method: 'POST',
     path: 'threads/:id/messages',
-    handle({ store, hub }, { id: threadID, body }) {
+    handle({ store, hub, notify }, { id: threadID, body }) {
       const input = parse(createMessageBody, body);
       const content = contentFrom(input);
       const id = input.id ?? randomUUID();
@@ -105,6 +105,7 @@ export const messageRoutes: Route[] = [
       }));
       // Browsers that have the thread open get the message as if a member had sent it.
       hub.publishMessage(thread, message);
+      notify({ type: 'messageAdded', thread, message, threadCreated: !target.existing });
       return success('Message created.', { messageID: id });
     },
   },

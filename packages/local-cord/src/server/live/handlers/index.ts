@@ -1,6 +1,7 @@
 import type { Request } from '../../../protocol/requests.ts';
 import type { Handlers } from './context.ts';
 import { messageHandlers } from './messages.ts';
+import { notificationHandlers } from './notifications.ts';
 import { presenceHandlers } from './presence.ts';
 import { threadHandlers } from './threads.ts';
 import { userHandlers } from './users.ts';
@@ -13,4 +14,5 @@ export const handlers: Handlers<Request['type']> = {
   ...messageHandlers,
   ...userHandlers,
   ...presenceHandlers,
+  ...notificationHandlers,
 };

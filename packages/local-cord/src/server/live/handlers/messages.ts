@@ -13,7 +13,7 @@ type MessageRequest = 'message.send' | 'message.update' | 'message.observe' | 'm
 
 export const messageHandlers: Handlers<MessageRequest> = {
   'message.send'(context, request) {
-    const { store, hub, subscriber } = context;
+    const { store, hub, notify, subscriber } = context;
     const { userId } = subscriber.viewer;
     const existing = request.messageId === undefined ? undefined : store.messages.get(request.messageId);
     if (existing) {
@@ -66,13 +66,17 @@ export const messageHandlers: Handlers<MessageRequest> = {
       return { written: reopened, reopening: reopening?.action, message: reacted };
     });
     hub.setTyping(written, userId, false);
-    if (reopening) hub.publishMessage(written, reopening);
+    if (reopening) {
+      hub.publishMessage(written, reopening);
+      notify({ type: 'messageAdded', thread: written, message: reopening, threadCreated: false });
+    }
     hub.publishMessage(written, message);
+    notify({ type: 'messageAdded', thread: written, message, threadCreated: !known });
     return answerWith(context, written, message);
   },
 
   'message.update'(context, request) {
-    const { store, hub, subscriber } = context;
+    const { store, hub, notify, subscriber } = context;
     const { userId } = subscriber.viewer;
     const { message, thread } = visibleMessage(store, subscriber, request.messageId, request.threadId);
     const { deleted, addReactions = [], removeReactions = [] } = request;
@@ -98,6 +102,7 @@ export const messageHandlers: Handlers<MessageRequest> = {
       return current;
     });
     hub.publishMessage(thread, updated);
+    notify({ type: 'messageChanged', thread, before: message, after: updated, by: userId });
     return answerWith(context, thread, updated);
   },
 

@@ -1,0 +1,84 @@
+import type { MessageRecord, NewNotification, NotificationRecord, Store, ThreadRecord } from '../store/store.ts';
+import type { Hub } from './live/hub.ts';
+import type { Outbox } from './notifications/outbox.ts';
+import { forChangedMessage, forNewMessage, reactionsTakenBack } from './notifications/recipients.ts';
+import { visibleNotifications } from './notifications/visibleNotifications.ts';
+import { notificationData } from './views/notificationViews.ts';
+import { notificationCreated, threadMessageAdded } from './webhooks/payloads.ts';
+import type { Webhooks } from './webhooks/webhooks.ts';
+
+// What happens after every write that Cord notifies about, in one place: the live API, the
+// REST API and thread actions all call `notify` once their own write is committed (and
+// published). It writes the notifications the write brings, pushes them to their
+// recipients' pages, records the e-mails Cord would send, and posts the webhook events.
+
+/** A committed write, described by what it changed. */
+export type Write =
+  /** A message was added (a user's, or the action message of a resolve or reopen). */
+  | { type: 'messageAdded'; thread: ThreadRecord; message: MessageRecord; threadCreated: boolean }
+  /** A message changed (content, deletion, `by`'s reactions): before and after. */
+  | { type: 'messageChanged'; thread: ThreadRecord; before: MessageRecord; after: MessageRecord; by: string }
+  /** A notification made through the REST API. */
+  | { type: 'notificationCreated'; notification: NewNotification };
+
+export type Notify = (write: Write) => void;
+
+export interface NotifyServices {
+  store: Store;
+  hub: Hub;
+  outbox: Outbox;
+  webhooks: Webhooks;
+  projectId: string;
+}
+
+export function notifier(services: NotifyServices): Notify {
+  const { store, hub, outbox, webhooks, projectId } = services;
+  return (write) => {
+    const { created, touched } = store.transaction(() => apply(store, write));
+    hub.publishNotifications(touched);
+    for (const notification of created) {
+      const shown = visibleNotifications(store, notification.recipientId, { notificationId: notification.id })[0];
+      if (!shown) continue;
+      outbox.record(notification, notificationData(store, shown, notification.recipientId));
+      webhooks.send('notification-created', () => notificationCreated(store, shown));
+    }
+    if (write.type === 'messageAdded') {
+      const { thread, message } = write;
+      const notified = created.map((notification) => ({
+        userId: notification.recipientId,
+        replyActions: notification.type === 'reply' ? notification.replyActions : null,
+      }));
+      webhooks.send('thread-message-added', () => threadMessageAdded(store, hub, projectId, thread, message, notified));
+    }
+  };
+}
+
+/** Writes the notifications a write brings; returns them, and whose notifications changed. */
+function apply(store: Store, write: Write): { created: NotificationRecord[]; touched: Set<string> } {
+  switch (write.type) {
+    case 'messageAdded': {
+      const created = store.notifications.insert(
+        forNewMessage(store, write.thread, write.message, write.threadCreated),
+      );
+      return { created, touched: recipientsOf(created) };
+    }
+    case 'messageChanged': {
+      const { thread, before, after, by } = write;
+      // Whoever has a notification about the message sees its new content, or its deletion.
+      const touched = new Set(store.notifications.recipientsAbout(after.id));
+      for (const emoji of reactionsTakenBack(before, after, by))
+        store.notifications.deleteReaction(after.id, by, emoji);
+      const created = store.notifications.insert(forChangedMessage(store, thread, before, after, by));
+      for (const userId of recipientsOf(created)) touched.add(userId);
+      return { created, touched };
+    }
+    case 'notificationCreated': {
+      const created = store.notifications.insert([write.notification]);
+      return { created, touched: recipientsOf(created) };
+    }
+  }
+}
+
+function recipientsOf(notifications: readonly NotificationRecord[]): Set<string> {
+  return new Set(notifications.map((notification) => notification.recipientId));
+}
