@@ -5,12 +5,20 @@ import { batchRoutes } from './batch.ts';
 import { ApiError, type RestContext, type Route } from './common.ts';
 import { groupRoutes } from './groups.ts';
 import { messageRoutes } from './messages.ts';
+import { notificationRoutes } from './notifications.ts';
 import { verifyServerAuthToken } from './serverAuthToken.ts';
 import { threadRoutes } from './threads.ts';
 import { userRoutes } from './users.ts';
 
 const PREFIX = '/v1/';
-const ROUTES: readonly Route[] = [...userRoutes, ...groupRoutes, ...batchRoutes, ...threadRoutes, ...messageRoutes];
+const ROUTES: readonly Route[] = [
+  ...userRoutes,
+  ...groupRoutes,
+  ...batchRoutes,
+  ...threadRoutes,
+  ...messageRoutes,
+  ...notificationRoutes,
+];
 /** Room for a batch of 10,000 users; anything larger is not a request Cord would take. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
