@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityMetadata, id, limitedMessageContentSchema, locationSchema, threadId } from './fields.ts';
-import { MAX_PAGE_SIZE } from './limits.ts';
+import { MAX_MESSAGES_MARKED_READ, MAX_PAGE_SIZE } from './limits.ts';
 
 // Every frame a browser sends is parsed with these schemas; anything else is refused
 // before it reaches the store. The SDK turns Cord's JavaScript API calls into them.
@@ -42,9 +42,6 @@ export const notificationFilterSchema = z.strictObject({
   notificationId: id.optional(),
 });
 export type NotificationFilter = z.output<typeof notificationFilterSchema>;
-
-/** Most messages one "mark their notifications read" may name (the SDK batches what the page sees). */
-export const MAX_MESSAGES_MARKED_READ = 500;
 
 /** What a new thread needs (Cord's ClientCreateThread without its id). */
 export const newThreadFields = z.strictObject({

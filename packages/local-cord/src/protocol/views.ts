@@ -129,7 +129,10 @@ export interface NotificationData {
   iconUrl: string | null;
   /** The header in English; `headerTranslation` says the same through Cord's strings. */
   header: NotificationHeaderNode[];
-  headerTranslation: { key: string; parameters: Record<string, unknown> } | null;
+  headerTranslation: {
+    key: string;
+    parameters: Record<string, string | number | boolean | UserData | UserData[]>;
+  } | null;
   attachment:
     | { type: 'message'; messageID: string; threadID: string; message: MessageData }
     | { type: 'thread'; thread: ThreadData }

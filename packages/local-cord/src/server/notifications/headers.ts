@@ -20,9 +20,9 @@ export function headerOf(
   if (newest.type === 'url')
     return { header: templateHeader(newest.template, first, recipient), headerTranslation: null };
   if (!first) throw new Error(`notification ${newest.id} has no sender`);
-  const translated = (key: string, parameters: Record<string, unknown>, header: NotificationHeaderNode[]) => ({
+  const translated = (key: string, parameters: Record<string, string | number>, header: NotificationHeaderNode[]) => ({
     header,
-    headerTranslation: { key: `cord.${key}`, parameters: { ...parameters, senders } },
+    headerTranslation: { key: `cord.${key}`, parameters: { ...parameters, senders: [...senders] } },
   });
   switch (newest.type) {
     case 'reply': {
