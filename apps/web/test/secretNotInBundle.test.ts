@@ -74,8 +74,10 @@ describe('the built client bundle', () => {
 
     // Local mode: the page loads local Cord's script and stylesheet from the chosen port ...
     expect(filesContaining(files, `http://127.0.0.1:${port}/sdk/v1/sdk.latest.js`).length).toBeGreaterThan(0);
-    expect(filesContaining(files, `http://127.0.0.1:${port}/sdk/css/cord.css`)).toEqual([
-      expect.stringMatching(/index\.html$/),
+    // (each page pre-places the stylesheet link#cord-react)
+    expect(filesContaining(files, `http://127.0.0.1:${port}/sdk/css/cord.css`).sort()).toEqual([
+      expect.stringMatching(/\/index\.html$/),
+      expect.stringMatching(/\/threads\.html$/),
     ]);
     // ... but never gets the secret that signs its tokens.
     expect(filesContaining(files, LOCAL_CORD_PROJECT_SECRET)).toEqual([]);

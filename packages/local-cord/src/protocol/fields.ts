@@ -67,8 +67,16 @@ export const messageContentSchema = z.custom<MessageContent>(isMessageContent, {
   error: (issue) => invalidContentMessage(issue.input),
 });
 
+/** Marks the refusal of over-long content, which the WebSocket answers with an error code of its own. */
+const MESSAGE_TOO_LONG = { messageTooLong: true } as const;
+
 /** Content a message may hold: Cord's schema, and at most MAX_MESSAGE_LENGTH characters of text. */
 export const limitedMessageContentSchema = messageContentSchema.refine(
   (content) => [...plaintextOf(content)].length <= MAX_MESSAGE_LENGTH,
-  `a message may be at most ${MAX_MESSAGE_LENGTH} characters long`,
+  { message: `a message may be at most ${MAX_MESSAGE_LENGTH} characters long`, params: MESSAGE_TOO_LONG },
 );
+
+/** Whether a refusal is the one of content over MAX_MESSAGE_LENGTH. */
+export function isMessageTooLong(issue: z.core.$ZodIssue | undefined): boolean {
+  return issue?.code === 'custom' && issue.params?.messageTooLong === true;
+}

@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { ErrorView, ServerEvent } from '../../protocol/events.ts';
-import { MAX_MESSAGE_LENGTH, RATE_LIMIT } from '../../protocol/limits.ts';
+import { isMessageTooLong } from '../../protocol/fields.ts';
+import { RATE_LIMIT } from '../../protocol/limits.ts';
 import { helloSchema, type Request, requestSchema } from '../../protocol/requests.ts';
 import { describeIssue } from '../../protocol/validation.ts';
 import type { Store } from '../../store/store.ts';
@@ -56,7 +57,7 @@ export function handleConnection(socket: WebSocket, services: Services) {
     const parsed = requestSchema.safeParse(frame);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const code = issue?.path.join('.') === 'text' && isTooLong(frame) ? 'message_too_long' : 'invalid_request';
+      const code = isMessageTooLong(issue) ? 'message_too_long' : 'invalid_request';
       reply(id, new RequestError(code, `Invalid request: ${describeIssue(issue)}`));
       return;
     }
@@ -76,11 +77,12 @@ export function handleConnection(socket: WebSocket, services: Services) {
       if (!hello.success) throw new InvalidSessionError('The first message must be a hello with a token.');
       const opened = openSession(services.store, services.project, hello.data);
       const signedIn = newSubscriber(opened.viewer, send);
+      // The token's details may have renamed the user or put them in a group: the others see
+      // it at once (this connection learns it from its welcome).
+      if (opened.profileChanged) services.hub.publishUser(opened.viewer.userId);
+      if (opened.joined) services.hub.publishMembership(opened.joined, [opened.viewer.userId], []);
       services.hub.add(signedIn);
       send({ type: 'welcome', session: opened.session, viewer: opened.view });
-      // The token's details may have renamed the user or put them in a group: others see it at once.
-      if (opened.detailsApplied) services.hub.publishUser(opened.viewer.userId);
-      if (opened.joined) services.hub.publishMembership(opened.joined, [opened.viewer.userId], []);
       services.signIns?.record(frame, { userId: opened.viewer.userId });
       return signedIn;
     } catch (error) {
@@ -120,12 +122,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** A message whose text is over the limit, which has an error code of its own. */
-function isTooLong(frame: unknown): boolean {
-  const text = (frame as { text?: unknown } | null)?.text;
-  return typeof text === 'string' && text.length > MAX_MESSAGE_LENGTH;
 }
 
 /** The id to answer under, if the frame has a usable one; '' otherwise. */

@@ -9,6 +9,7 @@ import {
   threadId,
 } from '../../protocol/fields.ts';
 import type { NewThread, Store, ThreadRecord } from '../../store/store.ts';
+import { noteMessageWritten } from '../live/participation.ts';
 import { messageData } from '../views/threadViews.ts';
 import { ApiError, invalidField, notFound, parse, type Route, success } from './common.ts';
 import { restMessage } from './cordShapes.ts';
@@ -99,10 +100,14 @@ export const messageRoutes: Route[] = [
           `User ${input.authorID} is not a member of group ${groupId}, which the thread belongs to.`,
         );
       }
-      const { thread, message } = store.transaction(() => ({
-        thread: target.existing ?? store.threads.create(target.create),
-        message: store.messages.insert({ id, threadId: threadID, authorId: input.authorID, content }),
-      }));
+      const now = Date.now();
+      const { thread, message } = store.transaction(() => {
+        const written = target.existing ?? store.threads.create(target.create);
+        const inserted = store.messages.insert({ id, threadId: threadID, authorId: input.authorID, content }, now);
+        // Cord subscribes the author (subscribeToThread defaults to true) and whoever is mentioned.
+        noteMessageWritten(store, written, input.authorID, content, { subscribe: true, at: now });
+        return { thread: written, message: inserted };
+      });
       // Browsers that have the thread open get the message as if a member had sent it.
       hub.publishMessage(thread, message);
       notify({ type: 'messageAdded', thread, message, threadCreated: !target.existing });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type MessageContent, mentionedUserIds } from '../../../protocol/content.ts';
+import { threadId as newThreadId } from '../../../protocol/fields.ts';
 import type { RequestOf } from '../../../protocol/requests.ts';
 import type { MessageRecord, Store, ThreadRecord } from '../../../store/store.ts';
+import { noteMessageWritten } from '../participation.ts';
 import { RequestError } from '../requestError.ts';
 import { readScope, THREAD_IN_OTHER_GROUP, writeGroup } from '../scope.ts';
 import type { Subscriber } from '../subscriber.ts';
@@ -59,10 +61,7 @@ export const messageHandlers: Handlers<MessageRequest> = {
       const reacted = request.addReactions?.length
         ? store.messages.react(inserted.id, userId, request.addReactions, [], now)
         : inserted;
-      if (request.subscribeToThread) store.participants.setSubscribed(created.id, userId, true);
-      // Writing in a thread means having seen it.
-      store.participants.setSeen(created.id, userId, now);
-      subscribeMembers(store, created, mentionedUserIds(request.content));
+      noteMessageWritten(store, created, userId, request.content, { subscribe: request.subscribeToThread, at: now });
       return { written: reopened, reopening: reopening?.action, message: reacted };
     });
     hub.setTyping(written, userId, false);
@@ -139,6 +138,10 @@ function threadToCreate(store: Store, subscriber: Subscriber, request: RequestOf
   );
   if (!request.createThread) {
     throw new RequestError('not_found', `Could not find thread with ID ${request.threadId}`);
+  }
+  // Any id may name a thread that exists (thread.create makes `cord:` ones); a new one needs an id of the app's.
+  if (!newThreadId.safeParse(request.threadId).success) {
+    throw new RequestError('invalid_request', 'Input type for threadID is not valid, expected identifier.');
   }
   const { name, url, location, metadata, extraClassnames } = request.createThread;
   return { id: request.threadId, groupId, name, url, location, metadata, extraClassnames };
