@@ -1,4 +1,4 @@
-import type { MessageRecord, NewNotification, NotificationRecord, Store, ThreadRecord } from '../store/store.ts';
+import type { NotificationRecord, Store } from '../store/store.ts';
 import type { Hub } from './live/hub.ts';
 import type { Outbox } from './notifications/outbox.ts';
 import { forChangedMessage, forNewMessage, reactionsTakenBack } from './notifications/recipients.ts';
@@ -6,22 +6,12 @@ import { visibleNotifications } from './notifications/visibleNotifications.ts';
 import { notificationData } from './views/notificationViews.ts';
 import { notificationCreated, threadMessageAdded } from './webhooks/payloads.ts';
 import type { Webhooks } from './webhooks/webhooks.ts';
+import type { Notify, Write } from './writes.ts';
 
 // What happens after every write that Cord notifies about, in one place: the live API, the
 // REST API and thread actions all call `notify` once their own write is committed (and
 // published). It writes the notifications the write brings, pushes them to their
 // recipients' pages, records the e-mails Cord would send, and posts the webhook events.
-
-/** A committed write, described by what it changed. */
-export type Write =
-  /** A message was added (a user's, or the action message of a resolve or reopen). */
-  | { type: 'messageAdded'; thread: ThreadRecord; message: MessageRecord; threadCreated: boolean }
-  /** A message changed (content, deletion, `by`'s reactions): before and after. */
-  | { type: 'messageChanged'; thread: ThreadRecord; before: MessageRecord; after: MessageRecord; by: string }
-  /** A notification made through the REST API. */
-  | { type: 'notificationCreated'; notification: NewNotification };
-
-export type Notify = (write: Write) => void;
 
 export interface NotifyServices {
   store: Store;

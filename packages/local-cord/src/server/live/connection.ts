@@ -7,7 +7,7 @@ import { describeIssue } from '../../protocol/validation.ts';
 import type { Store } from '../../store/store.ts';
 import { InvalidSessionError, type LocalProject } from '../auth/clientAuthToken.ts';
 import type { SignInLog } from '../inspector/signInLog.ts';
-import type { Notify } from '../notify.ts';
+import type { Notify } from '../writes.ts';
 import { handlers } from './handlers/index.ts';
 import type { Hub } from './hub.ts';
 import { RateLimiter } from './rateLimiter.ts';

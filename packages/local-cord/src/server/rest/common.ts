@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { fieldPath } from '../../protocol/validation.ts';
 import type { Store } from '../../store/store.ts';
 import type { Hub } from '../live/hub.ts';
-import type { Notify } from '../notify.ts';
+import type { Notify } from '../writes.ts';
 
 /** A refusal as Cord's API answers it: an HTTP status and `{ error, message }`. */
 export class ApiError extends Error {

@@ -1,7 +1,7 @@
 import type { AnswerOf } from '../../../protocol/answers.ts';
 import type { Request, RequestOf } from '../../../protocol/requests.ts';
 import type { Store } from '../../../store/store.ts';
-import type { Notify } from '../../notify.ts';
+import type { Notify } from '../../writes.ts';
 import type { Hub } from '../hub.ts';
 import type { Subscriber } from '../subscriber.ts';
 
