@@ -21,6 +21,7 @@ const bell = (page: Page) =>
 const notification = (page: Page, text: string | RegExp) =>
   page.locator('cord-notification-list .cord-notification-container', { hasText: text });
 const shownThread = (page: Page) => page.locator('.thread-column .cord-thread');
+const summary = (page: Page) => page.getByRole('status', { name: 'Notification summary' });
 
 /** Runs Cord's JavaScript API in the page, as an app would. */
 function cord<T>(page: Page, call: string): Promise<T> {
@@ -52,6 +53,8 @@ test('a mention shows on the other user’s bell; clicking the notification open
   // Minerva's bell counts it, at once.
   await expect(bell(minerva)).toHaveAttribute('data-cord-badge-count', '1');
   await expect(bell(minerva)).toHaveAccessibleName('Notifications, 1 unread');
+  // @cord-sdk/react's notification hooks say the same.
+  await expect(summary(minerva)).toHaveText(`1 unread · latest: Severus Atreides mentioned you in ${name}`);
   await bell(minerva).click();
   const mentioned = notification(minerva, `Severus Atreides mentioned you in ${name}`);
   await expect(mentioned).toBeVisible();
@@ -64,6 +67,7 @@ test('a mention shows on the other user’s bell; clicking the notification open
   await expect(shownThread(minerva).locator('.cord-message', { hasText: text })).toBeVisible();
   await expect(bell(minerva)).not.toHaveAttribute('data-cord-badge-count');
   await expect(minerva.locator('cord-notification-list')).toHaveCount(0);
+  await expect(summary(minerva)).toHaveText(/^0 unread/);
 
   // Minerva replies in the thread: Severus, who follows it, gets a notification.
   const reply = `On it ${randomUUID()}`;

@@ -1,4 +1,5 @@
 import { betaV2, presence, user } from '@cord-sdk/react';
+import { NotificationSummary } from './NotificationSummary.tsx';
 
 /** Where viewers of this page are present. */
 const PAGE_LOCATION = { page: 'threads' };
@@ -26,6 +27,8 @@ export function People() {
           'Signing in…'
         )}
       </p>
+      <h2>Notifications</h2>
+      <NotificationSummary />
       <h2>Group members</h2>
       <ul aria-label="Group members">
         {members.groupMembers.map((member) => (
