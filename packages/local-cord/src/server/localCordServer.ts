@@ -60,7 +60,8 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
   const signIns = new SignInLog();
   const outbox = new Outbox(store, options.emailDelayMs);
   const webhooks = new Webhooks(options.project, options.webhook);
-  const notify = notifier({ store, hub, outbox, webhooks, projectId: options.project.id });
+  const notifications = notifier({ store, hub, outbox, webhooks, projectId: options.project.id });
+  const { notify } = notifications;
   const rest = restApi({ store, hub, notify, project: options.project });
   const inspect = inspector({ store, hub, projectId: options.project.id, signIns, sockets, outbox, webhooks });
 
@@ -114,6 +115,7 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
     hub,
     async close() {
       clearInterval(sweeper);
+      notifications.close();
       outbox.close();
       webhooks.close();
       for (const client of sockets.clients) client.terminate();

@@ -2,7 +2,7 @@ import type { NotificationRecord, Store } from '../store/store.ts';
 import type { Hub } from './live/hub.ts';
 import type { Outbox } from './notifications/outbox.ts';
 import { forChangedMessage, forNewMessage, reactionsTakenBack } from './notifications/recipients.ts';
-import { visibleNotifications } from './notifications/visibleNotifications.ts';
+import { shownNow } from './notifications/visibleNotifications.ts';
 import { notificationData } from './views/notificationViews.ts';
 import { notificationCreated, threadMessageAdded } from './webhooks/payloads.ts';
 import type { Webhooks } from './webhooks/webhooks.ts';
@@ -21,25 +21,50 @@ export interface NotifyServices {
   projectId: string;
 }
 
-export function notifier(services: NotifyServices): Notify {
+export interface Notifier {
+  notify: Notify;
+  /** Drops the e-mails and webhook events not yet recorded (local Cord is stopping). */
+  close(): void;
+}
+
+export function notifier(services: NotifyServices): Notifier {
   const { store, hub, outbox, webhooks, projectId } = services;
-  return (write) => {
+  const background = new Set<NodeJS.Immediate>();
+  /** Cord sends e-mails and webhooks from a job queue: their work waits until the write is answered. */
+  const later = (work: () => void) => {
+    const task = setImmediate(() => {
+      background.delete(task);
+      work();
+    });
+    background.add(task);
+  };
+  const notify: Notify = (write) => {
     const { created, touched } = store.transaction(() => apply(store, write));
     hub.publishNotifications(touched);
-    for (const notification of created) {
-      const shown = visibleNotifications(store, notification.recipientId, { notificationId: notification.id })[0];
-      if (!shown) continue;
-      outbox.record(notification, notificationData(store, shown, notification.recipientId));
-      webhooks.send('notification-created', () => notificationCreated(store, shown));
-    }
-    if (write.type === 'messageAdded') {
-      const { thread, message } = write;
-      const notified = created.map((notification) => ({
-        userId: notification.recipientId,
-        replyActions: notification.type === 'reply' ? notification.replyActions : null,
-      }));
-      webhooks.send('thread-message-added', () => threadMessageAdded(store, hub, projectId, thread, message, notified));
-    }
+    later(() => {
+      for (const notification of created) {
+        const shown = shownNow(store, notification);
+        outbox.record(notification, notificationData(store, shown, notification.recipientId));
+        webhooks.send('notification-created', () => notificationCreated(store, shown));
+      }
+      if (write.type === 'messageAdded') {
+        const { thread, message } = write;
+        const notified = created.map((notification) => ({
+          userId: notification.recipientId,
+          replyActions: notification.type === 'reply' ? notification.replyActions : null,
+        }));
+        webhooks.send('thread-message-added', () =>
+          threadMessageAdded(store, hub, projectId, thread, message, notified),
+        );
+      }
+    });
+  };
+  return {
+    notify,
+    close() {
+      for (const task of background) clearImmediate(task);
+      background.clear();
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { NotificationReplyAction } from '@cord-sdk/types';
+import type { CordLocation } from '../protocol/location.ts';
 import type { EntityMetadata } from '../protocol/views.ts';
 import type { Row, Sqlite } from './sqlite.ts';
 
@@ -33,6 +34,21 @@ export type NotificationRecord = NotificationSubject & {
   /** Insertion order, for rows written in the same millisecond. */
   seq: number;
 };
+
+/**
+ * Where a notification's thread is, and what of its message shows: what deciding whether
+ * (and how) to show it needs, read with the rows in one query.
+ */
+export interface NotificationPlace {
+  groupId: string;
+  location: CordLocation;
+  threadName: string;
+  messageDeletedAt: number | null;
+  messageEditedAt: number | null;
+}
+
+/** A row with its place; null for a REST notification, or when its thread or message is gone. */
+export type PlacedNotification = NotificationRecord & { place: NotificationPlace | null };
 
 export type NewNotification = NotificationSubject &
   Pick<NotificationRecord, 'id' | 'recipientId' | 'senderId'> &
@@ -92,8 +108,21 @@ function toRecord(row: Row): NotificationRecord {
   };
 }
 
+function toPlaced(row: Row): PlacedNotification {
+  const place =
+    row.place_group === null || row.place_message === null
+      ? null
+      : {
+          groupId: row.place_group as string,
+          location: JSON.parse(row.place_location as string) as CordLocation,
+          threadName: row.place_name as string,
+          messageDeletedAt: row.place_deleted as number | null,
+          messageEditedAt: row.place_edited as number | null,
+        };
+  return { ...toRecord(row), place };
+}
+
 const SELECT = 'SELECT rowid, * FROM notifications';
-const NEWEST_FIRST = 'ORDER BY created_at DESC, rowid DESC';
 
 /**
  * Every user's notifications (Cord's notification rows). Marking read or unread and
@@ -132,20 +161,31 @@ export class Notifications {
     return row && toRecord(row);
   }
 
-  /** A user's notification rows, newest first. */
-  forRecipient(userId: string): NotificationRecord[] {
-    return this.sql.rows(`${SELECT} WHERE recipient_id = ? ${NEWEST_FIRST}`, userId).map(toRecord);
+  /** A user's notification rows, newest first, each with its place. */
+  forRecipient(userId: string): PlacedNotification[] {
+    return this.placed('n.recipient_id = ?', userId);
   }
 
-  /** The rows shown together with this one (itself included), newest first. */
-  group(notification: NotificationRecord): NotificationRecord[] {
+  /** The rows shown together with this one (itself included), newest first, each with its place. */
+  group(notification: NotificationRecord): PlacedNotification[] {
+    return this.placed(
+      'n.recipient_id = ? AND n.aggregation_key = ?',
+      notification.recipientId,
+      notification.aggregationKey,
+    );
+  }
+
+  /** Rows matching `where` (on `n`), newest first, with their threads' and messages' places. */
+  private placed(where: string, ...params: unknown[]): PlacedNotification[] {
     return this.sql
       .rows(
-        `${SELECT} WHERE recipient_id = ? AND aggregation_key = ? ${NEWEST_FIRST}`,
-        notification.recipientId,
-        notification.aggregationKey,
+        `SELECT n.rowid, n.*, t.group_id AS place_group, t.location AS place_location, t.name AS place_name,
+           m.id AS place_message, m.deleted_at AS place_deleted, m.edited_at AS place_edited
+         FROM notifications n LEFT JOIN threads t ON t.id = n.thread_id LEFT JOIN messages m ON m.id = n.message_id
+         WHERE ${where} ORDER BY n.created_at DESC, n.rowid DESC`,
+        ...params,
       )
-      .map(toRecord);
+      .map(toPlaced);
   }
 
   /** Who has notifications about a message. */

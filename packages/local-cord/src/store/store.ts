@@ -12,9 +12,11 @@ export type { GroupDetails, GroupRecord } from './groups.ts';
 export type { MessageChanges, MessageRecord, MessageType, NewMessage, ReactionRecord } from './messages.ts';
 export type {
   NewNotification,
+  NotificationPlace,
   NotificationRecord,
   NotificationSubject,
   NotificationType,
+  PlacedNotification,
 } from './notifications.ts';
 export type { ParticipantRecord } from './participants.ts';
 export type { PresencePlace, PresenceRecord } from './presence.ts';

@@ -205,9 +205,9 @@ export class Hub {
 
   /** Users' notifications changed: their connections' notification lists and counts are sent what changed. */
   publishNotifications(userIds: Iterable<string>) {
-    const users = new Set(userIds);
-    for (const subscriber of this.subscribers) {
-      if (users.has(subscriber.viewer.userId)) refreshNotifications(this.store, subscriber);
+    for (const userId of new Set(userIds)) {
+      const connections = [...this.subscribers].filter((subscriber) => subscriber.viewer.userId === userId);
+      refreshNotifications(this.store, userId, connections);
     }
   }
 

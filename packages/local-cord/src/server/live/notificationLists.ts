@@ -3,9 +3,12 @@ import type { NotificationFilter } from '../../protocol/requests.ts';
 import type { Store } from '../../store/store.ts';
 import {
   comparePositions,
+  fingerprintOf,
   type ListPosition,
+  matchesFilter,
   positionOf,
   type ShownNotification,
+  shownNotifications,
   visibleNotifications,
 } from '../notifications/visibleNotifications.ts';
 import { notificationData } from '../views/notificationViews.ts';
@@ -13,8 +16,9 @@ import type { NotificationListQuery, Subscriber } from './subscriber.ts';
 
 // A connection's notification lists and counts: pages of them, and what is pushed when a
 // user's notifications change. Each push works the list out again from the store and sends
-// what differs from what the connection has, so any change (a new notification, one read,
-// deleted, or aggregated with a newer one) reaches it the same way.
+// what differs from what the connection has (by fingerprint: only changed notifications are
+// built again), so any change (a new notification, one read, deleted, or aggregated with a
+// newer one) reaches it the same way.
 
 /** Before the first page: no notification is in the list yet. */
 const NOTHING_LOADED: ListPosition = { createdAt: Number.POSITIVE_INFINITY, seq: Number.POSITIVE_INFINITY };
@@ -41,9 +45,8 @@ export function nextNotifications(
   const hasMore = rest.length > page.length;
   const last = page.at(-1);
   query.end = hasMore && last ? positionOf(last) : null;
-  const notifications = page.map((shown) => notificationData(store, shown, userId));
-  for (const notification of notifications) query.sent.set(notification.id, JSON.stringify(notification));
-  return { notifications, hasMore };
+  for (const shown of page) query.sent.set(shown.newest.id, fingerprintOf(shown));
+  return { notifications: page.map((shown) => notificationData(store, shown, userId)), hasMore };
 }
 
 /** How many notifications the filter takes are unread (a group of rows counts once). */
@@ -51,26 +54,38 @@ export function unreadNotifications(store: Store, userId: string, filter: Notifi
   return visibleNotifications(store, userId, filter).filter((shown) => !shown.newest.read).length;
 }
 
-/** The user's notifications changed: sends this connection what changed in its lists and counts. */
-export function refreshNotifications(store: Store, subscriber: Subscriber) {
-  const { userId } = subscriber.viewer;
+/**
+ * The user's notifications changed: sends each of their connections what changed in its
+ * lists and counts. The notifications are read once, whatever the connections observe.
+ */
+export function refreshNotifications(store: Store, userId: string, subscribers: readonly Subscriber[]) {
+  const observing = subscribers.filter(
+    (subscriber) => subscriber.notificationLists.size > 0 || subscriber.notificationCounts.size > 0,
+  );
+  if (observing.length === 0) return;
+  const shown = shownNotifications(store, userId);
+  for (const subscriber of observing) refreshConnection(store, subscriber, shown);
+}
+
+function refreshConnection(store: Store, subscriber: Subscriber, shown: readonly ShownNotification[]) {
+  // Counts first: they are cheap, and a page's badge should not wait for its list.
+  for (const [queryId, query] of subscriber.notificationCounts) {
+    const unread = shown.filter((one) => !one.newest.read && matchesFilter(one, query.filter)).length;
+    if (unread === query.unread) continue;
+    query.unread = unread;
+    subscriber.send({ type: 'notificationCounts', queryId, unread });
+  }
   for (const [queryId, query] of subscriber.notificationLists) {
-    const now = visibleNotifications(store, userId, query.filter)
-      .filter((shown) => loaded(query, shown))
-      .map((shown) => notificationData(store, shown, userId));
-    const sent = new Map(now.map((notification) => [notification.id, JSON.stringify(notification)]));
-    const changed = now.filter((notification) => query.sent.get(notification.id) !== sent.get(notification.id));
+    const now = shown.filter((one) => matchesFilter(one, query.filter) && loaded(query, one));
+    const sent = new Map(now.map((one) => [one.newest.id, fingerprintOf(one)]));
+    const changed = now
+      .filter((one) => query.sent.get(one.newest.id) !== sent.get(one.newest.id))
+      .map((one) => notificationData(store, one, subscriber.viewer.userId));
     const order = [...sent.keys()];
     const sameOrder = order.length === query.sent.size && [...query.sent.keys()].every((id, i) => id === order[i]);
     query.sent = sent;
     if (changed.length > 0 || !sameOrder) {
       subscriber.send({ type: 'notifications', queryId, notifications: changed, order });
     }
-  }
-  for (const [queryId, query] of subscriber.notificationCounts) {
-    const unread = unreadNotifications(store, userId, query.filter);
-    if (unread === query.unread) continue;
-    query.unread = unread;
-    subscriber.send({ type: 'notificationCounts', queryId, unread });
   }
 }

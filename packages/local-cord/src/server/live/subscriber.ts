@@ -30,7 +30,7 @@ export interface GroupMembersQuery {
 /** A notification list the browser observes: its filter, and what it has been sent. */
 export interface NotificationListQuery {
   filter: NotificationFilter;
-  /** The notifications in the list, in order, each as last sent (its JSON). */
+  /** The notifications in the list, in order, each as last sent (its fingerprint). */
   sent: Map<string, string>;
   /** Where the pages loaded so far end; null once every page is in. */
   end: ListPosition | null;

@@ -1,21 +1,21 @@
 import { matchesLocationFilter } from '../../protocol/location.ts';
 import type { NotificationFilter } from '../../protocol/requests.ts';
-import type { MessageRecord, NotificationRecord, Store, ThreadRecord } from '../../store/store.ts';
+import type { NotificationPlace, NotificationRecord, PlacedNotification, Store } from '../../store/store.ts';
 
 // Which of a user's notifications they are shown, and how rows become notifications: rows
 // Cord aggregates (a message's reactions) show as one, at the place of the newest; a
 // notification about a thread of a group the user is not in (any more), or about a deleted
-// message, is not shown; then the filter. Read at the time of asking, every time.
+// message, is not shown; then the filter. Read at the time of asking, every time, in one
+// query: lists and counts are worked out again on every change.
 
-/** One notification as shown: its rows, and what it is about. */
+/** One notification as shown: its rows, and where its thread is. */
 export interface ShownNotification {
   /** Newest first: one row, or the rows aggregated into it. */
-  rows: NotificationRecord[];
+  rows: PlacedNotification[];
   /** The newest row, whose id, time, read state and metadata the notification has. */
-  newest: NotificationRecord;
-  /** The thread and message it is about; undefined for a REST (url) notification. */
-  thread: ThreadRecord | undefined;
-  message: MessageRecord | undefined;
+  newest: PlacedNotification;
+  /** Where its thread is; null for a REST (url) notification. */
+  place: NotificationPlace | null;
 }
 
 /** Sorting key of a shown notification: newest first, then by the order rows were written. */
@@ -33,61 +33,66 @@ export function comparePositions(a: ListPosition, b: ListPosition): number {
   return b.createdAt - a.createdAt || b.seq - a.seq;
 }
 
+/** Every notification the user is shown now, newest first. */
+export function shownNotifications(store: Store, userId: string): ShownNotification[] {
+  const groups = new Set(store.groups.groupIdsOf(userId));
+  return aggregate(store.notifications.forRecipient(userId)).flatMap((rows): ShownNotification[] => {
+    const newest = rows[0]!;
+    const { place } = newest;
+    if (newest.type === 'url') return [{ rows, newest, place: null }];
+    if (!place || !groups.has(place.groupId)) return [];
+    if (newest.type !== 'thread_action' && place.messageDeletedAt !== null) return [];
+    return [{ rows, newest, place }];
+  });
+}
+
+/** Whether a shown notification passes a filter (whose group the caller checked is the user's). */
+export function matchesFilter({ newest, place }: ShownNotification, filter: NotificationFilter): boolean {
+  if (filter.notificationId !== undefined && newest.id !== filter.notificationId) return false;
+  if (!Object.entries(filter.metadata ?? {}).every(([key, value]) => newest.metadata[key] === value)) return false;
+  // A REST notification is about no thread: no location matches it, and any group lets it through.
+  if (!place) return filter.location === undefined;
+  if (filter.groupId !== undefined && place.groupId !== filter.groupId) return false;
+  return !filter.location || matchesLocationFilter(filter.location, place.location);
+}
+
 /**
  * The user's notifications as they are shown, newest first, filtered. The caller has
  * checked that the user is in the filter's group.
  */
 export function visibleNotifications(store: Store, userId: string, filter: NotificationFilter): ShownNotification[] {
-  const groups = new Set(store.groups.groupIdsOf(userId));
-  const threads = new Map<string, ThreadRecord | undefined>();
-  const messages = new Map<string, MessageRecord | undefined>();
-  const threadOf = (id: string) => cached(threads, id, () => store.threads.get(id));
-  const messageOf = (id: string) => cached(messages, id, () => store.messages.get(id));
+  return shownNotifications(store, userId).filter((shown) => matchesFilter(shown, filter));
+}
 
-  const shown: ShownNotification[] = [];
-  for (const rows of aggregate(store.notifications.forRecipient(userId))) {
-    const newest = rows[0]!;
-    if (newest.type === 'url') {
-      // Not about a thread: no location can match, and any group filter lets it through.
-      if (filter.location === undefined && matches(newest, filter)) {
-        shown.push({ rows, newest, thread: undefined, message: undefined });
-      }
-      continue;
-    }
-    const thread = threadOf(newest.threadId);
-    const message = messageOf(newest.messageId);
-    if (!thread || !message || !groups.has(thread.groupId)) continue;
-    if (newest.type !== 'thread_action' && message.deletedAt !== null) continue;
-    if (filter.groupId !== undefined && thread.groupId !== filter.groupId) continue;
-    if (filter.location && !matchesLocationFilter(filter.location, thread.location)) continue;
-    if (matches(newest, filter)) shown.push({ rows, newest, thread, message });
-  }
-  return shown;
+/** A new notification as its recipient is shown it, with the rows it is aggregated with. */
+export function shownNow(store: Store, notification: NotificationRecord): ShownNotification {
+  const rows = store.notifications.group(notification);
+  const newest = rows[0]!;
+  return { rows, newest, place: newest.place };
 }
 
 /** The notification (group) an id names for the user, if it is theirs. */
-export function ownNotification(store: Store, userId: string, id: string): NotificationRecord | undefined {
+export function ownNotification(store: Store, userId: string, id: string) {
   const notification = store.notifications.get(id);
   return notification?.recipientId === userId ? notification : undefined;
 }
 
-function matches(newest: NotificationRecord, filter: NotificationFilter): boolean {
-  if (filter.notificationId !== undefined && newest.id !== filter.notificationId) return false;
-  return Object.entries(filter.metadata ?? {}).every(([key, value]) => newest.metadata[key] === value);
+/**
+ * What a notification as shown depends on, short of the users it names: its rows and their
+ * read state, its thread's name, its message's edits and deletion. Lists compare it to
+ * tell which notifications to send again.
+ */
+export function fingerprintOf(shown: ShownNotification): string {
+  return JSON.stringify([shown.rows.map((row) => [row.id, row.read]), shown.place]);
 }
 
 /** Rows (newest first) grouped by aggregation key, each group at the place of its newest row. */
-function aggregate(rows: readonly NotificationRecord[]): NotificationRecord[][] {
-  const groups = new Map<string, NotificationRecord[]>();
+function aggregate(rows: readonly PlacedNotification[]): PlacedNotification[][] {
+  const groups = new Map<string, PlacedNotification[]>();
   for (const row of rows) {
     const group = groups.get(row.aggregationKey);
     if (group) group.push(row);
     else groups.set(row.aggregationKey, [row]);
   }
   return [...groups.values()];
-}
-
-function cached<V>(cache: Map<string, V>, key: string, load: () => V): V {
-  if (!cache.has(key)) cache.set(key, load());
-  return cache.get(key) as V;
 }

@@ -9,7 +9,9 @@ import { userDataById } from './userData.ts';
 // live API, the REST API and webhooks (which turn its times into ISO strings).
 
 export function notificationData(store: Store, shown: ShownNotification, recipientId: string): NotificationData {
-  const { newest, thread, message } = shown;
+  const { newest } = shown;
+  const thread = newest.type === 'url' ? undefined : store.threads.get(newest.threadId);
+  const message = newest.type === 'url' ? undefined : store.messages.get(newest.messageId);
   const senderIds = [...new Set(shown.rows.flatMap((row) => (row.senderId === null ? [] : [row.senderId])))];
   const senders = senderIds.map((id) => userDataById(store, id));
   const { header, headerTranslation } = headerOf(newest, senders, userDataById(store, recipientId), thread?.name ?? '');

@@ -65,12 +65,13 @@ export const messageHandlers: Handlers<MessageRequest> = {
       return { written: reopened, reopening: reopening?.action, message: reacted };
     });
     hub.setTyping(written, userId, false);
+    // Notifications first: a badge elsewhere should not wait for the thread's observers.
     if (reopening) {
-      hub.publishMessage(written, reopening);
       notify({ type: 'messageAdded', thread: written, message: reopening, threadCreated: false });
+      hub.publishMessage(written, reopening);
     }
-    hub.publishMessage(written, message);
     notify({ type: 'messageAdded', thread: written, message, threadCreated: !known });
+    hub.publishMessage(written, message);
     return answerWith(context, written, message);
   },
 
