@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, LOCAL_CORD_URL, test, WEB_URL, watchForProblems } from './fixtures.ts';
-import { openAs } from './pages.ts';
+import { cord, openAs, openThreads, shownThread } from './pages.ts';
 import { rest } from './restApi.ts';
 
 // Notifications between two users in real browsers: a mention or a reply by one shows as a
@@ -9,24 +9,11 @@ import { rest } from './restApi.ts';
 // NotificationListLauncher) in the other's page; opening the list and clicking the
 // notification opens the thread, through the page's `navigate` option.
 
-async function openThreads(browser: Browser, userIndex: number): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${WEB_URL}/threads.html?userIndex=${userIndex}`);
-  await expect(page.locator('.people .viewer strong')).toBeVisible();
-  return page;
-}
-
 const bell = (page: Page) =>
   page.locator('cord-notification-list-launcher [data-cord-button="open-notification-list"]');
 const notification = (page: Page, text: string | RegExp) =>
   page.locator('cord-notification-list .cord-notification-container', { hasText: text });
-const shownThread = (page: Page) => page.locator('.thread-column .cord-thread');
 const summary = (page: Page) => page.getByRole('status', { name: 'Notification summary' });
-
-/** Runs Cord's JavaScript API in the page, as an app would. */
-function cord<T>(page: Page, call: string): Promise<T> {
-  return page.evaluate(`(${call})(window.CordSDK)`) as Promise<T>;
-}
 
 test('a mention shows on the other user’s bell; clicking the notification opens the thread; a reply comes back', async ({
   browser,

@@ -2,36 +2,23 @@ import { html, nothing } from 'lit';
 import { NotificationListQuery, type NotificationListState } from '../data/notificationQueries.ts';
 import { live } from '../runtime.ts';
 import { notificationItem } from '../ui/notification.ts';
-import { CordElement } from './cordElement.ts';
 import { LiveController } from './liveController.ts';
-import { type NotificationHost, notificationActions } from './notificationActions.ts';
+import { NotificationsElement } from './notificationsElement.ts';
 
 /**
  * `<cord-notification notification-id="…">`: one of the viewer's notifications, live, as
  * the list shows it. Nothing for an id that is not (or no longer) one of theirs.
  */
-export class CordNotification extends CordElement implements NotificationHost {
+export class CordNotification extends NotificationsElement {
   static override properties = {
-    ...CordElement.properties,
+    ...NotificationsElement.properties,
     notificationId: { attribute: 'notification-id' },
-    menuOpenFor: { state: true },
   };
   declare notificationId: string | null;
-  declare menuOpenFor: string | null;
 
   protected readonly componentName = 'notification';
   private readonly notification = new LiveController<NotificationListState>(this);
-  private readonly actions = notificationActions(this);
   private warnedAbout: string | undefined;
-
-  constructor() {
-    super();
-    this.menuOpenFor = null;
-  }
-
-  emitClick(event: MouseEvent, detail: object) {
-    this.emit('cord-notification', 'click', event, detail);
-  }
 
   protected override willUpdate() {
     const notificationId = this.notificationId || undefined;

@@ -5,9 +5,9 @@ import { notificationFilter } from '../api/notificationSDK.ts';
 import { NotificationListQuery, type NotificationListState } from '../data/notificationQueries.ts';
 import { live } from '../runtime.ts';
 import { bellIcon, NOTIFICATION_STRINGS, notificationItem } from '../ui/notification.ts';
-import { CordElement, parseJsonAttribute } from './cordElement.ts';
+import { parseJsonAttribute } from './cordElement.ts';
 import { LiveController } from './liveController.ts';
-import { type NotificationHost, notificationActions } from './notificationActions.ts';
+import { NotificationsElement } from './notificationsElement.ts';
 
 /** Cord's first page; later pages are as long unless `fetch-additional-count` says otherwise. */
 const DEFAULT_MAX_COUNT = 10;
@@ -25,33 +25,21 @@ export function countAttribute(value: string | null): number | undefined {
  * "Mark all as read"; more load as the list is scrolled to its end. Clicking one marks it
  * read and opens its thread (see notificationActions.ts).
  */
-export class CordNotificationList extends CordElement implements NotificationHost {
+export class CordNotificationList extends NotificationsElement {
   static override properties = {
-    ...CordElement.properties,
+    ...NotificationsElement.properties,
     maxCount: { attribute: 'max-count' },
     fetchAdditionalCount: { attribute: 'fetch-additional-count' },
     showPlaceholder: { attribute: 'show-placeholder' },
     filter: {},
-    menuOpenFor: { state: true },
   };
   declare maxCount: string | null;
   declare fetchAdditionalCount: string | null;
   declare showPlaceholder: string | null;
   declare filter: string | null;
-  declare menuOpenFor: string | null;
 
   protected readonly componentName = 'notification-list';
   private readonly list = new LiveController<NotificationListState>(this);
-  private readonly actions = notificationActions(this);
-
-  constructor() {
-    super();
-    this.menuOpenFor = null;
-  }
-
-  emitClick(event: MouseEvent, detail: object) {
-    this.emit('cord-notification', 'click', event, detail);
-  }
 
   protected override willUpdate() {
     const filter = notificationFilter(parseJsonAttribute<NotificationListFilter>(this.filter));

@@ -3,21 +3,35 @@ import type { NotificationData, NotificationDestination } from '../../protocol/v
 import { toClientMessage, toCoreNotification } from '../api/convert.ts';
 import { live } from '../runtime.ts';
 import type { NotificationActions } from '../ui/notification.ts';
+import { CordElement } from './cordElement.ts';
 
-// What a notification does when clicked or its menu used, for every element that shows
-// notifications. Clicking, as in Cord: it is marked read, `cord-notification:click` fires
+// What the elements that show notifications share: which notification's menu is open, and
+// what a notification does when clicked or its menu used. Clicking, as in Cord: it is marked read, `cord-notification:click` fires
 // (detail: the MouseEvent and the notification), and unless a listener prevented the
 // MouseEvent's default, its thread opens: through the app's `navigate` option when it set
 // one and it says it handled it, else by going to the thread's page.
 
-/** The element asking, and how it fires its events. */
-export interface NotificationHost {
+/** An element that shows notifications: which one's menu is open, and what they do. */
+export abstract class NotificationsElement extends CordElement {
+  static override properties = {
+    ...CordElement.properties,
+    menuOpenFor: { state: true },
+  };
+  declare menuOpenFor: string | null;
+  protected readonly actions = notificationActions(this);
+
+  constructor() {
+    super();
+    this.menuOpenFor = null;
+  }
+
   /** Dispatches `cord-notification:click` with these arguments as its detail. */
-  emitClick(event: MouseEvent, detail: object): void;
-  menuOpenFor: string | null;
+  emitClick(event: MouseEvent, detail: object) {
+    this.emit('cord-notification', 'click', event, detail);
+  }
 }
 
-export function notificationActions(host: NotificationHost): NotificationActions {
+function notificationActions(host: NotificationsElement): NotificationActions {
   return {
     open(notification, event) {
       markRead(notification, true);
