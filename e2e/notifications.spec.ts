@@ -78,6 +78,11 @@ test('a mention shows on the other user’s bell; clicking the notification open
   await severus.getByRole('button', { name: 'Mark all as read' }).click();
   await expect(bell(severus)).not.toHaveAttribute('data-cord-badge-count');
   await expect(notification(severus, `Minerva Halleck replied on ${name}`)).not.toHaveClass(/cord-unseen/);
+  // Its menu deletes it.
+  const replied = notification(severus, `Minerva Halleck replied on ${name}`);
+  await replied.getByRole('button', { name: 'Options' }).click();
+  await replied.getByRole('menuitem', { name: 'Delete notification' }).click();
+  await expect(replied).toHaveCount(0);
   for (const watcher of problems) watcher.assertClean();
 
   // The e-mail Cord would have sent Minerva is in the inspector's Outbox instead.
@@ -109,6 +114,25 @@ test('without a navigate option, a notification made through the REST API opens 
   });
   expect(answer.status).toBe(200);
   await expect(bell(page)).toHaveAttribute('data-cord-badge-count', '1');
+
+  // <cord-notification> shows the one notification; its menu marks it read and unread.
+  const id = answer.body.notificationID as string;
+  await page.evaluate((id) => {
+    const single = document.createElement('cord-notification');
+    single.setAttribute('notification-id', id);
+    document.querySelector('header')!.after(single);
+  }, id);
+  const single = page.locator(`cord-notification [data-cord-notification-id="${id}"]`);
+  await expect(single).toContainText('Severus Atreides shared the threads page with you');
+  await expect(single).toHaveClass(/cord-unseen/);
+  await single.getByRole('button', { name: 'Options' }).click();
+  await single.getByRole('menuitem', { name: 'Mark as read' }).click();
+  await expect(single).not.toHaveClass(/cord-unseen/);
+  await expect(bell(page)).not.toHaveAttribute('data-cord-badge-count');
+  await single.getByRole('button', { name: 'Options' }).click();
+  await single.getByRole('menuitem', { name: 'Mark as unread' }).click();
+  await expect(bell(page)).toHaveAttribute('data-cord-badge-count', '1');
+
   await bell(page).click();
   const shared = notification(page, 'Severus Atreides shared the threads page with you');
   await expect(shared).toHaveClass(/cord-url-notification/);
