@@ -9,7 +9,14 @@ import type { ServerEvent } from '../src/protocol/events.ts';
 import type { NotificationFilter } from '../src/protocol/requests.ts';
 import type { NotificationData } from '../src/protocol/views.ts';
 import type { LocalCord } from '../src/server/index.ts';
-import { memberToken, type SignedIn, signIn, startThrowawayLocalCord, stopServer } from '../src/testing/index.ts';
+import {
+  memberToken,
+  restCall,
+  type SignedIn,
+  signIn,
+  startThrowawayLocalCord,
+  stopServer,
+} from '../src/testing/index.ts';
 
 let cord: LocalCord;
 
@@ -224,6 +231,15 @@ describe('what a user is shown', () => {
     expect(await notificationsOf(minerva)).toHaveLength(1);
     cord.store.groups.removeMember('hogwarts', 'minerva');
     expect(await notificationsOf(minerva)).toEqual([]);
+  });
+
+  it('takes the notifications of a group away from a page at once when its user leaves the group', async () => {
+    const [severus, minerva] = await Promise.all([join('severus'), join('minerva')]);
+    await minerva.client.ok({ type: 'notificationCounts.observe', queryId: 'count', filter: {} });
+    await send(severus, 't1', paragraph(mention('minerva')));
+    expect(await minerva.client.next((event) => event.type === 'notificationCounts')).toMatchObject({ unread: 1 });
+    await restCall(cord, 'POST', 'groups/hogwarts/members', { remove: ['minerva'] });
+    expect(await minerva.client.next((event) => event.type === 'notificationCounts')).toMatchObject({ unread: 0 });
   });
 
   it('filters by group, location and metadata; a group the viewer is not in is refused', async () => {

@@ -164,7 +164,8 @@ export class Hub {
 
   /**
    * Users joined or left a group: their viewer data changes, observers of the group's
-   * members are told, and whoever left loses the group's threads at once.
+   * members are told, and whoever left loses the group's threads (and notifications about
+   * them) at once.
    */
   publishMembership(groupId: string, added: readonly string[], removed: readonly string[]) {
     const addedUsers = this.store.users.profiles(added).map(userData);
@@ -182,6 +183,8 @@ export class Hub {
         subscriber.send({ type: 'groupMembers', queryId, added: joined, removed: gone });
       }
     }
+    // Notifications about the group's threads show only to its members.
+    this.publishNotifications([...added, ...removed]);
   }
 
   /** The connection's user is no longer in the group: it stops seeing the group's threads. */
