@@ -9,9 +9,10 @@ import type { Webhooks } from './webhooks/webhooks.ts';
 import type { Notify, Write } from './writes.ts';
 
 // What happens after every write that Cord notifies about, in one place: the live API, the
-// REST API and thread actions all call `notify` once their own write is committed (and
-// published). It writes the notifications the write brings, pushes them to their
-// recipients' pages, records the e-mails Cord would send, and posts the webhook events.
+// REST API and thread actions all call `notify` once their own write is committed. It
+// writes the notifications the write brings and pushes them to their recipients' pages at
+// once; then, once the write is answered, records the e-mails Cord would send and posts the
+// webhook events.
 
 export interface NotifyServices {
   store: Store;
