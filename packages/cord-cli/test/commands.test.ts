@@ -400,25 +400,65 @@ describe('cord thread and cord message', () => {
   });
 });
 
-describe('cord notification, file and permission', () => {
+describe('cord notification', () => {
+  it('creates, lists and deletes notifications', async () => {
+    await guideUserInGroup();
+    await ok('user', 'create', 'ada', '--name', 'Ada');
+    const created = await ok<{ notificationID: string }>(
+      'notification',
+      'create',
+      '--recipientID',
+      'cordymccordface',
+      '--actorID',
+      'ada',
+      '--template',
+      '{{actor}} waved',
+      '--url',
+      'http://localhost/wave',
+      '--type',
+      'url',
+      '--metadata',
+      '{"kind":"wave"}',
+    );
+    expect(created).toEqual({ success: true, message: 'Notification created.', notificationID: expect.any(String) });
+    const listed = await ok<Array<{ id: string; header: unknown[] }>>('notification', 'ls', 'cordymccordface');
+    expect(listed.map(({ id }) => id)).toEqual([created.notificationID]);
+    expect(listed[0]!.header).toEqual([
+      expect.objectContaining({ type: 'user', userID: 'ada' }),
+      { type: 'text', text: ' waved', bold: false },
+    ]);
+    expect(await ok('notification', 'ls', 'cordymccordface', '--filter', '{"metadata":{"kind":"other"}}')).toEqual([]);
+    expect(await ok('notification', 'delete', created.notificationID)).toEqual({
+      success: true,
+      message: `💀 You successfully deleted notification ${created.notificationID}`,
+    });
+    expect(await ok('notification', 'ls', 'cordymccordface')).toEqual([]);
+  });
+
+  it("passes on local Cord's refusals", async () => {
+    const create = [
+      'notification',
+      'create',
+      '--recipientID',
+      'ghost',
+      '--template',
+      'x',
+      '--url',
+      'http://x/',
+      '--type',
+      'url',
+    ];
+    expectFailure(
+      await run(...create),
+      EXIT.cordRefused,
+      /401 .*"invalid_user_id".*Invalid recipient user id: ghost\./,
+    );
+    expectFailure(await run('notification', 'delete', 'n1'), EXIT.cordRefused, /404 .*"notification_not_found"/);
+  });
+});
+
+describe('cord file and permission', () => {
   it.each([
-    [['notification', 'ls', 'ada'], 'GET /v1/users/ada/notifications'],
-    [
-      [
-        'notification',
-        'create',
-        '--recipientID',
-        'ada',
-        '--template',
-        '{{actor}} waved',
-        '--url',
-        'http://x/',
-        '--type',
-        'url',
-      ],
-      'POST /v1/notifications',
-    ],
-    [['notification', 'delete', 'n1'], 'DELETE /v1/notifications/n1'],
     [['permission', 'create', '--permission', 'read'], 'POST /v1/experimental/permissions'],
     [['permission', 'delete', 'r1'], 'DELETE /v1/experimental/permissions/r1'],
   ])('%j: not supported by this local Cord yet', async (argv, endpoint) => {

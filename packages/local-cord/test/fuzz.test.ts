@@ -91,6 +91,11 @@ const FILTER = {
   viewer: ['subscribed'],
 };
 const SORT = { sortBy: 'most_recent_message_timestamp', sortDirection: 'ascending' };
+const NOTIFICATION_FILTER = {
+  location: { value: LOCATION, partialMatch: true },
+  metadata: { topic: 'fuzz' },
+  groupId: 'team',
+};
 const MESSAGE_FIELDS = {
   url: 'http://localhost:5173/fuzz',
   iconURL: 'http://localhost:5173/icon.png',
@@ -296,6 +301,30 @@ const TEMPLATES: Template[] = [
       removeReactions: reactions,
     },
     optional: ['threadId', 'content', ...OPTIONAL_MESSAGE_FIELDS, 'deleted', 'addReactions', 'removeReactions'],
+  },
+  {
+    body: { type: 'notifications.observe', queryId: 'n', filter: NOTIFICATION_FILTER, count: 10 },
+    fields: { queryId, filter: strictObject, count: pageSize },
+  },
+  { body: { type: 'notifications.more', queryId: 'n', count: 10 }, fields: { queryId, count: pageSize } },
+  { body: { type: 'notifications.unobserve', queryId: 'n' }, fields: { queryId } },
+  {
+    body: { type: 'notificationCounts.observe', queryId: 'nc', filter: NOTIFICATION_FILTER },
+    fields: { queryId, filter: strictObject },
+  },
+  { body: { type: 'notificationCounts.unobserve', queryId: 'nc' }, fields: { queryId } },
+  {
+    body: { type: 'notification.setRead', notificationId: 'n1', read: true },
+    fields: { notificationId: id, read: bool },
+  },
+  { body: { type: 'notification.delete', notificationId: 'n1' }, fields: { notificationId: id } },
+  {
+    body: { type: 'notifications.markAllRead', filter: NOTIFICATION_FILTER },
+    fields: { filter: strictObject },
+  },
+  {
+    body: { type: 'notifications.markReadAbout', messageIds: ['m1'] },
+    fields: { messageIds: { kind: 'strings', itemMax: 320, maxItems: 500, minItems: 1 } },
   },
   {
     body: { type: 'presence.watch', watchId: 'w', location: LOCATION, groupId: 'team' },

@@ -247,8 +247,10 @@ describe('PUT /v1/threads/<id>', () => {
     );
   });
 
-  it('gives the thread a new id: its messages follow, and a browser on the old id loses it', async () => {
+  it('gives the thread a new id: its messages and notifications follow, and a browser on the old id loses it', async () => {
     await postAt('t1', '2024-05-01T10:00:00Z', { id: 'm1' });
+    // Bob's reaction gives Ada a notification about the thread's message.
+    await api('v1/threads/t1/messages/m1', 'PUT', { addReactions: [{ reaction: '👀', userID: 'bob' }] });
     const { client } = await browserOf(cord, 'bob', 'team');
     await client.ok({ type: 'thread.observe', threadId: 't1' });
 
@@ -256,6 +258,9 @@ describe('PUT /v1/threads/<id>', () => {
     expect(await refused(api('v1/threads/t1'))).toMatchObject({ status: 404 });
     expect(await api('v1/threads/launch')).toMatchObject({ id: 'launch', total: 1 });
     expect(await api('v1/threads/launch/messages/m1')).toMatchObject({ threadID: 'launch' });
+    expect(await api('v1/users/ada/notifications')).toMatchObject([
+      { attachment: { type: 'message', threadID: 'launch', messageID: 'm1' } },
+    ]);
     await client.next(
       eventOf('threadGone', (e) => e.threadId === 't1'),
       'the old id gone',

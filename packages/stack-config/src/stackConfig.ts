@@ -42,6 +42,22 @@ const origins = text.transform((list) =>
     .filter(Boolean),
 );
 
+/** The events webhook events local Cord can send (Cord's `url-verification` always goes). */
+export const WEBHOOK_EVENTS = ['thread-message-added', 'notification-created'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+const webhookEvents = text.transform((list, context) => {
+  const events = list
+    .split(',')
+    .map((event) => event.trim())
+    .filter(Boolean);
+  const unknown = events.find((event) => !(WEBHOOK_EVENTS as readonly string[]).includes(event));
+  if (unknown !== undefined) {
+    context.addIssue({ code: 'custom', message: `has ${unknown}; the events are ${WEBHOOK_EVENTS.join(', ')}` });
+  }
+  return events as WebhookEvent[];
+});
+
 const envSchema = z.object({
   CORD_PROJECT_ID: text.pipe(z.uuid({ error: 'must be a UUID' })).optional(),
   CORD_SECRET: text.optional(),
@@ -59,6 +75,8 @@ const envSchema = z.object({
       z.enum(GUIDE_VARIANT_NAMES, { error: `must be ${GUIDE_VARIANT_NAMES.map((name) => `"${name}"`).join(' or ')}` }),
     )
     .default('tutorial'),
+  LOCAL_CORD_WEBHOOK_URL: text.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })).optional(),
+  LOCAL_CORD_WEBHOOK_EVENTS: webhookEvents.optional(),
 });
 
 export type CordMode = 'local' | 'hosted';
@@ -89,6 +107,8 @@ export interface StackConfig {
     database: string;
     /** Whether listening beyond loopback was asked for explicitly. */
     allowRemote: boolean;
+    /** Where local Cord posts Cord's webhook events, and which; undefined: nowhere. */
+    webhook: { url: string; events: WebhookEvent[] } | undefined;
   };
 }
 
@@ -131,6 +151,9 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
       url: localCordBaseUrl,
       database: databasePath(vars.LOCAL_CORD_DB, vars.CORD_GUIDE_VARIANT),
       allowRemote: vars.LOCAL_CORD_ALLOW_REMOTE === '1' || vars.LOCAL_CORD_ALLOW_REMOTE === 'true',
+      webhook: vars.LOCAL_CORD_WEBHOOK_URL
+        ? { url: vars.LOCAL_CORD_WEBHOOK_URL, events: vars.LOCAL_CORD_WEBHOOK_EVENTS ?? [...WEBHOOK_EVENTS] }
+        : undefined,
     },
   };
 }

@@ -70,6 +70,25 @@ describe('readStackConfig: local Cord', () => {
     expect(configError({ LOCAL_CORD_ALLOW_REMOTE: 'yes' }).message).toContain('LOCAL_CORD_ALLOW_REMOTE');
   });
 
+  it('LOCAL_CORD_WEBHOOK_URL sends every event there, or those LOCAL_CORD_WEBHOOK_EVENTS names', () => {
+    expect(readStackConfig({}).localCord.webhook).toBeUndefined();
+    expect(readStackConfig({ LOCAL_CORD_WEBHOOK_URL: 'http://localhost:4000/cord' }).localCord.webhook).toEqual({
+      url: 'http://localhost:4000/cord',
+      events: ['thread-message-added', 'notification-created'],
+    });
+    const some = readStackConfig({
+      LOCAL_CORD_WEBHOOK_URL: 'http://127.0.0.1:4000/',
+      LOCAL_CORD_WEBHOOK_EVENTS: ' notification-created ',
+    });
+    expect(some.localCord.webhook?.events).toEqual(['notification-created']);
+    expect(configError({ LOCAL_CORD_WEBHOOK_URL: 'ftp://x/' }).message).toContain(
+      'LOCAL_CORD_WEBHOOK_URL must be an http(s) URL',
+    );
+    expect(
+      configError({ LOCAL_CORD_WEBHOOK_URL: 'http://x/', LOCAL_CORD_WEBHOOK_EVENTS: 'message-deleted' }).message,
+    ).toContain('LOCAL_CORD_WEBHOOK_EVENTS has message-deleted');
+  });
+
   it('LOCAL_CORD_DB picks the database', () => {
     expect(readStackConfig({ LOCAL_CORD_DB: ':memory:' }).localCord.database).toBe(':memory:');
     expect(readStackConfig({}).localCord.database).toMatch(/[/\\]\.local-cord[/\\]local-cord\.db$/);

@@ -1,5 +1,6 @@
 import { betaV2, presence, user } from '@cord-sdk/react';
 import { COMPONENT_GROUP_ID } from '../guideVariant.ts';
+import { NotificationSummary } from './NotificationSummary.tsx';
 
 /** Where viewers of this page are present. */
 const PAGE_LOCATION = { page: 'threads' };
@@ -29,6 +30,8 @@ export function People() {
           'Signing in…'
         )}
       </p>
+      <h2>Notifications</h2>
+      <NotificationSummary />
       <h2>Group members</h2>
       <ul aria-label="Group members">
         {members.groupMembers.map((member) => (

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityMetadata, id, limitedMessageContentSchema, locationSchema, threadId } from './fields.ts';
-import { MAX_PAGE_SIZE } from './limits.ts';
+import { MAX_MESSAGES_MARKED_READ, MAX_PAGE_SIZE } from './limits.ts';
 
 // Every frame a browser sends is parsed with these schemas; anything else is refused
 // before it reaches the store. The SDK turns Cord's JavaScript API calls into them.
@@ -35,6 +35,16 @@ export const threadSortSchema = z.strictObject({
   sortDirection: z.enum(['ascending', 'descending']).default('descending'),
 });
 export type ThreadSort = z.output<typeof threadSortSchema>;
+
+/** Cord's NotificationListFilter, with the location in its `{ value, partialMatch }` form. */
+export const notificationFilterSchema = z.strictObject({
+  metadata: entityMetadata.optional(),
+  location: z.strictObject({ value: locationSchema, partialMatch: z.boolean() }).optional(),
+  groupId: id.optional(),
+  /** Not Cord's: one notification by id, which is how `<cord-notification>` observes its own. */
+  notificationId: id.optional(),
+});
+export type NotificationFilter = z.output<typeof notificationFilterSchema>;
 
 /** What a new thread needs (Cord's ClientCreateThread without its id). */
 export const newThreadFields = z.strictObject({
@@ -152,6 +162,15 @@ export const requestSchema = z.discriminatedUnion('type', [
     mimeType: z.string().max(255),
     size: z.number().int().min(0),
   }),
+  request('notifications.observe', { queryId, filter: notificationFilterSchema, count: pageSize }),
+  request('notifications.more', { queryId, count: pageSize }),
+  request('notifications.unobserve', { queryId }),
+  request('notificationCounts.observe', { queryId, filter: notificationFilterSchema }),
+  request('notificationCounts.unobserve', { queryId }),
+  request('notification.setRead', { notificationId: id, read: z.boolean() }),
+  request('notification.delete', { notificationId: id }),
+  request('notifications.markAllRead', { filter: notificationFilterSchema }),
+  request('notifications.markReadAbout', { messageIds: z.array(id).min(1).max(MAX_MESSAGES_MARKED_READ) }),
   request('presence.watch', { watchId: id, location: locationSchema, groupId: id.optional() }),
   request('presence.unwatch', { watchId: id }),
   request('presence.set', {

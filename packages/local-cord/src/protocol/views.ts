@@ -131,3 +131,41 @@ export interface PresenceView {
   present: boolean;
   lastSeen: number | null;
 }
+
+/** A piece of a notification's header: text (bold or not), or a user shown by name. */
+export type NotificationHeaderNode =
+  | { type: 'text'; text: string; bold: boolean }
+  | { type: 'user'; userID: string; user: UserData };
+
+/** Cord's CoreNotificationData, as its recipient sees it. */
+export interface NotificationData {
+  /** For rows shown as one (reactions to a message), the newest row's id. */
+  id: string;
+  /** Who caused it, newest first. */
+  senderUserIDs: string[];
+  iconUrl: string | null;
+  /** The header in English; `headerTranslation` says the same through Cord's strings. */
+  header: NotificationHeaderNode[];
+  headerTranslation: {
+    key: string;
+    parameters: Record<string, string | number | boolean | UserData | UserData[]>;
+  } | null;
+  attachment:
+    | { type: 'message'; messageID: string; threadID: string; message: MessageData }
+    | { type: 'thread'; thread: ThreadData }
+    | { type: 'url'; url: string }
+    | null;
+  readStatus: 'unread' | 'read';
+  timestamp: number;
+  extraClassnames: string | null;
+  metadata: EntityMetadata;
+  /** Where clicking it goes: its thread's page, or a REST notification's url. Local Cord's; apps never see it. */
+  destination: NotificationDestination;
+}
+
+export interface NotificationDestination {
+  url: string;
+  threadID: string | null;
+  groupID: string | null;
+  location: CordLocation | null;
+}

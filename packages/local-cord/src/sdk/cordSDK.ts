@@ -48,7 +48,7 @@ export class CordSDK implements TopLevelSDK {
     this.thread = new ThreadSDK(live);
     this.user = new UserSDK(live, () => this.groupID);
     this.presence = new PresenceSDK(live);
-    this.notification = new NotificationSDK();
+    this.notification = new NotificationSDK(live);
     this.file = new FileSDK(live);
     this.activity = {
       observeThreadSummary: (...args) => this.thread.observeLocationSummary(...args),

@@ -1,4 +1,7 @@
 import { CordSDK } from './cordSDK.ts';
+import { CordNotification } from './elements/notification.ts';
+import { CordNotificationList } from './elements/notificationList.ts';
+import { CordNotificationListLauncher } from './elements/notificationListLauncher.ts';
 import { CordPagePresence } from './elements/pagePresence.ts';
 import { CordThread } from './elements/thread.ts';
 import { live, stylesheetUrl } from './runtime.ts';
@@ -17,5 +20,8 @@ if (!page.CordSDK) {
   linkCordStylesheet(document, stylesheetUrl);
   customElements.define('cord-thread', CordThread);
   customElements.define('cord-page-presence', CordPagePresence);
+  customElements.define('cord-notification-list-launcher', CordNotificationListLauncher);
+  customElements.define('cord-notification-list', CordNotificationList);
+  customElements.define('cord-notification', CordNotification);
   window.dispatchEvent(new Event('cord:load'));
 }

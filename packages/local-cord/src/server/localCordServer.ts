@@ -13,7 +13,11 @@ import { inspector } from './inspector/inspectorRoutes.ts';
 import { SignInLog } from './inspector/signInLog.ts';
 import { handleConnection } from './live/connection.ts';
 import { Hub } from './live/hub.ts';
+import { Outbox } from './notifications/outbox.ts';
+import { notifier } from './notify.ts';
 import { restApi } from './rest/router.ts';
+import { URL_VERIFICATION } from './webhooks/payloads.ts';
+import { type WebhookOptions, Webhooks } from './webhooks/webhooks.ts';
 
 export interface LocalCordOptions {
   project: LocalProject;
@@ -28,6 +32,10 @@ export interface LocalCordOptions {
    * what keeps other sites out of a developer's local data.
    */
   allowedOrigins?: readonly string[] | undefined;
+  /** Where Cord's webhook events go; none are sent without it. */
+  webhook?: WebhookOptions | undefined;
+  /** How long the outbox waits, as Cord did, before deciding an e-mail would go (default 40 s). */
+  emailDelayMs?: number | undefined;
 }
 
 export interface LocalCord {
@@ -52,8 +60,12 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
   const hub = new Hub(store);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const signIns = new SignInLog();
-  const rest = restApi({ store, hub, project: options.project });
-  const inspect = inspector({ store, hub, projectId: options.project.id, signIns, sockets });
+  const outbox = new Outbox(store, options.emailDelayMs);
+  const webhooks = new Webhooks(options.project, options.webhook);
+  const notifications = notifier({ store, hub, outbox, webhooks, projectId: options.project.id });
+  const { notify } = notifications;
+  const rest = restApi({ store, hub, notify, project: options.project });
+  const inspect = inspector({ store, hub, projectId: options.project.id, signIns, sockets, outbox, webhooks });
   const files = fileServer({
     store,
     hub,
@@ -92,7 +104,7 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) =>
-      handleConnection(ws, { store, hub, project: options.project, signIns }),
+      handleConnection(ws, { store, hub, notify, project: options.project, signIns }),
     );
   });
 
@@ -106,6 +118,8 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
     hub.sweep();
     files.sweep();
   }, SWEEP_INTERVAL_MS);
+  // Cord checks an address when it is set as the project's webhook; here, at every start.
+  webhooks.send('url-verification', () => URL_VERIFICATION);
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${host}:${port}`;
@@ -119,6 +133,9 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
     hub,
     async close() {
       clearInterval(sweeper);
+      notifications.close();
+      outbox.close();
+      webhooks.close();
       for (const client of sockets.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.close();

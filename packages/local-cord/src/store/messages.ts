@@ -217,6 +217,7 @@ export class Messages {
     this.sql.run('UPDATE reactions SET message_id = ? WHERE message_id = ?', newId, id);
     this.sql.run('UPDATE message_mentions SET message_id = ? WHERE message_id = ?', newId, id);
     this.sql.run('UPDATE message_attachments SET message_id = ? WHERE message_id = ?', newId, id);
+    this.sql.run('UPDATE notifications SET message_id = ? WHERE message_id = ?', newId, id);
     return this.get(newId)!;
   }
 

@@ -151,4 +151,27 @@ export const MIGRATIONS: readonly Migration[] = [
   );
   CREATE INDEX message_attachments_by_file ON message_attachments (file_id);
   `,
+  // 4: Notifications, one row each (rows Cord shows as one share an aggregation key). The
+  // type-specific part is in `detail`: reply actions (JSON), the reaction, the thread
+  // action, or a REST notification's header template.
+  `
+  CREATE TABLE notifications (
+    id TEXT PRIMARY KEY,
+    recipient_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    sender_id TEXT REFERENCES users(id) ON DELETE CASCADE,
+    type TEXT NOT NULL,
+    thread_id TEXT REFERENCES threads(id) ON DELETE CASCADE,
+    message_id TEXT REFERENCES messages(id) ON DELETE CASCADE,
+    detail TEXT NOT NULL,
+    url TEXT,
+    icon_url TEXT,
+    metadata TEXT NOT NULL DEFAULT '{}',
+    extra_classnames TEXT,
+    aggregation_key TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX notifications_by_recipient ON notifications (recipient_id, created_at);
+  CREATE INDEX notifications_by_message ON notifications (message_id);
+  `,
 ];

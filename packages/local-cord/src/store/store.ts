@@ -1,6 +1,7 @@
 import { Files } from './files.ts';
 import { Groups } from './groups.ts';
 import { Messages } from './messages.ts';
+import { Notifications } from './notifications.ts';
 import { Participants } from './participants.ts';
 import { Presence } from './presence.ts';
 import { Sessions } from './sessions.ts';
@@ -11,6 +12,14 @@ import { Users } from './users.ts';
 export type { AttachedFile, FileRecord, NewFile } from './files.ts';
 export type { GroupDetails, GroupRecord } from './groups.ts';
 export type { MessageChanges, MessageRecord, MessageType, NewMessage, ReactionRecord } from './messages.ts';
+export type {
+  NewNotification,
+  NotificationPlace,
+  NotificationRecord,
+  NotificationSubject,
+  NotificationType,
+  PlacedNotification,
+} from './notifications.ts';
 export type { ParticipantRecord } from './participants.ts';
 export type { PresencePlace, PresenceRecord } from './presence.ts';
 export type { SessionRecord } from './sessions.ts';
@@ -19,6 +28,7 @@ export type { ListedThread, NewThread, ThreadChanges, ThreadRecord, ThreadStats 
 export type { UserDetails, UserProfile, UserRecord } from './users.ts';
 
 const TABLES = [
+  'notifications',
   'presence',
   'message_attachments',
   'files',
@@ -49,6 +59,7 @@ export class Store {
   readonly participants: Participants;
   readonly presence: Presence;
   readonly files: Files;
+  readonly notifications: Notifications;
 
   constructor(path: string) {
     this.sql = new Sqlite(path);
@@ -60,6 +71,7 @@ export class Store {
     this.messages = new Messages(this.sql, this.files);
     this.participants = new Participants(this.sql);
     this.presence = new Presence(this.sql);
+    this.notifications = new Notifications(this.sql);
   }
 
   close() {

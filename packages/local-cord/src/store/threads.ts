@@ -167,6 +167,7 @@ export class Threads {
     this.sql.run('UPDATE threads SET id = ? WHERE id = ?', id, thread.id);
     this.sql.run('UPDATE messages SET thread_id = ? WHERE thread_id = ?', id, thread.id);
     this.sql.run('UPDATE thread_participants SET thread_id = ? WHERE thread_id = ?', id, thread.id);
+    this.sql.run('UPDATE notifications SET thread_id = ? WHERE thread_id = ?', id, thread.id);
     return { ...thread, id };
   }
 

@@ -1,5 +1,11 @@
-import type { ClientMessageData, ClientUserData, ThreadSummary, ViewerUserData } from '@cord-sdk/types';
-import type { MessageData, ThreadData, UserData, ViewerData } from '../../protocol/views.ts';
+import type {
+  ClientMessageData,
+  ClientUserData,
+  CoreNotificationData,
+  ThreadSummary,
+  ViewerUserData,
+} from '@cord-sdk/types';
+import type { MessageData, NotificationData, ThreadData, UserData, ViewerData } from '../../protocol/views.ts';
 
 // From what local Cord sends (times as numbers) to Cord's own types (times as Dates).
 // Each converted object is kept for the object it came from: data that did not change
@@ -59,3 +65,17 @@ export const toViewer = memo(
     groupIsSlackConnected: false,
   }),
 );
+
+export const toCoreNotification = memo((notification: NotificationData): CoreNotificationData => {
+  const { destination: _, attachment, timestamp, ...core } = notification;
+  return {
+    ...core,
+    timestamp: date(timestamp),
+    attachment:
+      attachment?.type === 'message'
+        ? { ...attachment, message: toClientMessage(attachment.message) }
+        : attachment?.type === 'thread'
+          ? { ...attachment, thread: toThreadSummary(attachment.thread) }
+          : attachment,
+  };
+});

@@ -7,6 +7,7 @@ import { describeIssue } from '../../protocol/validation.ts';
 import type { Store } from '../../store/store.ts';
 import { InvalidSessionError, type LocalProject } from '../auth/clientAuthToken.ts';
 import type { SignInLog } from '../inspector/signInLog.ts';
+import type { Notify } from '../writes.ts';
 import { handlers } from './handlers/index.ts';
 import type { Hub } from './hub.ts';
 import { RateLimiter } from './rateLimiter.ts';
@@ -21,6 +22,7 @@ export const CLOSE_INVALID_SESSION = 4001;
 interface Services {
   store: Store;
   hub: Hub;
+  notify: Notify;
   project: LocalProject;
   /** Where sign-in attempts are noted for the inspector. */
   signIns?: SignInLog;

@@ -6,6 +6,7 @@ import type { PresenceView, ThreadData, UserData } from '../../protocol/views.ts
 import type { MessageRecord, Store, ThreadRecord } from '../../store/store.ts';
 import { messageData, type ThreadSnapshot, threadData, threadSnapshot, usersOfThread } from '../views/threadViews.ts';
 import { userData, viewerData } from '../views/userData.ts';
+import { refreshNotifications } from './notificationLists.ts';
 import { presenceAt } from './presence.ts';
 import { type PresenceSpot, type PresenceWatch, rememberUsers, type Subscriber } from './subscriber.ts';
 import { threadCounts } from './threadQueries.ts';
@@ -222,7 +223,8 @@ export class Hub {
 
   /**
    * Users joined or left a group: their viewer data changes, observers of the group's
-   * members are told, and whoever left loses the group's threads at once.
+   * members are told, and whoever left loses the group's threads (and notifications about
+   * them) at once.
    */
   publishMembership(groupId: string, added: readonly string[], removed: readonly string[]) {
     const addedUsers = this.store.users.profiles(added).map(userData);
@@ -240,6 +242,8 @@ export class Hub {
         subscriber.send({ type: 'groupMembers', queryId, added: joined, removed: gone });
       }
     }
+    // Notifications about the group's threads show only to its members.
+    this.publishNotifications([...added, ...removed]);
   }
 
   /** The connection's user is no longer in the group: it stops seeing the group's threads. */
@@ -257,6 +261,16 @@ export class Hub {
       }
     }
     for (const threadId of gone) subscriber.send({ type: 'threadGone', threadId });
+  }
+
+  // --- notifications -------------------------------------------------------------
+
+  /** Users' notifications changed: their connections' notification lists and counts are sent what changed. */
+  publishNotifications(userIds: Iterable<string>) {
+    for (const userId of new Set(userIds)) {
+      const connections = [...this.subscribers].filter((subscriber) => subscriber.viewer.userId === userId);
+      refreshNotifications(this.store, userId, connections);
+    }
   }
 
   // --- presence ------------------------------------------------------------------

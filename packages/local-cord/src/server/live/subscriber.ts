@@ -1,7 +1,8 @@
 import type { ServerEvent } from '../../protocol/events.ts';
 import type { CordLocation } from '../../protocol/location.ts';
-import type { ThreadFilter, ThreadSort } from '../../protocol/requests.ts';
+import type { NotificationFilter, ThreadFilter, ThreadSort } from '../../protocol/requests.ts';
 import type { UserData } from '../../protocol/views.ts';
+import type { ListPosition } from '../notifications/visibleNotifications.ts';
 import type { Viewer } from './session.ts';
 
 /** A thread list the browser observes: its query, and what it has been sent so far. */
@@ -24,6 +25,21 @@ export interface GroupMembersQuery {
   groupId: string;
   /** Members sent so far, in the order sent. */
   delivered: string[];
+}
+
+/** A notification list the browser observes: its filter, and what it has been sent. */
+export interface NotificationListQuery {
+  filter: NotificationFilter;
+  /** The notifications in the list, in order, each as last sent (its fingerprint). */
+  sent: Map<string, string>;
+  /** Where the pages loaded so far end; null once every page is in. */
+  end: ListPosition | null;
+}
+
+export interface NotificationCountsQuery {
+  filter: NotificationFilter;
+  /** The count last sent. */
+  unread: number;
 }
 
 /** Someone watching presence at a location, in the groups they could see when they asked. */
@@ -52,6 +68,8 @@ export interface Subscriber {
   readonly threadCounts: Map<string, ThreadCountsQuery>;
   readonly messages: Set<string>;
   readonly groupMembers: Map<string, GroupMembersQuery>;
+  readonly notificationLists: Map<string, NotificationListQuery>;
+  readonly notificationCounts: Map<string, NotificationCountsQuery>;
   /** Users whose data the connection was sent: a change to one is pushed. */
   readonly knownUsers: Set<string>;
   readonly presenceWatches: Map<string, PresenceWatch>;
@@ -73,6 +91,8 @@ export function newSubscriber(
     threadCounts: new Map(),
     messages: new Set(),
     groupMembers: new Map(),
+    notificationLists: new Map(),
+    notificationCounts: new Map(),
     knownUsers: new Set(),
     presenceWatches: new Map(),
     presentAt: new Map(),

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { fieldPath } from '../../protocol/validation.ts';
 import type { Store } from '../../store/store.ts';
 import type { Hub } from '../live/hub.ts';
+import type { Notify } from '../writes.ts';
 
 /** A refusal as Cord's API answers it: an HTTP status and `{ error, message }`. */
 export class ApiError extends Error {
@@ -23,6 +24,8 @@ export interface RestContext {
   store: Store;
   /** Writes are pushed to the browsers that show them, as if a browser had made them. */
   hub: Hub;
+  /** Called after a write Cord notifies about, as the live API does. */
+  notify: Notify;
 }
 
 export interface RestRequest {

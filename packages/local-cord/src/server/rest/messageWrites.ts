@@ -299,25 +299,45 @@ export const messageWriteRoutes: Route[] = [
   {
     method: 'POST',
     path: 'threads/:id/messages',
-    handle({ store, hub }, { id: threadId, body }) {
+    handle({ store, hub, notify }, { id: threadId, body }) {
       const input = createMessageBody.parse(withCreateThreadGroup(withTextAsContent(body)));
+      const threadCreated = !store.threads.get(threadId);
       const { thread, message, reopening } = createMessage(store, threadId, input, Date.now());
       // Browsers that show the thread get the message as if a member had sent it.
-      if (reopening) hub.publishMessage(thread, reopening);
+      if (reopening) {
+        hub.publishMessage(thread, reopening);
+        notify({ type: 'messageAdded', thread, message: reopening, threadCreated: false });
+      }
       hub.publishMessage(thread, message);
+      notify({ type: 'messageAdded', thread, message, threadCreated });
       return success('Message created.', { messageID: message.id });
     },
   },
   {
     method: 'PUT',
     path: 'threads/:id/messages/:childId',
-    handle({ store, hub }, { id, childId, body }) {
+    handle({ store, hub, notify }, { id, childId, body }) {
       const input = updateMessageBody.parse(body);
       const thread = requireThread(store, id);
       const message = requireMessage(store, thread, childId);
       const updated = updateMessage(store, thread, message, input, Date.now());
       if (updated.id !== message.id) hub.removeMessage(thread, message.id);
       hub.publishMessage(thread, updated);
+      // New mentions notify once (as the author's change); each user's reactions notify the author.
+      notify({ type: 'messageChanged', thread, before: message, after: updated, by: updated.authorId });
+      const reactors = new Set(
+        [...(input.addReactions ?? []), ...(input.removeReactions ?? [])].map(({ userID }) => userID),
+      );
+      for (const by of reactors) {
+        if (by === updated.authorId) continue;
+        notify({
+          type: 'messageChanged',
+          thread,
+          before: { ...message, content: updated.content },
+          after: updated,
+          by,
+        });
+      }
       return success(`✅ You successfully updated message ${childId}`);
     },
   },

@@ -8,6 +8,7 @@ import { fileRoutes } from './files.ts';
 import { groupRoutes } from './groups.ts';
 import { messageRoutes } from './messages.ts';
 import { messageWriteRoutes } from './messageWrites.ts';
+import { notificationRoutes } from './notifications.ts';
 import { verifyServerAuthToken } from './serverAuthToken.ts';
 import { threadRoutes } from './threads.ts';
 import { threadUpdateRoutes } from './threadUpdate.ts';
@@ -24,6 +25,7 @@ const ROUTES: readonly Route[] = [
   ...messageWriteRoutes,
   ...deletionRoutes,
   ...fileRoutes,
+  ...notificationRoutes,
 ];
 /** Room for a batch of 10,000 users; anything larger is not a request Cord would take. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;

@@ -61,7 +61,7 @@ export const threadUpdateRoutes: Route[] = [
   },
 ];
 
-function updateThread({ store, hub }: RestContext, threadId: string, body: unknown) {
+function updateThread({ store, hub, notify }: RestContext, threadId: string, body: unknown) {
   const input = updateThreadBody.parse(withGroupId(body));
   const thread = requireThread(store, threadId);
   // Cord: an empty id is no new id.
@@ -135,8 +135,10 @@ function updateThread({ store, hub }: RestContext, threadId: string, body: unkno
   }
   if (typing?.clear) hub.clearTyping(updated);
   for (const userId of typing?.users ?? []) hub.setTyping(updated, userId, true);
-  if (action) hub.publishMessage(updated, action);
-  else hub.publishThread(updated);
+  if (action) {
+    hub.publishMessage(updated, action);
+    notify({ type: 'messageAdded', thread: updated, message: action, threadCreated: false });
+  } else hub.publishThread(updated);
 }
 
 function resolvedFlag(resolved: boolean | undefined, now: number): number | null | undefined {

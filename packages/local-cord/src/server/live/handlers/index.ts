@@ -2,6 +2,7 @@ import type { Request } from '../../../protocol/requests.ts';
 import type { Handlers } from './context.ts';
 import { fileHandlers } from './files.ts';
 import { messageHandlers } from './messages.ts';
+import { notificationHandlers } from './notifications.ts';
 import { presenceHandlers } from './presence.ts';
 import { threadHandlers } from './threads.ts';
 import { userHandlers } from './users.ts';
@@ -15,4 +16,5 @@ export const handlers: Handlers<Request['type']> = {
   ...userHandlers,
   ...presenceHandlers,
   ...fileHandlers,
+  ...notificationHandlers,
 };

@@ -16,7 +16,7 @@ type MessageRequest = 'message.send' | 'message.update' | 'message.observe' | 'm
 
 export const messageHandlers: Handlers<MessageRequest> = {
   'message.send'(context, request) {
-    const { store, hub, subscriber } = context;
+    const { store, hub, notify, subscriber } = context;
     const { userId } = subscriber.viewer;
     const existing = request.messageId === undefined ? undefined : store.messages.get(request.messageId);
     if (existing) {
@@ -68,13 +68,18 @@ export const messageHandlers: Handlers<MessageRequest> = {
       return { written: reopened, reopening: reopening?.action, message: withFiles };
     });
     hub.setTyping(written, userId, false);
-    if (reopening) hub.publishMessage(written, reopening);
+    // Notifications first: a badge elsewhere should not wait for the thread's observers.
+    if (reopening) {
+      notify({ type: 'messageAdded', thread: written, message: reopening, threadCreated: false });
+      hub.publishMessage(written, reopening);
+    }
+    notify({ type: 'messageAdded', thread: written, message, threadCreated: !known });
     hub.publishMessage(written, message);
     return answerWith(context, written, message);
   },
 
   'message.update'(context, request) {
-    const { store, hub, subscriber } = context;
+    const { store, hub, notify, subscriber } = context;
     const { userId } = subscriber.viewer;
     const { message, thread } = visibleMessage(store, subscriber, request.messageId, request.threadId);
     const { deleted, addReactions = [], removeReactions = [], addAttachments, removeAttachments } = request;
@@ -111,6 +116,7 @@ export const messageHandlers: Handlers<MessageRequest> = {
       return current;
     });
     hub.publishMessage(thread, updated);
+    notify({ type: 'messageChanged', thread, before: message, after: updated, by: userId });
     return answerWith(context, thread, updated);
   },
 
