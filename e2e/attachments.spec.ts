@@ -119,7 +119,7 @@ test('a file dropped on the composer shows its name and size, and downloads', as
     mimeType: 'application/octet-stream',
     buffer: Buffer.from('MZ'),
   });
-  await expect(severus.locator('cord-thread .cord-composer-error')).toHaveText('Cannot attach file setup.exe');
+  await expect(severus.locator('cord-thread .cord-composer-error-message')).toHaveText('Cannot attach file setup.exe');
 
   for (const watched of problems) watched.assertClean();
   for (const page of [severus, minerva]) await page.context().close();

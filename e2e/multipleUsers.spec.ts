@@ -43,7 +43,8 @@ test('two users see each other, chat live, and a third sees the history', async 
   await minerva.context().close();
   // Cord lets presence lapse after 30 s at most; closing the page marks it absent at once.
   await expect(presenceOf(severus, 'Minerva Halleck')).toHaveClass(/cord-not-present/, { timeout: 30_000 });
-  await expect(presenceOf(severus, 'Minerva Halleck')).toHaveCSS('opacity', '0.5');
+  // Cord dims the picture (here the initial), not the avatar's box.
+  await expect(presenceOf(severus, 'Minerva Halleck').locator('.cord-avatar-fallback')).toHaveCSS('opacity', '0.5');
   await expect(presenceOf(severus, 'Minerva Halleck')).toHaveAttribute(
     'aria-label',
     /Minerva Halleck: Viewed just now/,

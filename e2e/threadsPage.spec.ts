@@ -126,3 +126,22 @@ test('the tutorial page and the threads page show the same thread the same way',
   await expect(tutorialMessage(tutorial, fromThreads)).toBeVisible();
   await expect(tutorialMessage(tutorial, fromThreads).locator('.cord-author-name')).toHaveText('Minerva Halleck');
 });
+
+test("betaV2 components get Cord's look from local Cord's stylesheet", async ({ browser }) => {
+  const page = await openThreads(browser, 0);
+  await startThread(page, `Styled ${randomUUID().slice(0, 8)}`);
+  await sendInBetaComposer(page, `Styled ${randomUUID()}`);
+  const message = shownThread(page).locator('.cord-message').last();
+  await expect(message).toHaveCSS('display', 'grid');
+  // No profile picture: betaV2 marks the avatar `cord-error`; the letter shows, not a broken image.
+  const avatar = message.locator('.cord-avatar-container');
+  await expect(avatar).toHaveClass(/cord-error/);
+  await expect(avatar.locator('.cord-avatar-image')).toBeHidden();
+  await expect(avatar.locator('.cord-avatar-fallback')).toHaveText('S');
+  await expect(avatar).toHaveCSS('width', '20px');
+  await expect(shownThread(page).locator('.cord-composer')).toHaveCSS('border-top-style', 'solid');
+  await expect(shownThread(page).locator('.cord-composer-attachment-input')).toBeHidden();
+  await expect(message.locator('.cord-message-options-buttons')).toBeHidden();
+  await message.hover();
+  await expect(message.locator('.cord-message-options-buttons')).toBeVisible();
+});

@@ -54,21 +54,27 @@ test('the author can edit, delete (and undo), and react', async ({ page }) => {
   const text = `Edit me ${randomUUID()}`;
   const sent = await send(page, text);
 
-  await sent.hover();
-  await sent.getByRole('button', { name: 'Edit' }).click();
+  // Cord's options menu: Edit and Delete for the author's own messages.
+  const choose = async (item: string) => {
+    await sent.hover();
+    await sent.getByRole('button', { name: 'Options' }).click();
+    await sent.getByRole('menuitem', { name: item }).click();
+  };
+  await choose('Edit');
   const editor = sent.getByRole('textbox', { name: 'Edit message' });
   await editor.fill(`${text} (changed)`);
   await editor.press('Enter');
-  await expect(sent.locator('.cord-message-content')).toHaveText(`${text} (changed)`);
+  await expect(sent.locator('.cord-message-content p')).toHaveText(`${text} (changed)`);
   await expect(sent.getByText('(Edited)')).toBeVisible();
 
+  await sent.hover();
   await sent.getByRole('button', { name: 'Add reaction' }).click();
   await sent.getByRole('menuitem', { name: '👍' }).click();
   await expect(sent.getByRole('button', { name: '👍 1' })).toHaveAttribute('aria-pressed', 'true');
 
-  await sent.getByRole('button', { name: 'Delete' }).click();
+  await choose('Delete');
   const deleted = page.locator('cord-thread .cord-message.cord-deleted');
-  await expect(deleted).toContainText('You deleted a message');
+  await expect(deleted).toContainText('Severus Atreides deleted a message');
   await deleted.getByRole('button', { name: 'Undo' }).click();
   await expect(message(page, `${text} (changed)`).locator('.cord-message-content')).toBeVisible();
 
@@ -109,11 +115,13 @@ test('the thread can be resolved and reopened', async ({ page }) => {
   await send(page, `Resolve this ${randomUUID()}`);
   const first = page.locator('cord-thread .cord-message').first();
   await first.hover();
-  await first.getByRole('button', { name: 'Resolve' }).click();
-  const banner = page.locator('cord-thread .cord-resolved-thread-header-container');
+  await first.getByRole('button', { name: 'Options' }).click();
+  await first.getByRole('menuitem', { name: 'Resolve' }).click();
+  // As in Cord, a resolved thread's composer gives way to "Resolved" and "Reopen to reply".
+  const banner = page.locator('cord-thread .cord-resolved-thread-composer');
   await expect(banner).toContainText('Resolved');
   await page.reload();
-  await banner.getByRole('button', { name: 'Reopen' }).click();
+  await banner.getByRole('button', { name: 'Reopen to reply' }).click();
   await expect(banner).toHaveCount(0);
   await expect(page.locator('cord-thread .cord-thread')).not.toHaveClass(/cord-resolved/);
 });

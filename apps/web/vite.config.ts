@@ -8,8 +8,11 @@ import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 loadRootEnvFile();
 const stack = readStackConfig();
 
-/** The tutorial's page, and the page that tries Cord's hooks and betaV2 components: React apps. */
-const REACT_PAGES = { tutorial: 'index.html', threads: 'threads.html' };
+/**
+ * React apps: the tutorial's page, the page that tries Cord's hooks and betaV2 components,
+ * and the page with a section per Cord component.
+ */
+const REACT_PAGES = { tutorial: 'index.html', threads: 'threads.html', components: 'components.html' };
 /** Cord's integration guide in vanilla JavaScript: its `<script>` tag, CordSDK.init and the two elements. */
 const VANILLA_PAGES = { vanilla: 'vanilla.html' };
 

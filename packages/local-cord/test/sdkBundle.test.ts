@@ -8,8 +8,19 @@ import { describe, expect, it } from 'vitest';
 
 const SDK_ENTRY = fileURLToPath(new URL('../src/sdk/index.ts', import.meta.url));
 
-/** What the SDK may bundle: lit for its elements, i18next and Cord's strings for `i18n`. */
-const BROWSER_LIBRARIES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'i18next', '@cord-sdk/types'];
+/**
+ * What the SDK may bundle: lit for its elements, i18next and Cord's strings for `i18n`, and
+ * dayjs for the date formats in Cord's strings ("MMM D", "[Viewed] dddd").
+ */
+const BROWSER_LIBRARIES = [
+  'lit',
+  'lit-html',
+  'lit-element',
+  '@lit/reactive-element',
+  'i18next',
+  '@cord-sdk/types',
+  'dayjs',
+];
 
 /** The npm packages esbuild put into the SDK script. */
 async function bundledPackages(): Promise<Set<string>> {

@@ -171,7 +171,13 @@ export const requestSchema = z.discriminatedUnion('type', [
   request('notification.delete', { notificationId: id }),
   request('notifications.markAllRead', { filter: notificationFilterSchema }),
   request('notifications.markReadAbout', { messageIds: z.array(id).min(1).max(MAX_MESSAGES_MARKED_READ) }),
-  request('presence.watch', { watchId: id, location: locationSchema, groupId: id.optional() }),
+  request('presence.watch', {
+    watchId: id,
+    location: locationSchema,
+    groupId: id.optional(),
+    /** Only users at exactly this location (Cord's presence facepile `exact-match`), not below it. */
+    exactMatch: z.boolean().optional(),
+  }),
   request('presence.unwatch', { watchId: id }),
   request('presence.set', {
     location: locationSchema,

@@ -20,7 +20,6 @@ type TopLevelSDK = ICordSDK & { readonly i18n: i18n };
  * Cord does; it signs in again only when the token is for someone else.
  */
 export class CordSDK implements TopLevelSDK {
-  readonly i18n = createCordI18n();
   options: SdkOptions = defaultOptions();
   /** The token's group, which components and calls default to (Cord's `groupID`). */
   groupID: string | undefined;
@@ -44,7 +43,11 @@ export class CordSDK implements TopLevelSDK {
   /** @deprecated Cord's old home of the thread counts. */
   readonly activity: ICordSDK['activity'];
 
-  constructor(private readonly live: LiveData) {
+  /** `i18n`: the page's strings, shared with its elements. */
+  constructor(
+    private readonly live: LiveData,
+    readonly i18n: i18n = createCordI18n(),
+  ) {
     this.thread = new ThreadSDK(live);
     this.user = new UserSDK(live, () => this.groupID);
     this.presence = new PresenceSDK(live);

@@ -10,7 +10,7 @@ import type {
 import { locationKey, matchesLocation } from '../../protocol/location.ts';
 import type { PresenceView } from '../../protocol/views.ts';
 import type { LiveData } from '../data/liveData.ts';
-import { PresenceQuery } from '../data/simpleQueries.ts';
+import { presenceQuery } from '../data/sharedQueries.ts';
 import { Listeners } from './listeners.ts';
 import { isFlatLocation } from './threadOptions.ts';
 
@@ -51,8 +51,7 @@ export class PresenceSDK implements ICordPresenceSDK {
     options: ObservePresenceOptions = {},
   ): ListenerRef {
     if (!isFlatLocation(location)) throw new Error('Supplied matcher is not a valid location');
-    const key = `presence\n${locationKey(location)}`;
-    const query = this.live.query(key, () => new PresenceQuery(this.live, key, location, undefined));
+    const query = presenceQuery(this.live, location, undefined);
     const deliver = () => {
       if (query.value) callback(toUserLocations(query.value, location, options.exclude_durable === true));
     };

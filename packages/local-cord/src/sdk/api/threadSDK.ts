@@ -27,9 +27,9 @@ import type {
 import type { ThreadFilter } from '../../protocol/requests.ts';
 import { matchesThreadFilter } from '../../protocol/threadFilter.ts';
 import type { LiveData } from '../data/liveData.ts';
-import { MessageQuery, ThreadCountsQuery } from '../data/simpleQueries.ts';
-import { ThreadListQuery } from '../data/threadListQuery.ts';
-import { ThreadQuery } from '../data/threadQuery.ts';
+import { messageQuery, threadCountsQuery, threadListQuery, threadQuery } from '../data/sharedQueries.ts';
+import type { ThreadCountsQuery } from '../data/simpleQueries.ts';
+import type { ThreadQuery } from '../data/threadQuery.ts';
 import { toClientMessage, toThreadSummary } from './convert.ts';
 import { Listeners } from './listeners.ts';
 import { sendMessage, updateMessage } from './messageWrites.ts';
@@ -179,10 +179,7 @@ export class ThreadSDK implements ICordThreadSDK {
       queueMicrotask(() => callback(null));
       return this.listeners.add(() => {});
     }
-    const query = this.live.query(
-      `message\n${messageID}`,
-      () => new MessageQuery(this.live, `message\n${messageID}`, messageID),
-    );
+    const query = messageQuery(this.live, messageID);
     const deliver = () => {
       if (query.value !== undefined) callback(query.value && toClientMessage(query.value));
     };
@@ -302,13 +299,11 @@ export class ThreadSDK implements ICordThreadSDK {
   // --- shared queries ------------------------------------------------------------------
 
   private threadQuery(threadId: string, groupId: string | undefined, initialFetchCount?: number): ThreadQuery {
-    const key = ThreadQuery.key(threadId, groupId);
-    return this.live.query(key, () => new ThreadQuery(this.live, threadId, groupId, initialFetchCount));
+    return threadQuery(this.live, threadId, groupId, initialFetchCount);
   }
 
   private countsQuery(groupId: string | undefined, filter: ThreadFilter): ThreadCountsQuery {
-    const key = `counts\n${groupId ?? ''}\n${JSON.stringify(filter)}`;
-    return this.live.query(key, () => new ThreadCountsQuery(this.live, key, groupId, filter));
+    return threadCountsQuery(this.live, groupId, filter);
   }
 
   private observeList(
@@ -320,11 +315,7 @@ export class ThreadSDK implements ICordThreadSDK {
     callback: Parameters<ICordThreadSDK['observeThreads']>[0],
   ): ListenerRef {
     const sort = threadSort(sortOptions);
-    const key = `threads\n${groupId ?? ''}\n${JSON.stringify([filter, sort, size])}`;
-    const list = this.live.query(
-      key,
-      () => new ThreadListQuery(this.live, key, { groupId, filter, sort, pageSize: size }),
-    );
+    const list = threadListQuery(this.live, groupId, filter, sort, size);
     const counts = withCounts ? this.countsQuery(groupId, filter) : undefined;
     const fetchMore = (count: number) => list.fetchMore(count);
     const deliver = () => {

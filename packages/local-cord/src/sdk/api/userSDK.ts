@@ -16,14 +16,11 @@ import type {
   ViewerUserUpdateCallback,
 } from '@cord-sdk/types';
 import type { LiveData } from '../data/liveData.ts';
-import { GroupMembersQuery, UserQuery } from '../data/simpleQueries.ts';
+import { groupMembersQuery, userQuery } from '../data/sharedQueries.ts';
 import { toClientUser, toViewer } from './convert.ts';
 import { chooseGroup } from './groupCheck.ts';
 import { Listeners } from './listeners.ts';
 import { isFlatLocation } from './threadOptions.ts';
-
-/** Group members come in pages of ten, as in Cord. */
-const MEMBERS_PAGE = 10;
 
 /** Cord's `CordSDK.user`: the viewer, other users, group members, search. */
 export class UserSDK implements ICordUserSDK {
@@ -58,9 +55,7 @@ export class UserSDK implements ICordUserSDK {
     if (!Array.isArray(list) || !list.every((id) => typeof id === 'string')) {
       throw new Error('Argument must be a string or array of strings');
     }
-    const queries = [...new Set(list)].map((id) =>
-      this.live.query(`user\n${id}`, () => new UserQuery(this.live, `user\n${id}`, id)),
-    );
+    const queries = [...new Set(list)].map((id) => userQuery(this.live, id));
     const deliver = () => {
       if (typeof ids === 'string') {
         const user = queries[0]!.value;
@@ -96,8 +91,7 @@ export class UserSDK implements ICordUserSDK {
       console.error((error as Error).message);
       return this.listeners.add(() => {});
     }
-    const key = `members\n${groupId}`;
-    const query = this.live.query(key, () => new GroupMembersQuery(this.live, key, groupId, MEMBERS_PAGE));
+    const query = groupMembersQuery(this.live, groupId);
     const fetchMore = (count: number) => query.fetchMore(count);
     const deliver = () => {
       const { members, loading, hasMore } = query.value;

@@ -1,5 +1,5 @@
 import type { ServerEvent } from '../../protocol/events.ts';
-import type { CordLocation } from '../../protocol/location.ts';
+import { type CordLocation, locationKey } from '../../protocol/location.ts';
 import type { ThreadFilter } from '../../protocol/requests.ts';
 import type { MessageData, PresenceView, ThreadCountsData, UserData } from '../../protocol/views.ts';
 import type { LiveData } from './liveData.ts';
@@ -168,18 +168,23 @@ export class PresenceQuery extends LiveQuery<PresenceView[] | undefined> {
     key: string,
     private readonly location: CordLocation,
     private readonly groupId: string | undefined,
+    private readonly exactMatch = false,
   ) {
     super(live, key, undefined);
     this.watchId = live.queryId();
   }
 
+  /** The one key for a watch, so every element and API call watching it shares it. */
+  static key(location: CordLocation, groupId: string | undefined, exactMatch = false) {
+    return `presence\n${groupId ?? ''}\n${exactMatch ? 'exact\n' : ''}${locationKey(location)}`;
+  }
+
   start() {
-    this.live
-      .request({ type: 'presence.watch', watchId: this.watchId, location: this.location, groupId: this.groupId })
-      .then(
-        ({ users }) => this.publish(users),
-        () => {},
-      );
+    const { watchId, location, groupId, exactMatch } = this;
+    this.live.request({ type: 'presence.watch', watchId, location, groupId, ...(exactMatch && { exactMatch }) }).then(
+      ({ users }) => this.publish(users),
+      () => {},
+    );
   }
 
   stop() {

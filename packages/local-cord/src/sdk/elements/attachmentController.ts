@@ -2,13 +2,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { checkFileToUpload, FileSDK } from '../api/fileSDK.ts';
 import { downloadBytes, filePass } from '../data/fileTransfer.ts';
 import { live } from '../runtime.ts';
-import { type AttachmentView, type ComposerFile, isPicture, type OpenedImage } from '../ui/attachments.ts';
+import { type AttachmentView, type ComposerFile, imageViewer, isPicture, type OpenedImage } from '../ui/attachments.ts';
 
 /**
- * Files in a thread element: those picked or dropped in its composer (uploaded at once,
- * as Cord's composer does), local copies of the viewer's own pictures to show while they
- * upload, the picture opened full size, and downloads. Asks the element to update when
- * any of it changes; `reportError` shows Cord's text for a file refused.
+ * Files in an element with a composer or messages: those picked or dropped in its composer
+ * (uploaded at once, as Cord's composer does), local copies of the viewer's own pictures
+ * to show while they upload, the picture opened full size, and downloads. Asks the element
+ * to update when any of it changes; `reportError` shows Cord's text for a file refused.
  */
 export class AttachmentController implements ReactiveController, AttachmentView {
   files: ComposerFile[] = [];
@@ -136,6 +136,11 @@ export class AttachmentController implements ReactiveController, AttachmentView 
   closeImage() {
     this.opened = null;
     this.host.requestUpdate();
+  }
+
+  /** The picture opened full size, over the page; nothing while none is. */
+  viewer() {
+    return imageViewer(this.opened, () => this.closeImage());
   }
 
   /**

@@ -1,27 +1,92 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { stylesheetUrl } from '../runtime.ts';
+import type { TOptions } from 'i18next';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { i18n, live, stylesheetUrl } from '../runtime.ts';
 
 /**
- * What every Cord element shares: Cord's host classes, light-DOM rendering unless
- * `use-shadow-root="true"`, and events queued while `buffer-events="true"` (until the
- * React wrapper's listeners exist). Elements follow the data layer with a LiveController.
+ * What every Cord element shares: Cord's host classes (put back whenever the page rewrites
+ * `class`, as React 19 does), light-DOM rendering, Cord's strings, and Cord's events:
+ * `detail` is the callback's arguments, and the element's own events wait while
+ * `buffer-events="true"` (until the React wrapper's listeners exist). Elements follow the
+ * data layer with a LiveController.
+ *
+ * Every attribute arrives as its string (or null): React 19 sets single-word names such as
+ * `location` as properties, holding the same string the wrapper would have written.
  */
 export abstract class CordElement extends LitElement {
   static override properties = {
     bufferEvents: { attribute: 'buffer-events' },
   };
-  declare bufferEvents: string | null;
-  private queuedEvents: CustomEvent[] = [];
 
-  protected abstract readonly componentName: string;
+  /**
+   * Attributes that `componentAttributes` lists for this element and that Cord's own element
+   * does nothing with, with why; test/componentAttributes.test.ts holds every element to
+   * handling (declaring) the rest.
+   */
+  static ignoredAttributes: Readonly<Record<string, string>> = {};
+
+  /**
+   * Attributes whose feature local Cord does not have yet (screenshots, floating threads),
+   * with why: accepted and without effect. Kept apart from what Cord itself ignores.
+   */
+  static unsupportedAttributes: Readonly<Record<string, string>> = {};
+
+  /**
+   * Whether `use-shadow-root="true"` may put the element in a shadow root (Cord allows it for
+   * its bigger elements only). Unlike Cord, which uses a shadow root unless the attribute is
+   * exactly "false", local Cord renders into the light DOM unless asked: @cord-sdk/react
+   * always writes "false", and a page writing raw HTML gets the look Cord's CSS variables
+   * and class names style.
+   */
+  static allowsShadowRoot = false;
+
+  /** `class` too: Cord puts its host classes back after the page rewrites the attribute. */
+  static override get observedAttributes(): string[] {
+    // biome-ignore lint/complexity/noThisInStatic: lit works the list out for the subclass `super` is called on.
+    return [...super.observedAttributes, 'class'];
+  }
+
+  declare bufferEvents: string | null;
+  /** Cord's elements say they are ready; React's forwardRef wrappers check it. */
+  readonly initialised = true;
+  /** Cord's React wrappers assign it; Cord's internal switch to newer components, which local Cord has not. */
+  newComponentSwitchConfig: unknown;
+  private queuedEvents: CustomEvent[] = [];
+  private readonly rerender = () => this.requestUpdate();
+  private stopViewer: (() => void) | undefined;
+
+  constructor() {
+    super();
+    this.dispatchEvent(new CustomEvent(`${this.localName}:initialised`));
+  }
 
   protected override createRenderRoot() {
-    return this.getAttribute('use-shadow-root') === 'true' ? super.createRenderRoot() : this;
+    const allowed = (this.constructor as typeof CordElement).allowsShadowRoot;
+    return allowed && this.getAttribute('use-shadow-root') === 'true' ? super.createRenderRoot() : this;
   }
 
   override connectedCallback() {
     super.connectedCallback();
-    this.classList.add('cord-component', 'cord-v1', `cord-component-${this.componentName}`);
+    this.addHostClasses();
+    i18n.on('languageChanged', this.rerender);
+    // Who is signed in decides what most elements show (their group, "(you)", their own messages).
+    this.stopViewer = live.onViewer(this.rerender);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    i18n.off('languageChanged', this.rerender);
+    this.stopViewer?.();
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null) {
+    if (name === 'class') this.addHostClasses();
+    else super.attributeChangedCallback(name, old, value);
+  }
+
+  private addHostClasses() {
+    const classes = ['cord-component', 'cord-v1', `cord-component-${this.localName.replace(/^cord-/, '')}`];
+    // Adding classes that are there already would still write the attribute (and call back here).
+    if (classes.some((name) => !this.classList.contains(name))) this.classList.add(...classes);
   }
 
   protected override render() {
@@ -31,7 +96,7 @@ export abstract class CordElement extends LitElement {
 
   protected abstract renderContent(): TemplateResult | typeof nothing;
 
-  protected override updated() {
+  protected override updated(_changed: PropertyValues) {
     if (this.bufferEvents !== 'true' && this.queuedEvents.length > 0) {
       const queued = this.queuedEvents;
       this.queuedEvents = [];
@@ -39,20 +104,34 @@ export abstract class CordElement extends LitElement {
     }
   }
 
-  /** Dispatches `<source>:<name>` with the arguments as `detail`, as Cord's elements do. */
-  protected emit(source: string, name: string, ...args: unknown[]) {
-    const event = new CustomEvent(`${source}:${name}`, { bubbles: true, composed: true, detail: args });
-    if (this.bufferEvents === 'true') this.queuedEvents.push(event);
+  /** Cord's string `namespace:key`, in the page's language. */
+  protected t(key: string, options?: TOptions): string {
+    return i18n.t(key, options);
+  }
+
+  /** Cord's `dispatchCordEvent`: dispatches now, or later while events are buffered. */
+  dispatchCordEvent(event: Event) {
+    if (this.bufferEvents === 'true') this.queuedEvents.push(event as CustomEvent);
     else this.dispatchEvent(event);
   }
-}
 
-/** A JSON attribute (or the property React sets to the same string), if it parses. */
-export function parseJsonAttribute<T>(value: unknown): T | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  try {
-    return JSON.parse(value) as T;
-  } catch {
-    return undefined;
+  /** The element's own event `<tag>:<name>`, with the arguments as `detail`. */
+  protected emit(name: string, ...args: unknown[]) {
+    this.dispatchCordEvent(
+      new CustomEvent(`${this.localName}:${name}`, { bubbles: true, composed: true, detail: args }),
+    );
+  }
+
+  /** `loading` and `render`: once each, on the element only. */
+  protected emitLifecycle(name: 'loading' | 'render') {
+    this.dispatchCordEvent(new CustomEvent(`${this.localName}:${name}`, { detail: [] }));
+  }
+
+  /**
+   * An event of an inner part under that part's name (`cord-composer:send` from a thread's
+   * composer): Cord fires these from inner nodes, so they are never buffered.
+   */
+  protected emitPart(source: string, name: string, ...args: unknown[]) {
+    this.dispatchEvent(new CustomEvent(`${source}:${name}`, { bubbles: true, composed: true, detail: args }));
   }
 }

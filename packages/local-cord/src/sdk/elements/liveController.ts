@@ -4,8 +4,7 @@ import { live } from '../runtime.ts';
 
 /**
  * Keeps an element rendered from the data layer: it subscribes the element to the query
- * it shows (swapped when the element's attributes change), and to who is signed in and
- * the users it names, and asks for an update when any of them changes.
+ * it shows (swapped when the element's attributes change), and to the users it names and asks for an update when any of them changes.
  */
 export class LiveController<T> implements ReactiveController {
   private query: LiveQuery<T> | undefined;
@@ -33,8 +32,7 @@ export class LiveController<T> implements ReactiveController {
   }
 
   hostConnected() {
-    const update = () => this.host.requestUpdate();
-    this.stopLive = [live.onViewer(update), live.onUsers(update)];
+    this.stopLive = [live.onUsers(() => this.host.requestUpdate())];
   }
 
   hostDisconnected() {

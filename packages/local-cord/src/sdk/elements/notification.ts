@@ -16,7 +16,6 @@ export class CordNotification extends NotificationsElement {
   };
   declare notificationId: string | null;
 
-  protected readonly componentName = 'notification';
   private readonly notification = new LiveController<NotificationListState>(this);
   private warnedAbout: string | undefined;
 

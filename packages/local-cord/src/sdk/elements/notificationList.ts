@@ -5,7 +5,7 @@ import { notificationFilter } from '../api/notificationSDK.ts';
 import { NotificationListQuery, type NotificationListState } from '../data/notificationQueries.ts';
 import { live } from '../runtime.ts';
 import { bellIcon, NOTIFICATION_STRINGS, notificationItem } from '../ui/notification.ts';
-import { parseJsonAttribute } from './cordElement.ts';
+import { parseJsonAttribute } from './attributes.ts';
 import { LiveController } from './liveController.ts';
 import { NotificationsElement } from './notificationsElement.ts';
 
@@ -38,7 +38,6 @@ export class CordNotificationList extends NotificationsElement {
   declare showPlaceholder: string | null;
   declare filter: string | null;
 
-  protected readonly componentName = 'notification-list';
   private readonly list = new LiveController<NotificationListState>(this);
 
   protected override willUpdate() {

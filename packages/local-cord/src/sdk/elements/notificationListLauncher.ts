@@ -6,16 +6,12 @@ import { notificationFilter } from '../api/notificationSDK.ts';
 import { NotificationCountsQuery } from '../data/notificationQueries.ts';
 import { live } from '../runtime.ts';
 import { bellIcon, NOTIFICATION_STRINGS } from '../ui/notification.ts';
-import { CordElement, parseJsonAttribute } from './cordElement.ts';
+import { flagAttribute, parseJsonAttribute } from './attributes.ts';
+import { CordElement } from './cordElement.ts';
 import { LiveController } from './liveController.ts';
 
 /** Cord's badge shows 1 to 9, then "9+". */
 const BADGE_MAX = 9;
-
-/** Cord's `flag` attribute: present means true, except the string "false" (React sets "" for true). */
-function isSet(value: string | boolean | null | undefined): boolean {
-  return value !== null && value !== undefined && value !== false && value !== 'false';
-}
 
 /**
  * `<cord-notification-list-launcher>`: Cord's bell button with the number of unread
@@ -47,7 +43,6 @@ export class CordNotificationListLauncher extends CordElement {
   declare filter: string | null;
   declare open: boolean;
 
-  protected readonly componentName = 'notification-list-launcher';
   private readonly unread = new LiveController<number | undefined>(this);
   private readonly closeOnOutsideClick = (event: MouseEvent) => {
     if (this.open && !event.composedPath().includes(this)) this.open = false;
@@ -105,7 +100,7 @@ export class CordNotificationListLauncher extends CordElement {
         aria-label=${unread > 0 ? `${name}, ${unread} unread` : name}
         aria-haspopup="true"
         aria-expanded=${this.open ? 'true' : 'false'}
-        ?disabled=${isSet(this.disabled)}
+        ?disabled=${flagAttribute(this.disabled)}
         @click=${this.toggle}
       >
         ${this.icon()} ${label ? html`<p class="cord-button-label">${label}</p>` : nothing}
@@ -135,7 +130,7 @@ export class CordNotificationListLauncher extends CordElement {
   }
 
   private readonly toggle = () => {
-    this.emit('cord-notification-list-launcher', 'click');
+    this.emit('click');
     this.open = !this.open;
   };
 }

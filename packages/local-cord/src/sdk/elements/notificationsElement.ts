@@ -25,9 +25,12 @@ export abstract class NotificationsElement extends CordElement {
     this.menuOpenFor = null;
   }
 
-  /** Dispatches `cord-notification:click` with these arguments as its detail. */
+  /**
+   * Dispatches `cord-notification:click` with these arguments as its detail, at once: Cord
+   * fires it from the notification, and a listener may prevent the MouseEvent's default.
+   */
   emitClick(event: MouseEvent, detail: object) {
-    this.emit('cord-notification', 'click', event, detail);
+    this.emitPart('cord-notification', 'click', event, detail);
   }
 }
 

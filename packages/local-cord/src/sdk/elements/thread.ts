@@ -1,33 +1,37 @@
 import { html, nothing } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { contentFromText } from '../../protocol/content.ts';
-import { MAX_MESSAGE_LENGTH } from '../../protocol/limits.ts';
-import { type CordLocation, locationFromUrl } from '../../protocol/location.ts';
-import type { ThreadData, UserData } from '../../protocol/views.ts';
-import { toThreadSummary } from '../api/convert.ts';
-import { sendMessage, updateMessage } from '../api/messageWrites.ts';
-import { type LocalMessage, ThreadQuery, type ThreadState } from '../data/threadQuery.ts';
+import type { EntityMetadata, ThreadData } from '../../protocol/views.ts';
+import { toClientMessage, toThreadSummary } from '../api/convert.ts';
+import { groupMembersQuery, threadQuery } from '../data/sharedQueries.ts';
+import type { MembersState } from '../data/simpleQueries.ts';
+import type { LocalMessage, ThreadQuery, ThreadState } from '../data/threadQuery.ts';
 import { live } from '../runtime.ts';
-import { imageViewer } from '../ui/attachments.ts';
-import { type ComposerActions, composer } from '../ui/composer.ts';
-import { type MessageActions, message } from '../ui/message.ts';
+import { collapsedThread } from '../ui/collapsedThread.ts';
+import { facepile } from '../ui/facepile.ts';
+import { extraClasses, message, threadMenuButton } from '../ui/message.ts';
 import { typingIndicator } from '../ui/typingIndicator.ts';
-import { AttachmentController } from './attachmentController.ts';
-import { CordElement, parseJsonAttribute } from './cordElement.ts';
+import { booleanAttribute, flagAttribute, locationAttribute, parseJsonAttribute } from './attributes.ts';
+import { ClockController } from './clockController.ts';
+import { ComposerController } from './composerController.ts';
+import { CordElement } from './cordElement.ts';
 import { LiveController } from './liveController.ts';
+import { authorOf, MessageController, threadMenuOf } from './messageController.ts';
+import { markSeenSoon } from './seen.ts';
 
 const UNDO_DELETE_MS = 10_000;
-const TYPING_REFRESH_MS = 2_000;
-const CLOCK_TICK_MS = 30_000;
+const OLDER_PAGE = 10;
+const PLACEHOLDER_FACES = 4;
 
 /**
  * `<cord-thread>`: one conversation. Empty, it shows Cord's placeholder and a composer;
  * its first message creates it in the viewer's group (or `group-id`). It observes the
  * thread in the page's data layer (shared with hooks and other elements on the same
- * thread); the messages and the composer are templates of their own (`ui/`).
+ * thread); messages and the composer (with its files) are the templates and controllers
+ * every element showing them uses.
  */
 export class CordThread extends CordElement {
+  static override allowsShadowRoot = true;
   static override properties = {
     ...CordElement.properties,
     threadId: { attribute: 'thread-id' },
@@ -36,14 +40,13 @@ export class CordThread extends CordElement {
     context: {},
     metadata: {},
     collapsed: {},
+    autofocus: {},
     showHeader: { attribute: 'show-header' },
     showPlaceholder: { attribute: 'show-placeholder' },
+    composerExpanded: { attribute: 'composer-expanded' },
     composerDisabled: { attribute: 'composer-disabled' },
+    threadOptions: { attribute: 'thread-options' },
     groupId: { attribute: 'group-id' },
-    editing: { state: true },
-    pickingReactionFor: { state: true },
-    composerError: { state: true },
-    composerEmpty: { state: true },
   };
   declare threadId: string | null;
   declare threadName: string | null;
@@ -51,309 +54,263 @@ export class CordThread extends CordElement {
   declare context: string | null;
   declare metadata: string | null;
   declare collapsed: string | null;
+  /** Cord's `autofocus` flag; React 19 sets it as a property ("" for true). */
+  declare autofocus: boolean;
   declare showHeader: string | null;
   declare showPlaceholder: string | null;
+  declare composerExpanded: string | null;
   declare composerDisabled: string | null;
+  declare threadOptions: string | null;
   declare groupId: string | null;
-  declare editing: string | null;
-  declare pickingReactionFor: string | null;
-  declare composerError: string | null;
-  declare composerEmpty: boolean;
+  /** Cord's screenshot settings (set through React's ref); local Cord takes no screenshots. */
+  screenshotConfig: unknown;
 
-  protected readonly componentName = 'thread';
   private readonly thread = new LiveController<ThreadState>(this);
-  private readonly attachments = new AttachmentController(this, (error) => (this.composerError = error));
-  private lastTypingSent = 0;
+  private readonly members = new LiveController<MembersState>(this);
+  private readonly composer = new ComposerController(this, (name, detail) =>
+    this.emitPart('cord-composer', name, detail),
+  );
+  private readonly messages = new MessageController(
+    this,
+    {
+      editStart: (shown) => this.emitPart('cord-message', 'editstart', this.messageInfo(shown)),
+      editEnd: (shown) => this.emitPart('cord-message', 'editend', this.messageInfo(shown)),
+      failed: (reason) => this.composer.fail(reason),
+    },
+    this.composer.attachments,
+  );
   private announcedCount: number | undefined;
+  private wasResolved: boolean | undefined;
   private rendered = false;
-  private clock: ReturnType<typeof setInterval> | undefined;
+  private focusPending = false;
+  /** Name and metadata last written from the attributes, so each is written once. */
+  private written = { name: undefined as string | undefined, metadata: undefined as string | undefined };
 
   constructor() {
     super();
-    this.editing = null;
-    this.pickingReactionFor = null;
-    this.composerError = null;
-    this.composerEmpty = true;
+    new ClockController(this);
   }
 
   override connectedCallback() {
     super.connectedCallback();
-    this.emit('cord-thread', 'loading');
-    // Relative times ("5 mins ago") and the 10 s undo window move on their own.
-    this.clock = setInterval(() => this.requestUpdate(), CLOCK_TICK_MS);
+    this.emitLifecycle('loading');
+    this.focusPending = flagAttribute(this.autofocus);
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    clearInterval(this.clock);
-  }
-
-  protected override willUpdate() {
-    const threadId = this.threadId ?? undefined;
-    const groupId = this.groupId ?? undefined;
-    const previous = this.thread.current as ThreadQuery | undefined;
-    if (previous?.threadId === threadId && previous?.groupId === groupId && this.isConnected) return;
-    this.announcedCount = undefined;
-    this.thread.use(
-      threadId === undefined
-        ? undefined
-        : live.query(ThreadQuery.key(threadId, groupId), () => new ThreadQuery(live, threadId, groupId, undefined)),
-    );
-  }
-
-  protected override updated() {
-    super.updated();
-    const state = this.thread.value;
-    if (!state || (state.loading && state.thread === undefined)) return;
-    if (!this.rendered) {
-      this.rendered = true;
-      this.emit('cord-thread', 'render');
-    }
-    const count = visibleMessages(state).length;
-    if (state.thread && count !== this.announcedCount) {
-      this.announcedCount = count;
-      this.emit('cord-thread', 'threadinfochange', { messageCount: count, thread: toThreadSummary(state.thread) });
-    }
-  }
-
-  private currentName() {
-    return this.threadName || document.title;
-  }
-
-  private get threadQuery(): ThreadQuery | undefined {
+  private get query(): ThreadQuery | undefined {
     return this.thread.current as ThreadQuery | undefined;
   }
 
-  protected renderContent() {
-    const query = this.threadQuery;
-    if (!query) return html`<div class="cord-thread cord-error">This thread needs a thread-id.</div>`;
-    const state = query.value;
-    if (state.thread === undefined) return html`<div class="cord-thread cord-loading" aria-busy="true"></div>`;
-    // Cord shows nothing for a thread the viewer may not see (e.g. its id is in use by
-    // another group); the reason goes to the console for the developer.
-    if (state.error) return nothing;
-    const messages = visibleMessages(state);
-    const resolved = state.thread?.resolved ?? false;
-    const collapsed = this.collapsed === 'true';
-    const viewerId = live.viewer?.id;
-    const content = { userName: (id: string) => live.user(id)?.displayName };
-    const classes = { 'cord-thread': true, 'cord-resolved': resolved, 'cord-collapsed-thread': collapsed };
-    return html`<div class=${classMap(classes)}>
-      ${this.showHeader === 'true' ? this.renderHeader(state.thread) : nothing}
-      ${resolved ? this.renderResolvedBanner(query.threadId) : nothing}
-      <div class="cord-scroll-container" @scroll=${(event: Event) => this.loadOlderAtTop(event)}>
-        ${messages.length === 0 && this.showPlaceholder !== 'false' ? placeholder() : nothing}
-        ${repeat(
-          messages,
-          (shown) => shown.id,
-          (shown, index) =>
-            message(
-              shown,
-              authorOf(shown),
-              {
-                viewerId,
-                content,
-                editing: this.editing === shown.id,
-                pickingReaction: this.pickingReactionFor === shown.id,
-                resolvable: index === 0 && !resolved,
-                files: this.attachments,
-              },
-              this.messageActions,
-            ),
-        )}
-      </div>
-      ${typingIndicator((state.thread?.typing ?? []).map((id) => live.user(id)?.displayName ?? id))}
-      ${
-        collapsed
-          ? nothing
-          : composer(
-              {
-                disabled: this.composerDisabled === 'true' || !live.viewer,
-                empty: this.composerEmpty && this.attachments.files.length === 0,
-                resolved,
-                error: this.composerError,
-                files: this.attachments.files,
-                dropping: this.attachments.dropping,
-              },
-              this.composerActions(query.threadId),
-            )
+  protected override willUpdate() {
+    const threadId = this.threadId || undefined;
+    const groupId = this.groupId ?? undefined;
+    const previous = this.query;
+    if (previous?.threadId !== threadId || previous?.groupId !== groupId) {
+      this.announcedCount = undefined;
+      this.wasResolved = undefined;
+      this.thread.use(threadId === undefined ? undefined : threadQuery(live, threadId, groupId));
+    }
+    const group = groupId ?? live.viewer?.groupID ?? undefined;
+    const empty = (this.thread.value?.messages.length ?? 0) === 0;
+    this.members.use(empty && group ? groupMembersQuery(live, group) : undefined);
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>) {
+    super.updated(changed);
+    const state = this.thread.value;
+    if (!state || state.thread === undefined) return;
+    if (!this.rendered) {
+      this.rendered = true;
+      this.emitLifecycle('render');
+    }
+    const thread = state.thread;
+    if (thread) {
+      const count = visibleMessages(state).filter((shown) => shown.deletedTimestamp === null).length;
+      if (count !== this.announcedCount) {
+        this.announcedCount = count;
+        this.emit('threadinfochange', { messageCount: count, thread: toThreadSummary(thread) });
       }
-      ${imageViewer(this.attachments.opened, () => this.attachments.closeImage())}
-    </div>`;
-  }
-
-  private renderHeader(thread: ThreadData | null) {
-    const threadId = this.threadQuery!.threadId;
-    const resolved = thread?.resolved ?? false;
-    return html`<div class="cord-thread-header-container">
-      <span class="cord-thread-name">${thread?.name || this.currentName()}</span>
-      ${
-        thread === null
-          ? nothing
-          : html`<button type="button" class="cord-button" @click=${() => this.resolve(threadId, !resolved)}>
-            ${resolved ? 'Reopen' : 'Resolve'}
-          </button>`
+      if (this.wasResolved === false && thread.resolved) this.emit('resolved', { thread: toThreadSummary(thread) });
+      this.wasResolved = thread.resolved;
+      this.writeAttributes(thread);
+      if (thread.unread > 0 && document.visibilityState === 'visible') markSeenSoon(thread.id);
+    }
+    if (this.focusPending && !thread?.resolved) {
+      const editor = this.querySelector<HTMLTextAreaElement>('.cord-composer .cord-editor');
+      if (editor) {
+        this.focusPending = false;
+        editor.focus();
       }
-    </div>`;
+    }
   }
 
-  private renderResolvedBanner(threadId: string) {
-    return html`<div class="cord-resolved-thread-header-container">
-      <span class="cord-resolved-thread-header-text">Resolved</span>
-      <button type="button" class="cord-button" @click=${() => this.resolve(threadId, false)}>Reopen</button>
-    </div>`;
+  /** An explicit name or metadata differing from the thread's is written to it, as Cord does. */
+  private writeAttributes(thread: ThreadData) {
+    const name = this.threadName ?? undefined;
+    const metadata = parseJsonAttribute<EntityMetadata>(this.metadata);
+    const metadataText = metadata && JSON.stringify(metadata);
+    const update: { name?: string; metadata?: EntityMetadata } = {};
+    if (name !== undefined && name !== thread.name && name !== this.written.name) update.name = name;
+    if (metadata && metadataText !== JSON.stringify(thread.metadata) && metadataText !== this.written.metadata) {
+      update.metadata = metadata;
+    }
+    if (update.name === undefined && update.metadata === undefined) return;
+    this.written = { name: update.name ?? this.written.name, metadata: metadataText ?? this.written.metadata };
+    live.request({ type: 'thread.update', threadId: thread.id, ...update }).catch((error: Error) => {
+      console.warn(`Cord: thread ${thread.id} could not be updated: ${error.message}`);
+    });
   }
 
-  /** Older messages come in as the reader scrolls to the top. */
-  private loadOlderAtTop(event: Event) {
-    if ((event.target as HTMLElement).scrollTop > 0) return;
-    this.run(this.threadQuery?.fetchMore() ?? Promise.resolve());
-  }
-
-  private resolve(threadId: string, resolved: boolean) {
-    this.run(live.request({ type: 'thread.update', threadId, resolved }));
-  }
-
-  private readonly messageActions: MessageActions = {
-    startEditing: (messageId) => {
-      this.editing = messageId;
-      this.emit('cord-message', 'editstart', { threadId: this.threadId, messageId });
-    },
-    stopEditing: (messageId) => {
-      this.editing = null;
-      this.emit('cord-message', 'editend', { threadId: this.threadId, messageId });
-    },
-    saveEdit: (edited, text) => {
-      if (!this.checkLength(text)) return false;
-      if (text.trim() && text !== edited.plaintext) {
-        this.run(updateMessage(live, edited.id, { content: contentFromText(text) }));
-      }
-      return true;
-    },
-    setDeleted: (messageId, deleted) => this.run(updateMessage(live, messageId, { deleted })),
-    react: (messageId, emoji, on) =>
-      this.run(updateMessage(live, messageId, on ? { addReactions: [emoji] } : { removeReactions: [emoji] })),
-    togglePicker: (messageId) => {
-      this.pickingReactionFor = this.pickingReactionFor === messageId ? null : messageId;
-    },
-    resolve: (threadId) => this.resolve(threadId, true),
-    openImage: (image) => void this.attachments.openImage(image),
-    download: (file) => void this.attachments.download(file),
-    imageFailed: (url) => this.attachments.imageFailed(url),
-  };
-
-  private composerActions(threadId: string): ComposerActions {
-    const composerEvent = () => ({ threadId, thread: this.summary() });
+  private messageInfo(shown: LocalMessage) {
+    const thread = this.thread.value?.thread;
     return {
-      send: (textarea) => this.send(threadId, textarea),
-      input: (text) => this.typing(threadId, text),
-      focus: () => this.emit('cord-composer', 'focus', composerEvent()),
-      blur: () => {
-        this.lastTypingSent = 0;
-        this.emit('cord-composer', 'blur', composerEvent());
-      },
-      attach: (files) => this.attachments.attach(files),
-      removeFile: (key) => this.attachments.removeFile(key),
-      setDropping: (dropping) => this.attachments.setDropping(dropping),
+      threadId: shown.threadID,
+      messageId: shown.id,
+      thread: thread ? toThreadSummary(thread) : null,
+      message: toClientMessage(shown),
     };
   }
 
-  private summary() {
-    const thread = this.threadQuery?.value.thread;
-    return thread ? toThreadSummary(thread) : undefined;
-  }
-
-  private typing(threadId: string, text: string) {
-    this.composerEmpty = !text.trim();
-    this.checkLength(text);
-    const now = Date.now();
-    // Typing in a thread nobody has written in yet shows nowhere: it has no group yet.
-    if (!this.threadQuery?.value.thread || !text.trim() || now - this.lastTypingSent <= TYPING_REFRESH_MS) return;
-    this.lastTypingSent = now;
-    live.tell({ type: 'thread.update', threadId, typing: true });
-  }
-
-  private checkLength(text: string): boolean {
-    const tooLong = [...text].length > MAX_MESSAGE_LENGTH;
-    this.composerError = tooLong
-      ? `This message is too long: at most ${MAX_MESSAGE_LENGTH.toLocaleString('en')} characters.`
-      : null;
-    return !tooLong;
-  }
-
-  private send(threadId: string, textarea: HTMLTextAreaElement) {
-    const text = textarea.value;
-    // A file alone makes a message, as in Cord.
-    if ((!text.trim() && !this.attachments.files.some((file) => file.status !== 'failed')) || !this.checkLength(text)) {
-      return;
+  protected renderContent() {
+    const query = this.query;
+    if (!query) {
+      console.error('non-empty threadId must be provided');
+      return nothing;
     }
-    const { files, ids } = this.attachments.take();
-    textarea.value = '';
-    this.composerEmpty = true;
-    this.lastTypingSent = 0;
-    const location =
-      parseJsonAttribute<CordLocation>(this.location ?? this.context) ?? locationFromUrl(window.location.href);
-    const metadata = parseJsonAttribute<Record<string, string | number | boolean>>(this.metadata);
-    // Files picked a moment ago may still be waiting for local Cord's record of them.
-    ids
-      .then((fileIds) =>
-        sendMessage(live, threadId, {
-          content: contentFromText(text),
-          addAttachments: fileIds.map((id) => ({ type: 'file', id })),
-          createThread: {
-            name: this.currentName(),
-            url: window.location.href,
-            location,
-            groupID: this.groupId ?? undefined,
-            metadata,
-          },
-        }),
-      )
-      .then((sent) => {
-        this.emit('cord-composer', 'send', { threadId, messageId: sent.id, thread: this.summary() });
-      })
-      .catch((error: Error) => {
-        // Keep what they wrote: put it back unless they started something new.
-        if (!textarea.value) {
-          textarea.value = text;
-          this.composerEmpty = false;
+    const state = query.value;
+    // Cord shows nothing while loading, and nothing for a thread the viewer may not see
+    // (e.g. its id is in use by another group); the reason goes to the console.
+    if (state.thread === undefined || state.error) return nothing;
+    const thread = state.thread;
+    const messages = visibleMessages(state);
+    const viewerId = live.viewer?.id;
+    const subscribed = viewerId !== undefined && (thread?.subscribers.includes(viewerId) ?? false);
+    const containerClasses = {
+      'cord-thread-container': true,
+      'cord-thread': true,
+      'cord-resolved': thread?.resolved ?? false,
+      'cord-no-replies': (thread?.userMessages ?? 0) <= 1,
+      'cord-subscribed': subscribed,
+      ...extraClasses(thread?.extraClassnames ?? null),
+    };
+    if (booleanAttribute(this.collapsed, false)) {
+      if (!thread || messages.length === 0) return nothing;
+      return html`<div class=${classMap(containerClasses)} data-cord-thread-id=${thread.id} data-cord-group-id=${thread.groupID}>
+        ${collapsedThread(thread, this.renderMessage(messages[0]!, thread, true), {
+          viewerId,
+          user: (id) => live.user(id),
+          offerReply: true,
+        })}
+      </div>`;
+    }
+    const header = booleanAttribute(this.showHeader, false);
+    return html`<div
+      class=${classMap(containerClasses)}
+      data-cord-thread-id=${query.threadId}
+      data-cord-group-id=${thread?.groupID ?? nothing}
+    >
+      <div class="cord-inline-thread">
+        ${header ? this.renderHeader(query.threadId, thread) : nothing}
+        ${
+          messages.length === 0
+            ? booleanAttribute(this.showPlaceholder, true)
+              ? this.renderPlaceholder()
+              : nothing
+            : html`<div class="cord-scroll-container">
+              ${this.renderOlderButton(state)}
+              <div class="cord-message-block">
+                ${repeat(
+                  messages,
+                  (shown) => shown.id,
+                  (shown, index) => this.renderMessage(shown, thread, index === 0 && !header),
+                )}
+              </div>
+            </div>`
         }
-        this.attachments.restore(files);
-        this.composerError = error.message;
-      });
+        ${typingIndicator((thread?.typing ?? []).map((id) => live.user(id)?.displayName ?? id))}
+        ${this.composer.render({
+          threadId: query.threadId,
+          thread,
+          newThread: this.newThread(),
+          size: 'medium',
+          showExpanded: booleanAttribute(this.composerExpanded, false),
+          showCloseButton: false,
+          disabled: booleanAttribute(this.composerDisabled, false),
+        })}
+      </div>
+      ${this.messages.attachments.viewer()}
+    </div>`;
   }
 
-  private run(action: Promise<unknown>) {
-    action.then(
-      () => (this.composerError = null),
-      (error: Error) => (this.composerError = error.message),
-    );
+  private renderMessage(shown: LocalMessage, thread: ThreadData | null, withThreadMenu: boolean) {
+    const menu = withThreadMenu && thread ? threadMenuOf(thread) : undefined;
+    return message(shown, authorOf(shown), this.messages.state(shown, menu), this.messages.actions);
+  }
+
+  private newThread() {
+    const subscribers = parseJsonAttribute<{ additional_subscribers_on_create?: string[] }>(this.threadOptions);
+    return {
+      name: this.threadName ?? document.title,
+      url: window.location.href,
+      location: locationAttribute(this.location, this.context),
+      groupID: this.groupId ?? undefined,
+      metadata: parseJsonAttribute<EntityMetadata>(this.metadata),
+      addSubscribers: [...defaultSubscribers(), ...(subscribers?.additional_subscribers_on_create ?? [])],
+    };
+  }
+
+  private renderPlaceholder() {
+    const viewer = live.viewer;
+    const others = (this.members.value?.members ?? []).filter((member) => member.id !== viewer?.id);
+    const faces = [...others.slice(0, viewer ? PLACEHOLDER_FACES - 1 : PLACEHOLDER_FACES), ...(viewer ? [viewer] : [])];
+    return html`<div class="cord-empty-state-placeholder">
+      ${this.members.value?.loading === false ? facepile(faces.map((user) => ({ user }))) : nothing}
+      <p class="cord-empty-state-placeholder-title">${this.t('thread:placeholder_title')}</p>
+      <p class="cord-empty-state-placeholder-body">${this.t('thread:placeholder_body')}</p>
+    </div>`;
+  }
+
+  private renderOlderButton(state: ThreadState) {
+    if (!state.hasMore) return nothing;
+    return html`<div class="cord-load-older-messages-container">
+      <button
+        type="button"
+        class="cord-button cord-secondary cord-small"
+        data-cord-button="load-older-messages"
+        @click=${() => void this.query?.fetchMore(OLDER_PAGE).catch(() => {})}
+      >
+        ${this.t('thread:show_more', { count: OLDER_PAGE })}
+      </button>
+    </div>`;
+  }
+
+  private renderHeader(threadId: string, thread: ThreadData | null) {
+    const first = this.thread.value?.messages[0];
+    return html`<div class="cord-thread-header-container">
+      ${
+        thread && first
+          ? threadMenuButton(first, this.messages.state(first, threadMenuOf(thread)), this.messages.actions)
+          : nothing
+      }
+      <button
+        type="button"
+        class="cord-button cord-secondary cord-small cord-close-button"
+        data-cord-button="close-thread"
+        aria-label="Close"
+        @click=${() => this.emit('close', { threadID: threadId, thread: thread ? toThreadSummary(thread) : null })}
+      >
+        ✕
+      </button>
+    </div>`;
   }
 }
 
-/** The author as the page knows them; their id until their data arrives. */
-function authorOf(shown: LocalMessage): UserData {
-  const known = shown.authorID === live.viewer?.id ? live.viewer : live.user(shown.authorID);
-  return (
-    known ?? {
-      id: shown.authorID,
-      name: null,
-      shortName: null,
-      displayName: shown.authorID,
-      secondaryDisplayName: shown.authorID,
-      profilePictureURL: null,
-      metadata: {},
-    }
-  );
-}
-
-function placeholder() {
-  return html`<div class="cord-empty-state-placeholder">
-    <p class="cord-placeholder-title">Chat with your team, right here</p>
-    <p class="cord-placeholder-body">
-      Ask a question, give feedback, or just say 'Hi'. Comments can be seen by anyone who can access this page.
-    </p>
-  </div>`;
+/** The subscribers `CordSDK.init({ thread_options })` adds to every thread an element creates. */
+function defaultSubscribers(): string[] {
+  const sdk = (
+    window as { CordSDK?: { options?: { thread_options?: { additional_subscribers_on_create?: string[] } } } }
+  ).CordSDK;
+  return sdk?.options?.thread_options?.additional_subscribers_on_create ?? [];
 }
 
 /** Messages to show: deleted ones stay (with Undo) for the author's 10 s window only. */

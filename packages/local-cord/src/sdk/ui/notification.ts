@@ -79,7 +79,7 @@ function icon(notification: NotificationData) {
     return html`<img class="cord-notification-icon" src=${notification.iconUrl} alt="" draggable="false" />`;
   }
   const sender = notification.header.find((node) => node.type === 'user');
-  return sender ? avatar(sender.user, { label: sender.user.displayName }) : bellIcon;
+  return sender ? avatar(sender.user, { tooltip: sender.user.displayName }) : bellIcon;
 }
 
 function headerNode(node: NotificationHeaderNode) {

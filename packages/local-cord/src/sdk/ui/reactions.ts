@@ -1,12 +1,28 @@
 import { html, nothing } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import type { MessageData } from '../../protocol/views.ts';
+import { i18n, text } from '../runtime.ts';
+import { type PopupPlace, popupStyle } from './popup.ts';
 
-const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉', '👀'];
+const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉', '👀', '✅'];
 
 export interface ReactionActions {
   react(messageId: string, emoji: string, on: boolean): void;
-  togglePicker(messageId: string): void;
+  /** Opens (under `anchor`) or closes the emoji picker. */
+  togglePicker(messageId: string, anchor?: Element): void;
+}
+
+export interface ReactionsState {
+  viewerId: string | undefined;
+  pickingReaction: boolean;
+  /** The pills; false shows only the add button (cord-reactions' `show-reaction-list`). */
+  showList?: boolean;
+  /** An add button after the pills (cord-reactions); in messages it sits with the options instead. */
+  showAddButton?: boolean;
+  /** Names for the "who reacted" tooltips. */
+  userName?: (id: string) => string | undefined;
+  /** Where the open picker shows. */
+  popupAt?: PopupPlace | undefined;
 }
 
 /** Each emoji once, in the order first used, with who reacted with it. */
@@ -16,45 +32,98 @@ function byEmoji(message: MessageData): Array<{ emoji: string; userIds: string[]
   return [...users].map(([emoji, userIds]) => ({ emoji, userIds }));
 }
 
-/** A message's reaction pills (yours pressed), and the picker while it is open. */
-export function reactions(
+/** "You, Ann reacted with 👍". */
+function whoReacted(emoji: string, userIds: string[], state: ReactionsState): string {
+  const names = userIds.map((id) =>
+    id === state.viewerId ? text('user:viewer_user_short') : (state.userName?.(id) ?? id),
+  );
+  // `formatParams` keeps the names out of i18next's cache key for its Intl list formatter.
+  return i18n.t('message:reaction_with_emoji_name_tooltip', {
+    users: names,
+    emojiName: emoji,
+    count: names.length,
+    formatParams: { users: {} },
+  });
+}
+
+export function addReactionButton(
+  messageId: string,
+  state: ReactionsState,
+  actions: ReactionActions,
+  disabled = false,
+) {
+  return html`<button
+    type="button"
+    class="cord-button cord-secondary cord-small cord-add-reaction"
+    data-cord-button="select-emoji"
+    aria-label=${text('message:add_reaction_action')}
+    aria-expanded=${state.pickingReaction ? 'true' : 'false'}
+    ?disabled=${disabled}
+    @click=${(event: Event) => actions.togglePicker(messageId, event.currentTarget as Element)}
+  >
+    ☺︎+
+  </button>`;
+}
+
+/** The emoji to pick from, as a menu; picking one the viewer already used takes it back. */
+function picker(
   message: MessageData,
-  state: { viewerId: string | undefined; pickingReaction: boolean },
+  state: ReactionsState,
+  mine: (emoji: string) => boolean,
   actions: ReactionActions,
 ) {
-  const pills = byEmoji(message);
-  if (pills.length === 0 && !state.pickingReaction) return nothing;
-  return html`<div class="cord-reactions-container">
-    ${pills.map((reaction) => {
-      const mine = state.viewerId !== undefined && reaction.userIds.includes(state.viewerId);
-      return html`<button
+  return html`<div
+    class="cord-emoji-picker"
+    role="menu"
+    aria-label=${text('message:add_reaction_action')}
+    style=${popupStyle(state.popupAt)}
+  >
+    ${QUICK_REACTIONS.map(
+      (emoji) => html`<button
         type="button"
-        class=${classMap({ 'cord-pill': true, 'cord-from-viewer': mine })}
-        aria-pressed=${mine ? 'true' : 'false'}
-        aria-label="${reaction.emoji} ${reaction.userIds.length}"
-        @click=${() => actions.react(message.id, reaction.emoji, !mine)}
+        role="menuitem"
+        class="cord-emoji-picker-option"
+        @click=${() => {
+          actions.togglePicker(message.id);
+          actions.react(message.id, emoji, !mine(emoji));
+        }}
       >
-        <span class="cord-emoji">${reaction.emoji}</span><span class="cord-count">${reaction.userIds.length}</span>
-      </button>`;
-    })}
+        ${emoji}
+      </button>`,
+    )}
+  </div>`;
+}
+
+/** Cord's `div.cord-reactions-container`: a pill per emoji (yours pressed), the add button, the picker. */
+export function reactions(message: MessageData, state: ReactionsState, actions: ReactionActions) {
+  const pills = byEmoji(message);
+  const showList = state.showList ?? true;
+  if (pills.length === 0 && !state.pickingReaction && !state.showAddButton) return nothing;
+  const mine = (emoji: string) =>
+    state.viewerId !== undefined && message.reactions.some((r) => r.reaction === emoji && r.userID === state.viewerId);
+  return html`<div class="cord-reactions-container">
     ${
-      state.pickingReaction
-        ? html`<span class="cord-reaction-picker" role="menu">
-          ${QUICK_REACTIONS.map(
-            (emoji) => html`<button
+      showList
+        ? html`<div class="cord-reaction-list">
+          ${pills.map((reaction) => {
+            const pressed = mine(reaction.emoji);
+            return html`<button
               type="button"
-              role="menuitem"
-              class="cord-pill"
-              @click=${() => {
-                actions.togglePicker(message.id);
-                actions.react(message.id, emoji, true);
-              }}
+              class=${classMap({ 'cord-pill': true, 'cord-from-viewer': pressed })}
+              aria-pressed=${pressed ? 'true' : 'false'}
+              aria-label="${reaction.emoji} ${reaction.userIds.length}"
+              title=${whoReacted(reaction.emoji, reaction.userIds, state)}
+              @click=${() => actions.react(message.id, reaction.emoji, !pressed)}
             >
-              ${emoji}
-            </button>`,
-          )}
-        </span>`
-        : nothing
+              <span class="cord-emoji">${reaction.emoji}</span><p class="cord-count">${reaction.userIds.length}</p>
+            </button>`;
+          })}
+          ${state.showAddButton ? addReactionButton(message.id, state, actions) : nothing}
+        </div>`
+        : state.showAddButton
+          ? addReactionButton(message.id, state, actions)
+          : nothing
     }
+    ${state.pickingReaction ? picker(message, state, mine, actions) : nothing}
   </div>`;
 }

@@ -1,13 +1,13 @@
 import type { ServerEvent } from '../../protocol/events.ts';
 import { TYPING_LAPSE_MS } from '../../protocol/limits.ts';
-import { locationKey, matchesLocation } from '../../protocol/location.ts';
+import { locationKey } from '../../protocol/location.ts';
 import { matchesThreadFilter } from '../../protocol/threadFilter.ts';
 import type { PresenceView, ThreadData, UserData } from '../../protocol/views.ts';
 import type { MessageRecord, Store, ThreadRecord } from '../../store/store.ts';
 import { messageData, type ThreadSnapshot, threadData, threadSnapshot, usersOfThread } from '../views/threadViews.ts';
 import { userData, viewerData } from '../views/userData.ts';
 import { refreshNotifications } from './notificationLists.ts';
-import { presenceAt } from './presence.ts';
+import { presenceAt, watchedLocation } from './presence.ts';
 import { type PresenceSpot, type PresenceWatch, rememberUsers, type Subscriber } from './subscriber.ts';
 import { threadCounts } from './threadQueries.ts';
 
@@ -276,7 +276,7 @@ export class Hub {
   // --- presence ------------------------------------------------------------------
 
   presenceFor(watch: PresenceWatch): PresenceView[] {
-    return presenceAt(this.store.presence.visibleIn(watch.groupIds), watch.location);
+    return presenceAt(this.store.presence.visibleIn(watch.groupIds), watch.location, watch.exactMatch);
   }
 
   arrive(subscriber: Subscriber, spot: PresenceSpot, presentUntil: number, lastSeen: number | undefined) {
@@ -312,8 +312,13 @@ export class Hub {
     const answers = new Map<string, PresenceView[]>();
     for (const subscriber of this.subscribers) {
       for (const [watchId, watch] of subscriber.presenceWatches) {
-        if (!watch.groupIds.includes(spot.groupId) || !matchesLocation(watch.location, spot.location)) continue;
-        const key = `${watch.groupIds.join('\n')}\n${locationKey(watch.location)}`;
+        if (
+          !watch.groupIds.includes(spot.groupId) ||
+          !watchedLocation(watch.location, spot.location, watch.exactMatch)
+        ) {
+          continue;
+        }
+        const key = `${watch.groupIds.join('\n')}\n${watch.exactMatch === true}\n${locationKey(watch.location)}`;
         let users = answers.get(key);
         if (!users) {
           users = this.presenceFor(watch);

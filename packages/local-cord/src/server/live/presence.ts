@@ -1,4 +1,4 @@
-import { type CordLocation, matchesLocation } from '../../protocol/location.ts';
+import { type CordLocation, locationKey, matchesLocation } from '../../protocol/location.ts';
 import type { PresenceView } from '../../protocol/views.ts';
 import type { PresenceRecord } from '../../store/store.ts';
 import { userData } from '../views/userData.ts';
@@ -7,10 +7,10 @@ import { userData } from '../views/userData.ts';
  * One entry per user from the rows that match: present if present anywhere that
  * matches, seen at the latest time seen. Present users first, then most recent.
  */
-export function presenceAt(rows: readonly PresenceRecord[], query: CordLocation): PresenceView[] {
+export function presenceAt(rows: readonly PresenceRecord[], query: CordLocation, exactMatch = false): PresenceView[] {
   const byUser = new Map<string, PresenceView>();
   for (const row of rows) {
-    if (!matchesLocation(query, row.location)) continue;
+    if (!watchedLocation(query, row.location, exactMatch)) continue;
     const seen = byUser.get(row.user.id);
     byUser.set(row.user.id, {
       user: seen?.user ?? userData(row.user),
@@ -21,4 +21,9 @@ export function presenceAt(rows: readonly PresenceRecord[], query: CordLocation)
   return [...byUser.values()].sort(
     (a, b) => Number(b.present) - Number(a.present) || (b.lastSeen ?? 0) - (a.lastSeen ?? 0),
   );
+}
+
+/** Whether presence at `candidate` shows to a watch of `query`: partly matching (Cord's default) or the same location. */
+export function watchedLocation(query: CordLocation, candidate: CordLocation, exactMatch = false): boolean {
+  return exactMatch ? locationKey(query) === locationKey(candidate) : matchesLocation(query, candidate);
 }

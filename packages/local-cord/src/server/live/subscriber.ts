@@ -46,6 +46,8 @@ export interface NotificationCountsQuery {
 export interface PresenceWatch {
   location: CordLocation;
   groupIds: readonly string[];
+  /** Exactly this location, rather than it and every location it partly matches. */
+  exactMatch?: boolean | undefined;
 }
 
 /** Where a connection says its user is present. */

@@ -6,8 +6,8 @@ import type { Handlers } from './context.ts';
 const NO_GROUP = 'Must specify a group ID when setting presence to control who can see it';
 
 export const presenceHandlers: Handlers<'presence.watch' | 'presence.unwatch' | 'presence.set'> = {
-  'presence.watch'({ store, hub, subscriber }, { watchId, location, groupId }) {
-    const watch = { location, groupIds: readScope(store, subscriber.viewer, groupId) };
+  'presence.watch'({ store, hub, subscriber }, { watchId, location, groupId, exactMatch }) {
+    const watch = { location, groupIds: readScope(store, subscriber.viewer, groupId), exactMatch };
     subscriber.presenceWatches.set(watchId, watch);
     return { users: hub.presenceFor(watch) };
   },

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { chromium, type Page } from '@playwright/test';
+import { GROUP, rest } from '../e2e/restApi.ts';
+import { Stack, WEB_URL } from '../e2e/stack.ts';
+import playwrightConfig from '../playwright.config.ts';
+import { percentile } from './support.ts';
+
+// Issue 14's goal: a page with 20 threaded comments of 20 replies each renders in at most
+// 200 ms. The real stack with the production client build; the data is seeded through Cord's
+// REST API; each run is a fresh browser context on the components page, signed in, into
+// which the <cord-threaded-comments> element is inserted with every thread's replies
+// expanded. Measured: from the insertion to every thread of the first page (Cord's 10)
+// shown with all its messages, and to all 20 once "Load more" (5 more each) has been
+// clicked twice.
+const RUNS = Number(process.env.RUNS ?? 10);
+const THREADS = 20;
+const REPLIES = 20;
+const FIRST_PAGE = 10;
+const AUTHORS = ['severusatreides', 'minervahalleck'];
+
+const stack = new Stack();
+await stack.start({ production: true });
+const browser = await chromium.launch(playwrightConfig.use?.launchOptions);
+
+/** The components page as Severus, signed in (his first visit also creates him and the group). */
+async function signedInPage(): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${WEB_URL}/components.html?userIndex=0`);
+  await page.locator('#thread cord-thread .cord-editor').waitFor();
+  await page.waitForFunction(() => !document.querySelector<HTMLTextAreaElement>('#thread .cord-editor')?.disabled);
+  return page;
+}
+
+async function seed(location: Record<string, string>) {
+  await rest('PUT', 'users/minervahalleck', { name: 'Minerva Halleck', addGroups: [GROUP] });
+  for (let thread = 0; thread < THREADS; thread++) {
+    const id = `bench-${randomUUID()}`;
+    const created = await rest('POST', 'threads', {
+      id,
+      groupID: GROUP,
+      name: `Bench ${thread}`,
+      url: WEB_URL,
+      location,
+    });
+    if (created.status !== 200) throw new Error(`thread: ${JSON.stringify(created.body)}`);
+    for (let message = 0; message <= REPLIES; message++) {
+      const sent = await rest('POST', `threads/${id}/messages`, {
+        authorID: AUTHORS[message % AUTHORS.length],
+        content: [{ type: 'p', children: [{ text: `Thread ${thread}, message ${message}` }] }],
+      });
+      if (sent.status !== 200) throw new Error(`message: ${JSON.stringify(sent.body)}`);
+    }
+  }
+}
+
+/**
+ * Inserts the element and times it until the first page's threads show all their messages,
+ * then clicks "Load more" until every thread does. A string, not a function: tsx would add
+ * its own helpers to a function's source, which the page does not have.
+ */
+const MEASURE = `async ({ where, perThread, firstPage, total }) => {
+  const shown = (threads) =>
+    document.querySelectorAll('#bench cord-threaded-comments .cord-threaded-comments-thread .cord-message')
+      .length >= threads * perThread;
+  const until = (done) =>
+    new Promise((resolve, reject) => {
+      const giveUp = performance.now() + 20000;
+      const check = () => {
+        if (done()) resolve(performance.now());
+        else if (performance.now() > giveUp) {
+          const count = (selector) => document.querySelectorAll('#bench ' + selector).length;
+          reject(new Error('not rendered in 20 s: ' + count('.cord-threaded-comments-thread') + ' threads, ' +
+            count('.cord-message') + ' messages'));
+        } else requestAnimationFrame(check);
+      };
+      check();
+    });
+  const holder = document.createElement('div');
+  holder.id = 'bench';
+  const start = performance.now();
+  holder.innerHTML = '<cord-threaded-comments show-replies="initiallyExpanded"></cord-threaded-comments>';
+  holder.firstElementChild.setAttribute('location', where);
+  document.body.prepend(holder);
+  const firstPageAt = await until(() => shown(firstPage));
+  let loadedAt = firstPageAt;
+  for (let threads = firstPage; threads < total; threads = Math.min(total, threads + 5)) {
+    holder.querySelector('.cord-threaded-comments-thread-list > .cord-show-more').click();
+    loadedAt = await until(() => shown(Math.min(total, threads + 5)));
+  }
+  return { firstPage: firstPageAt - start, all: loadedAt - start };
+}`;
+
+interface Timing {
+  firstPage: number;
+  all: number;
+  /** The page's main thread busy (Chromium's TaskDuration), in ms: what contention for the cores does not add to. */
+  busy: number;
+}
+
+async function measure(page: Page, location: Record<string, string>): Promise<Timing> {
+  const args = { where: JSON.stringify(location), perThread: REPLIES + 1, firstPage: FIRST_PAGE, total: THREADS };
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const busy = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration')!.value;
+  const before = await busy();
+  const timing = (await page.evaluate(`(${MEASURE})(${JSON.stringify(args)})`)) as Omit<Timing, 'busy'>;
+  return { ...timing, busy: ((await busy()) - before) * 1000 };
+}
+
+try {
+  const location = { bench: `threaded-comments-${randomUUID()}` };
+  await (await signedInPage()).context().close();
+  await seed(location);
+  const firstPage: number[] = [];
+  const all: number[] = [];
+  const busy: number[] = [];
+  for (let run = 0; run <= RUNS; run++) {
+    const page = await signedInPage();
+    const timing = await measure(page, location);
+    // The first run warms the server's caches and the browser's; not counted.
+    if (run > 0) {
+      firstPage.push(timing.firstPage);
+      all.push(timing.all);
+      busy.push(timing.busy);
+    }
+    await page.context().close();
+  }
+  const report = (what: string, timings: number[]) => {
+    timings.sort((a, b) => a - b);
+    const at = (q: number) => percentile(timings, q).toFixed(0);
+    console.log(`${what}: median ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${at(1)} ms (${RUNS} runs)`);
+  };
+  report(`First page: ${FIRST_PAGE} threads x ${REPLIES + 1} messages shown`, firstPage);
+  report(`All ${THREADS} threads x ${REPLIES + 1} messages ("Load more" twice)`, all);
+  report('Main thread busy meanwhile (all 20)', busy);
+  console.log(
+    `Load average during the runs: ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(', ')} (${cpus().length} cores)`,
+  );
+} finally {
+  await browser.close();
+  await stack.stopAll();
+}
