@@ -1,4 +1,5 @@
 // Threads and messages between two members of one group, over real sockets.
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ThreadAnswer } from '../src/protocol/answers.ts';
 import { contentFromText } from '../src/protocol/content.ts';
@@ -190,6 +191,19 @@ describe('messages', () => {
     const { message } = await alice.ok<MessageAnswer>(sendBody(threadId, 'm1', 'Into a generated id'));
     expect(message.threadID).toBe(threadId);
     expect(cord.store.messages.inThread(threadId).map((m) => m.plaintext)).toEqual(['Into a generated id']);
+  });
+
+  it("creates a thread under the id Cord's composer makes for a thread it starts (cord: and a UUID)", async () => {
+    const threadId = `cord:${randomUUID()}`;
+
+    const { message } = await alice.ok<MessageAnswer>(sendBody(threadId, 'm1', 'From a composer'));
+
+    expect(message.threadID).toBe(threadId);
+    expect(cord.store.threads.get(threadId)?.groupId).toBe('team');
+    // Only that form: a UUID with anything after it is still Cord's to refuse.
+    expect(await alice.refused(sendBody(`${threadId}-mine`, 'm2', 'Hello'))).toMatchObject({
+      message: 'Input type for threadID is not valid, expected identifier.',
+    });
   });
 
   it('pushes only to connections that observe the thread', async () => {

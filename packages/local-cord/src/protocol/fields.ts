@@ -9,6 +9,11 @@ export const id = z.string().min(1).max(320);
 export const threadId = id.refine((value) => !value.startsWith('cord:'), {
   message: 'thread ids may not start with "cord:"',
 });
+/**
+ * The id Cord's own composer gives a thread it starts (`cord:` and a new UUID: its form of an
+ * id Cord made, not the app): the one `cord:` id a first message may create a thread under.
+ */
+export const composerThreadId = z.templateLiteral(['cord:', z.uuid()]);
 
 /** Cord's ids of users and groups: a string or a number, 1-128 characters; kept as strings. */
 export const externalId = z.union([z.string().min(1).max(128), z.number()]);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type MessageContent, mentionedUserIds } from '../../../protocol/content.ts';
-import { threadId as newThreadId } from '../../../protocol/fields.ts';
+import { composerThreadId, threadId as newThreadId } from '../../../protocol/fields.ts';
 import type { RequestOf } from '../../../protocol/requests.ts';
 import type { MessageRecord, Store, ThreadRecord } from '../../../store/store.ts';
 import { type AttachmentChanges, AttachmentRefusal, attachmentChanges } from '../../files/attachments.ts';
@@ -154,8 +154,9 @@ function threadToCreate(store: Store, subscriber: Subscriber, request: RequestOf
   if (!request.createThread) {
     throw new RequestError('not_found', `Could not find thread with ID ${request.threadId}`);
   }
-  // Any id may name a thread that exists (thread.create makes `cord:` ones); a new one needs an id of the app's.
-  if (!newThreadId.safeParse(request.threadId).success) {
+  // Any id may name a thread that exists (thread.create makes `cord:` ones); a new one needs an
+  // id of the app's, or the one a composer without a thread id made for it (<cord-composer>).
+  if (!newThreadId.safeParse(request.threadId).success && !composerThreadId.safeParse(request.threadId).success) {
     throw new RequestError('invalid_request', 'Input type for threadID is not valid, expected identifier.');
   }
   const { name, url, location, metadata, extraClassnames } = request.createThread;
