@@ -4,8 +4,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { notificationFilter } from '../api/notificationSDK.ts';
 import { NotificationListQuery, type NotificationListState } from '../data/notificationQueries.ts';
 import { live } from '../runtime.ts';
-import { bellIcon, NOTIFICATION_STRINGS, notificationItem } from '../ui/notification.ts';
-import { parseJsonAttribute } from './attributes.ts';
+import { bellIcon, notificationItem } from '../ui/notification.ts';
+import { countAttribute, parseJsonAttribute } from './attributes.ts';
 import { LiveController } from './liveController.ts';
 import { NotificationsElement } from './notificationsElement.ts';
 
@@ -13,12 +13,6 @@ import { NotificationsElement } from './notificationsElement.ts';
 const DEFAULT_MAX_COUNT = 10;
 /** How close to the bottom the list must scroll before the next page loads. */
 const LOAD_MORE_MARGIN_PX = 40;
-
-/** A number attribute as Cord reads it; undefined when absent, empty or not a positive number. */
-export function countAttribute(value: string | null): number | undefined {
-  const count = Number.parseInt(value ?? '', 10);
-  return count > 0 ? count : undefined;
-}
 
 /**
  * `<cord-notification-list>`: the viewer's notifications, newest first and live, with
@@ -54,7 +48,7 @@ export class CordNotificationList extends NotificationsElement {
     const content = { userName: (id: string) => live.user(id)?.displayName };
     return html`<div class="cord-notification-list-container">
       <div class="cord-notification-list-header">
-        <p class="cord-notification-list-title">${NOTIFICATION_STRINGS.notifications_title}</p>
+        <p class="cord-notification-list-title">${this.t('notifications:notifications_title')}</p>
         <button
           type="button"
           class="cord-button cord-tertiary cord-small cord-mark-all-as-read"
@@ -62,12 +56,12 @@ export class CordNotificationList extends NotificationsElement {
           ?disabled=${notifications.length === 0}
           @click=${() => this.markAllRead()}
         >
-          ${NOTIFICATION_STRINGS.mark_all_as_read_action}
+          ${this.t('notifications:mark_all_as_read_action')}
         </button>
       </div>
       <div class="cord-notification-list cord-scroll-container" role="list" @scroll=${this.loadMoreAtEnd}>
         ${state?.loading && notifications.length === 0 ? html`<div class="cord-spinner" aria-busy="true"></div>` : nothing}
-        ${!state?.loading && notifications.length === 0 && this.showPlaceholder !== 'false' ? placeholder() : nothing}
+        ${!state?.loading && notifications.length === 0 && this.showPlaceholder !== 'false' ? this.placeholder() : nothing}
         ${repeat(
           notifications,
           (notification) => notification.id,
@@ -85,6 +79,14 @@ export class CordNotificationList extends NotificationsElement {
     live.request({ type: 'notifications.markAllRead', filter }).catch((error: Error) => console.warn(error.message));
   }
 
+  private placeholder() {
+    return html`<div class="cord-empty-state-placeholder-with-icon">
+      ${bellIcon}
+      <p class="cord-empty-state-title">${this.t('notifications:empty_state_title')}</p>
+      <p class="cord-empty-state-body">${this.t('notifications:empty_state_body')}</p>
+    </div>`;
+  }
+
   private readonly loadMoreAtEnd = (event: Event) => {
     const list = event.target as HTMLElement;
     if (list.scrollHeight - list.scrollTop - list.clientHeight > LOAD_MORE_MARGIN_PX) return;
@@ -92,12 +94,4 @@ export class CordNotificationList extends NotificationsElement {
     const count = countAttribute(this.fetchAdditionalCount) ?? countAttribute(this.maxCount) ?? DEFAULT_MAX_COUNT;
     query?.fetchMore(count).catch((error: Error) => console.warn(error.message));
   };
-}
-
-function placeholder() {
-  return html`<div class="cord-empty-state-placeholder-with-icon">
-    ${bellIcon}
-    <p class="cord-empty-state-title">${NOTIFICATION_STRINGS.empty_state_title}</p>
-    <p class="cord-empty-state-body">${NOTIFICATION_STRINGS.empty_state_body}</p>
-  </div>`;
 }

@@ -5,7 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { notificationFilter } from '../api/notificationSDK.ts';
 import { NotificationCountsQuery } from '../data/notificationQueries.ts';
 import { live } from '../runtime.ts';
-import { bellIcon, NOTIFICATION_STRINGS } from '../ui/notification.ts';
+import { bellIcon } from '../ui/notification.ts';
 import { flagAttribute, parseJsonAttribute } from './attributes.ts';
 import { CordElement } from './cordElement.ts';
 import { LiveController } from './liveController.ts';
@@ -82,7 +82,7 @@ export class CordNotificationListLauncher extends CordElement {
   protected renderContent() {
     const unread = this.unread.value ?? 0;
     const label = this.label ?? '';
-    const name = label || NOTIFICATION_STRINGS.notifications_title;
+    const name = label || this.t('notifications:notifications_title');
     const classes = {
       'cord-button': true,
       'cord-secondary': true,

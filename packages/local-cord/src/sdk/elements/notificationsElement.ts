@@ -3,6 +3,7 @@ import type { NotificationData, NotificationDestination } from '../../protocol/v
 import { toClientMessage, toCoreNotification } from '../api/convert.ts';
 import { live } from '../runtime.ts';
 import type { NotificationActions } from '../ui/notification.ts';
+import { ClockController } from './clockController.ts';
 import { CordElement } from './cordElement.ts';
 
 // What the elements that show notifications share: which notification's menu is open, and
@@ -23,6 +24,8 @@ export abstract class NotificationsElement extends CordElement {
   constructor() {
     super();
     this.menuOpenFor = null;
+    // Their times read "Just now", "5 mins ago": kept current, as Cord's are.
+    new ClockController(this);
   }
 
   /**

@@ -7,6 +7,7 @@ import { i18n, text } from '../runtime.ts';
 import { type AttachmentActions, type AttachmentView, messageAttachments } from './attachments.ts';
 import { avatar } from './avatar.ts';
 import { isSendKey } from './keys.ts';
+import { menuItem } from './menu.ts';
 import { type ContentOptions, messageContent } from './messageContent.ts';
 import { type PopupPlace, popupStyle } from './popup.ts';
 import { addReactionButton, type ReactionActions, reactions } from './reactions.ts';
@@ -177,14 +178,6 @@ function options(message: LocalMessage, fromViewer: boolean, state: MessageState
         ? html`<div class="cord-menu cord-options-menu" role="menu" style=${popupStyle(state.popupAt)}>${items()}</div>`
         : nothing
     }
-  </div>`;
-}
-
-function menuItem(action: string, label: string, run: () => void) {
-  return html`<div class="cord-menu-item">
-    <button type="button" role="menuitem" class="cord-menu-item-button" data-cord-menu-item=${action} @click=${run}>
-      ${label}
-    </button>
   </div>`;
 }
 

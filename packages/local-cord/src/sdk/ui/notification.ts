@@ -1,18 +1,17 @@
-import { translationResources } from '@cord-sdk/types';
 import { html, nothing, svg } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
-import { absoluteTime, relativeTime } from '../../protocol/timeFormat.ts';
 import type { NotificationData, NotificationHeaderNode } from '../../protocol/views.ts';
+import { text } from '../runtime.ts';
 import { avatar } from './avatar.ts';
+import { menuItem } from './menu.ts';
+import { extraClasses } from './message.ts';
 import { type ContentOptions, messageContent } from './messageContent.ts';
+import { timestamp } from './timestamp.ts';
 
 // One notification as Cord's v1 UI shows it (an <a> with Cord's class names): who and what
 // in the header, the message it is about, when, and its options menu. Every piece of text
-// goes in as text. Shared by <cord-notification>, <cord-notification-list> and the
-// launcher's popup.
-
-/** Cord's English strings of the notification list (@cord-sdk/types' `notifications` namespace). */
-export const NOTIFICATION_STRINGS = translationResources.en.notifications;
+// goes in as text; Cord's strings come from its `notifications` namespace. Shared by
+// <cord-notification>, <cord-notification-list> and the launcher's popup.
 
 export interface NotificationActions {
   /** The notification itself was clicked (not its menu). */
@@ -46,12 +45,7 @@ export function notificationItem(
     'cord-unseen': unread,
     'cord-message-notification': notification.attachment?.type !== 'url',
     'cord-url-notification': notification.attachment?.type === 'url',
-    ...Object.fromEntries(
-      (notification.extraClassnames ?? '')
-        .split(/\s+/)
-        .filter(Boolean)
-        .map((name) => [name, true]),
-    ),
+    ...extraClasses(notification.extraClassnames),
   };
   return html`<a
     class=${classMap(classes)}
@@ -69,7 +63,7 @@ export function notificationItem(
         ? html`<div class="cord-notification-message">${messageContent(message.content, state.content)}</div>`
         : nothing
     }
-    <p class="cord-timestamp" title=${absoluteTime(notification.timestamp)}>${whenShort(notification.timestamp)}</p>
+    ${timestamp(notification.timestamp, { relative: true, namespace: 'notifications' })}
   </a>`;
 }
 
@@ -102,8 +96,8 @@ function options(notification: NotificationData, state: NotificationState, actio
       type="button"
       class="cord-button cord-tertiary cord-small"
       data-cord-button="notification-options"
-      title=${NOTIFICATION_STRINGS.notification_options_tooltip}
-      aria-label=${NOTIFICATION_STRINGS.notification_options_tooltip}
+      title=${text('notifications:notification_options_tooltip')}
+      aria-label=${text('notifications:notification_options_tooltip')}
       aria-expanded=${state.menuOpen ? 'true' : 'false'}
       @click=${inMenu(() => actions.toggleMenu(notification.id))}
     >
@@ -112,32 +106,26 @@ function options(notification: NotificationData, state: NotificationState, actio
     ${
       state.menuOpen
         ? html`<div class="cord-menu" role="menu">
-          <button
-            type="button"
-            role="menuitem"
-            class="cord-menu-item"
-            data-cord-menu-item=${unread ? 'mark-as-read' : 'mark-as-unread'}
-            @click=${inMenu(() => actions.setRead(notification, unread))}
-          >
-            ${unread ? NOTIFICATION_STRINGS.mark_as_read_action : NOTIFICATION_STRINGS.mark_as_unread_action}
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            class="cord-menu-item"
-            data-cord-menu-item="delete"
-            @click=${inMenu(() => actions.remove(notification))}
-          >
-            ${NOTIFICATION_STRINGS.delete_action}
-          </button>
+          ${
+            unread
+              ? menuItem(
+                  'mark-as-read',
+                  text('notifications:mark_as_read_action'),
+                  inMenu(() => actions.setRead(notification, true)),
+                )
+              : menuItem(
+                  'mark-as-unread',
+                  text('notifications:mark_as_unread_action'),
+                  inMenu(() => actions.setRead(notification, false)),
+                )
+          }
+          ${menuItem(
+            'delete',
+            text('notifications:delete_action'),
+            inMenu(() => actions.remove(notification)),
+          )}
         </div>`
         : nothing
     }
   </div>`;
-}
-
-/** Cord's notification timestamps start with a capital: "Just now", "5 mins ago". */
-function whenShort(at: number): string {
-  const text = relativeTime(at);
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
