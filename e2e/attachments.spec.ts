@@ -3,11 +3,12 @@ import { getClientAuthToken } from '@cord-sdk/server';
 import { pngBytes } from '@cord-tutorial/local-cord/testing';
 import { LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
 import type { Browser, Page } from '@playwright/test';
+import { event, openComponents, sample } from './componentsPage.ts';
 import { expect, test, WEB_URL, watchForProblems } from './fixtures.ts';
 import { composer, message, openAs, submit } from './pages.ts';
 
 // Attachments between two users of the tutorial's group, and a user of another group
-// who gets hold of the file's link.
+// who gets hold of the file's link; and in Cord's other elements (the components page).
 
 const fileInput = (page: Page) => page.locator('cord-thread input[type="file"]');
 
@@ -121,6 +122,38 @@ test('a file dropped on the composer shows its name and size, and downloads', as
   });
   await expect(severus.locator('cord-thread .cord-composer-error-message')).toHaveText('Cannot attach file setup.exe');
 
+  for (const watched of problems) watched.assertClean();
+  for (const page of [severus, minerva]) await page.context().close();
+});
+
+test("<cord-composer> takes files too: a picture alone starts a thread, shown in the other user's thread list", async ({
+  browser,
+}) => {
+  const severus = await openComponents(browser, 0);
+  const minerva = await openComponents(browser, 1);
+  const problems = [watchForProblems(severus), watchForProblems(minerva)];
+  const box = sample(severus, 'composer').locator('cord-composer');
+
+  await box.locator('input[type="file"]').setInputFiles({
+    name: 'owl.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(pngBytes()),
+  });
+  // A file expands the composer (its send button shows) and is something to send by itself.
+  await expect(box.locator('.cord-composer-file', { hasText: '70 bytes' })).toBeVisible();
+  await expect(box.locator('.cord-composer')).toHaveClass(/cord-expanded/);
+  await box.locator('.cord-send-button').click();
+  await expect(box.locator('.cord-composer-file')).toHaveCount(0);
+  await expect(event(severus, 'composer', 'onSend')).toContainText('"messageId":');
+  const threadId = /"threadId":"(cord:[^"]+)"/.exec(
+    (await event(severus, 'composer', 'onSend').textContent()) ?? '',
+  )?.[1];
+  expect(threadId).toBeDefined();
+
+  const listed = sample(minerva, 'thread-list').locator(`.cord-clickable-thread[data-cord-thread-id="${threadId}"]`);
+  const picture = listed.locator('.cord-image-attachment img');
+  await expect(picture).toHaveAttribute('alt', 'owl.png');
+  await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(1);
   for (const watched of problems) watched.assertClean();
   for (const page of [severus, minerva]) await page.context().close();
 });
