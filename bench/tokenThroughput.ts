@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
-import { TEST_USERS, TUTORIAL_GROUP, testUserIndex } from '@cord-tutorial/stack-config/test-users';
+import { GUIDE_VARIANTS, TEST_USERS, TUTORIAL_GROUP, testUserIndex } from '@cord-tutorial/stack-config/test-users';
 import autocannon from 'autocannon';
 import { createApp } from '../apps/server/src/app.ts';
 
@@ -59,6 +59,7 @@ function serve(kind: Kind) {
           projectId: LOCAL_CORD_PROJECT_ID,
           projectSecret: LOCAL_CORD_PROJECT_SECRET,
           tokenExpiresSeconds: undefined,
+          guideVariant: GUIDE_VARIANTS.tutorial,
           allowedOrigins: ['http://localhost:5173'],
         });
   const listening = server.listen(0, '127.0.0.1', () => {

@@ -11,9 +11,9 @@ export const presenceOf = (page: Page, name: string | RegExp) =>
   page.locator('cord-page-presence').getByRole('img', { name });
 
 /** A new browser context (another person) on the tutorial page as a test user, ready to write. */
-export async function openAs(browser: Browser, userIndex: number): Promise<Page> {
+export async function openAs(browser: Browser, userIndex: number, webUrl = WEB_URL): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(`${WEB_URL}/?userIndex=${userIndex}`);
+  await page.goto(`${webUrl}/?userIndex=${userIndex}`);
   await expect(composer(page)).toBeEnabled();
   return page;
 }
@@ -31,4 +31,20 @@ export async function send(page: Page, text: string) {
   await expect(message(page, text)).not.toHaveClass(/cord-pending/);
   const id = await message(page, text).getAttribute('data-cord-message-id');
   return page.locator(`cord-thread [data-cord-message-id="${id}"]`);
+}
+
+/** The threads page (Cord's hooks and betaV2 components) as a test user, in a new browser context. */
+export async function openThreads(browser: Browser, userIndex: number, thread?: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  const query = thread === undefined ? '' : `&thread=${encodeURIComponent(thread)}`;
+  await page.goto(`${WEB_URL}/threads.html?userIndex=${userIndex}${query}`);
+  await expect(page.locator('.people .viewer strong')).toBeVisible();
+  return page;
+}
+
+export const shownThread = (page: Page) => page.locator('.thread-column .cord-thread');
+
+/** Runs Cord's JavaScript API in the page, as an app would. */
+export function cord<T>(page: Page, call: string): Promise<T> {
+  return page.evaluate(`(${call})(window.CordSDK)`) as Promise<T>;
 }

@@ -7,31 +7,63 @@ import { join } from 'node:path';
 // STACK_PORT_OFFSET moves all three (e.g. a benchmark beside a running e2e suite).
 const PORT_OFFSET = Number(process.env.STACK_PORT_OFFSET ?? 0);
 export const PORTS = { web: 5273 + PORT_OFFSET, tokenServer: 3437 + PORT_OFFSET, localCord: 8261 + PORT_OFFSET };
-export const WEB_URL = `http://localhost:${PORTS.web}`;
-export const LOCAL_CORD_URL = `http://127.0.0.1:${PORTS.localCord}`;
+export type StackPorts = typeof PORTS;
+export const WEB_URL = webUrl(PORTS);
+export const LOCAL_CORD_URL = localCordUrl(PORTS);
+
+function webUrl(ports: StackPorts) {
+  return `http://localhost:${ports.web}`;
+}
+
+function localCordUrl(ports: StackPorts) {
+  return `http://127.0.0.1:${ports.localCord}`;
+}
 
 /** The stack's processes: the workspace package each runs, and the URL that answers once it is ready. */
-const SERVICES = {
-  cord: { filter: '@cord-tutorial/local-cord', readyUrl: `${LOCAL_CORD_URL}/health` },
-  server: { filter: '@cord-tutorial/server', readyUrl: `http://127.0.0.1:${PORTS.tokenServer}/generate-cord-token` },
-  web: { filter: '@cord-tutorial/web', readyUrl: `http://127.0.0.1:${PORTS.web}/` },
-};
-export type Service = keyof typeof SERVICES;
+function services(ports: StackPorts) {
+  return {
+    cord: { filter: '@cord-tutorial/local-cord', readyUrl: `${localCordUrl(ports)}/health` },
+    server: { filter: '@cord-tutorial/server', readyUrl: `http://127.0.0.1:${ports.tokenServer}/generate-cord-token` },
+    web: { filter: '@cord-tutorial/web', readyUrl: `http://127.0.0.1:${ports.web}/` },
+  };
+}
+export type Service = keyof ReturnType<typeof services>;
+
+export interface StackOptions {
+  /** Where its three processes listen; by default the suite's PORTS. */
+  ports?: StackPorts;
+  /** Variables besides the ports and the database, e.g. CORD_GUIDE_VARIANT. */
+  env?: Record<string, string>;
+}
 
 /** The stack's processes, each started as `pnpm dev` starts it, in its own process group. */
 export class Stack {
   private readonly processes = new Map<string, ChildProcess>();
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'local-cord-e2e-'));
-  readonly env = {
-    ...process.env,
-    PORT: String(PORTS.tokenServer),
-    WEB_PORT: String(PORTS.web),
-    LOCAL_CORD_PORT: String(PORTS.localCord),
-    LOCAL_CORD_DB: join(this.dataDir, 'local-cord.db'),
-    // An empty .env value must not switch the suite to a real Cord project.
-    CORD_PROJECT_ID: '',
-    CORD_SECRET: '',
-  };
+  readonly ports: StackPorts;
+  readonly webUrl: string;
+  readonly localCordUrl: string;
+  readonly env: NodeJS.ProcessEnv;
+  private readonly services: ReturnType<typeof services>;
+
+  constructor({ ports = PORTS, env = {} }: StackOptions = {}) {
+    this.ports = ports;
+    this.webUrl = webUrl(ports);
+    this.localCordUrl = localCordUrl(ports);
+    this.services = services(ports);
+    this.env = {
+      ...process.env,
+      PORT: String(ports.tokenServer),
+      WEB_PORT: String(ports.web),
+      LOCAL_CORD_PORT: String(ports.localCord),
+      LOCAL_CORD_DB: join(this.dataDir, 'local-cord.db'),
+      // An empty .env value must not switch the suite to a real Cord project.
+      CORD_PROJECT_ID: '',
+      CORD_SECRET: '',
+      CORD_GUIDE_VARIANT: '',
+      ...env,
+    };
+  }
 
   private production = false;
 
@@ -39,13 +71,13 @@ export class Stack {
   async start({ production = false } = {}) {
     this.production = production;
     if (production) await this.exec('pnpm', ['--filter', '@cord-tutorial/web', 'build']);
-    await Promise.all((Object.keys(SERVICES) as Service[]).map((name) => this.startService(name)));
+    await Promise.all((Object.keys(this.services) as Service[]).map((name) => this.startService(name)));
   }
 
   /** Starts one process (unless it runs already) and waits until it answers. */
   async startService(name: Service) {
     if (this.processes.get(name)?.exitCode === null) return;
-    const { filter, readyUrl } = SERVICES[name];
+    const { filter, readyUrl } = this.services[name];
     await this.run(name, filter, readyUrl, name === 'web' && this.production ? 'preview' : 'dev');
   }
 

@@ -1,24 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test, WEB_URL, watchForProblems } from './fixtures.ts';
-import { composer as tutorialComposer, message as tutorialMessage } from './pages.ts';
+import { cord, openThreads, shownThread, composer as tutorialComposer, message as tutorialMessage } from './pages.ts';
 import { GROUP, rest } from './restApi.ts';
 
 // The threads page: Cord's own hooks (thread.useThreads, user.useViewerData,
 // user.useGroupMembers, presence.usePresence) and betaV2 components, from the unmodified
 // @cord-sdk/react, against local Cord, between two users.
 
-async function openThreads(browser: Browser, userIndex: number, thread?: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  const query = thread === undefined ? '' : `&thread=${encodeURIComponent(thread)}`;
-  await page.goto(`${WEB_URL}/threads.html?userIndex=${userIndex}${query}`);
-  await expect(page.locator('.people .viewer strong')).toBeVisible();
-  return page;
-}
-
 const listItem = (page: Page, name: string) =>
   page.getByRole('list', { name: 'Thread list' }).getByRole('button', { name });
-const shownThread = (page: Page) => page.locator('.thread-column .cord-thread');
 const betaMessage = (page: Page, text: string) => shownThread(page).locator('.cord-message', { hasText: text });
 
 /** Types into betaV2's composer (a Slate editor) and sends with Enter. */
@@ -34,11 +25,6 @@ async function startThread(page: Page, name: string) {
   await page.getByLabel('New thread name').fill(name);
   await page.getByRole('button', { name: 'Start thread' }).click();
   await expect(shownThread(page)).toBeVisible();
-}
-
-/** Runs Cord's JavaScript API in the page, as an app would. */
-function cord<T>(page: Page, call: string): Promise<T> {
-  return page.evaluate(`(${call})(window.CordSDK)`) as Promise<T>;
 }
 
 test('two users see each other, threads, messages, unread counts, edits, reactions and resolves live', async ({

@@ -12,10 +12,11 @@ const commands: ConcurrentlyCommandInput[] = [
 if (config.mode === 'local') {
   commands.unshift({ name: 'cord', command: 'pnpm --filter @cord-tutorial/local-cord dev', prefixColor: 'green' });
 }
+const users = config.guideVariant.users.map((user) => user.id).join(', ');
 console.log(
-  config.mode === 'local'
-    ? `Using local Cord at ${config.localCord.url}. Open http://localhost:${config.web.port}/`
-    : `Using the Cord project ${config.projectId}. Open http://localhost:${config.web.port}/`,
+  `${config.mode === 'local' ? `Using local Cord at ${config.localCord.url}` : `Using the Cord project ${config.projectId}`}` +
+    ` with the ${config.guideVariant.name}'s users (${users}; CORD_GUIDE_VARIANT).\n` +
+    `Open http://localhost:${config.web.port}/ (React) or http://localhost:${config.web.port}/vanilla.html`,
 );
 
 const { result } = concurrently(commands, { killOthersOn: ['failure', 'success'] });

@@ -13,5 +13,6 @@ export default defineProject({
   define: {
     'import.meta.env.VITE_TOKEN_SERVER_URL': JSON.stringify('http://tokens.test'),
     'import.meta.env.VITE_CORD_SCRIPT_URL': JSON.stringify('http://cord.test/sdk.js'),
+    'import.meta.env.VITE_CORD_GUIDE_VARIANT': JSON.stringify('tutorial'),
   },
 });

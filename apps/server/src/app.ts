@@ -1,11 +1,32 @@
 import { getClientAuthToken } from '@cord-sdk/server';
 import type { StackConfig } from '@cord-tutorial/stack-config';
-import { TEST_USERS, TUTORIAL_GROUP, testUserIndex } from '@cord-tutorial/stack-config/test-users';
+import { type GuideVariant, type TestUser, testUserIndex } from '@cord-tutorial/stack-config/test-users';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 
-type TokenServerConfig = Pick<StackConfig, 'projectId' | 'projectSecret' | 'tokenExpiresSeconds'> & {
+type TokenServerConfig = Pick<StackConfig, 'projectId' | 'projectSecret' | 'tokenExpiresSeconds' | 'guideVariant'> & {
   allowedOrigins: readonly string[];
 };
+
+type TokenPayload = Parameters<typeof getClientAuthToken>[2];
+
+/** What the token says about the user, as the tutorial or the guide's step 11 writes it. */
+function tokenPayload(variant: GuideVariant, user: TestUser): TokenPayload {
+  if (variant.groupNamedIn === 'components') {
+    // The guide's step 11: the CLI created the user and put them in my-first-group
+    // (steps 8 and 11); the components name the group.
+    return { user_id: user.id };
+  }
+  return {
+    // The user ID can be any identifier that makes sense to your application.
+    user_id: user.id,
+    // Organizations are groups of users; any unique string works as an ID.
+    organization_id: variant.group.id,
+    // With `user_details`, Cord creates the user on the fly.
+    user_details: { email: user.email, name: user.name },
+    // With `organization_details`, Cord creates the organization on the fly.
+    organization_details: { name: variant.group.name },
+  };
+}
 
 export function createApp(config: TokenServerConfig) {
   const app = express();
@@ -15,6 +36,7 @@ export function createApp(config: TokenServerConfig) {
   app.use(logRequest);
   app.use(allowClientOrigins(config.allowedOrigins));
 
+  const { users } = config.guideVariant;
   app.get('/generate-cord-token', function generateCordToken(req, res) {
     // The tutorial's "Try multiple users" step: the user comes from `?userIndex=`.
     // Demo only! A real app signs a token for the user its own login identified.
@@ -23,21 +45,12 @@ export function createApp(config: TokenServerConfig) {
       res.status(400).json({ error: 'userIndex must be given at most once, as a number.' });
       return;
     }
-    const user = TEST_USERS[testUserIndex(userIndex)]!;
+    const user = users[testUserIndex(userIndex, users.length)]!;
 
     const clientAuthToken = getClientAuthToken(
       config.projectId,
       config.projectSecret,
-      {
-        // The user ID can be any identifier that makes sense to your application.
-        user_id: user.id,
-        // Organizations are groups of users; any unique string works as an ID.
-        organization_id: TUTORIAL_GROUP.id,
-        // With `user_details`, Cord creates the user on the fly.
-        user_details: { email: user.email, name: user.name },
-        // With `organization_details`, Cord creates the organization on the fly.
-        organization_details: { name: TUTORIAL_GROUP.name },
-      },
+      tokenPayload(config.guideVariant, user),
       { expires: config.tokenExpiresSeconds },
     );
 

@@ -8,7 +8,10 @@ const server = app.listen(config.tokenServer.port, (error) => {
   // Express 5 also calls this when listening failed; the 'error' handler below reports it.
   if (error) return;
   const { port } = server.address() as AddressInfo;
-  console.log(`Cord example app listening on port ${port} ` + `(${config.mode} Cord, project ${config.projectId})`);
+  console.log(
+    `Cord example app listening on port ${port} ` +
+      `(${config.mode} Cord, project ${config.projectId}, the ${config.guideVariant.name}'s users)`,
+  );
 });
 server.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') {

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TEST_USERS } from '@cord-tutorial/stack-config/test-users';
+import { GUIDE_VARIANTS, TEST_USERS } from '@cord-tutorial/stack-config/test-users';
 import jwt, { type JwtPayload } from 'jsonwebtoken';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/app.ts';
@@ -17,6 +17,7 @@ async function startApp(overrides: Partial<AppConfig> = {}) {
     projectId: PROJECT_ID,
     projectSecret: SECRET,
     tokenExpiresSeconds: undefined,
+    guideVariant: GUIDE_VARIANTS.tutorial,
     allowedOrigins: DEFAULT_ORIGINS,
     ...overrides,
   });
@@ -142,6 +143,25 @@ describe('GET /generate-cord-token', () => {
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).not.toHaveProperty('clientAuthToken');
     expect(body.error).toMatch(/userIndex/);
+  });
+});
+
+describe("GET /generate-cord-token for the integration guide's step 11 (CORD_GUIDE_VARIANT=guide)", () => {
+  let server: Awaited<ReturnType<typeof startApp>>;
+  beforeAll(async () => {
+    server = await startApp({ guideVariant: GUIDE_VARIANTS.guide });
+  });
+  afterAll(() => server.close());
+
+  it('signs only user_id (and the project) for the users the CLI created, by ?userIndex=', async () => {
+    const signed = [];
+    for (const query of ['', '?userIndex=1', '?userIndex=2', '?userIndex=3']) {
+      const claims = await fetchToken(server.url, query);
+      expect(Object.keys(claims).sort()).toEqual(['exp', 'iat', 'project_id', 'user_id']);
+      expect(claims.project_id).toBe(PROJECT_ID);
+      signed.push(claims.user_id);
+    }
+    expect(signed).toEqual(['cordymccordface', 'yaketyyak', 'jibberjabber', 'cordymccordface']);
   });
 });
 

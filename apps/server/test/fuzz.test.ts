@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
-import { TEST_USERS, TUTORIAL_GROUP } from '@cord-tutorial/stack-config/test-users';
+import { GUIDE_VARIANTS, TEST_USERS, TUTORIAL_GROUP } from '@cord-tutorial/stack-config/test-users';
 import fc from 'fast-check';
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -29,6 +29,7 @@ beforeAll(async () => {
     projectId: PROJECT_ID,
     projectSecret: SECRET,
     tokenExpiresSeconds: undefined,
+    guideVariant: GUIDE_VARIANTS.tutorial,
     allowedOrigins: ALLOWED_ORIGINS,
   });
   server = await new Promise<Server>((resolve) => {

@@ -1,5 +1,6 @@
 import { CordProvider, PagePresence, Thread } from '@cord-sdk/react';
 import { useCallback, useEffect, useState } from 'react';
+import { COMPONENT_GROUP_ID, GUIDE_VARIANT } from './guideVariant.ts';
 import { UserBar } from './UserBar.tsx';
 import { useCordScriptLoadError } from './useCordScriptLoadError.ts';
 import { useTestUserIndex } from './useTestUserIndex.ts';
@@ -11,6 +12,12 @@ const RETRY_MS = 3000;
 // By default Cord's location is the full page URL, which includes ?userIndex=: the
 // users would each be alone on their "own" page. One explicit location puts them together.
 const PAGE_LOCATION = { page: 'create-an-auth-token' };
+
+// The guide's step 11 signs tokens for users its CLI commands created: without them, say so.
+const SIGN_IN_HINT =
+  GUIDE_VARIANT.groupNamedIn === 'components'
+    ? ' (CORD_GUIDE_VARIANT=guide: create the users with the `pnpm cord` commands of steps 8 and 11 in the README.)'
+    : '';
 
 function App() {
   const [userIndex, setUserIndex] = useTestUserIndex();
@@ -51,7 +58,7 @@ function App() {
 
   // Stable, so CordProvider does not re-run init on every render.
   const onInitError = useCallback(({ message }: { message: string }) => {
-    setProblem(`Cord could not sign you in: ${message}`);
+    setProblem(`Cord could not sign you in: ${message}${SIGN_IN_HINT}`);
   }, []);
 
   const shownProblem = problem ?? scriptProblem;
@@ -73,10 +80,10 @@ function App() {
           }}
         >
           <h1>Hello World!</h1>
-          <PagePresence location={PAGE_LOCATION} />
+          <PagePresence location={PAGE_LOCATION} groupId={COMPONENT_GROUP_ID} />
         </header>
         <p>Let's get Cord-y!</p>
-        <Thread threadId="a-first-conversation" location={PAGE_LOCATION} />
+        <Thread threadId="a-first-conversation" location={PAGE_LOCATION} groupId={COMPONENT_GROUP_ID} />
       </div>
     </CordProvider>
   );

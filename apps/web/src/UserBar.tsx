@@ -1,4 +1,4 @@
-import { TEST_USERS } from '@cord-tutorial/stack-config/test-users';
+import { GUIDE_VARIANT } from './guideVariant.ts';
 
 interface UserBarProps {
   userIndex: number;
@@ -7,13 +7,13 @@ interface UserBarProps {
 
 /** Says who this tab is signed in as, and opens the page as the other test users. */
 export function UserBar({ userIndex, onSwitch }: UserBarProps) {
-  const me = TEST_USERS[userIndex];
+  const me = GUIDE_VARIANT.users[userIndex];
   return (
     <nav className="user-bar" aria-label="Test users">
       <span>
         Signed in as <strong>{me?.name}</strong>
       </span>
-      {TEST_USERS.map((user, index) =>
+      {GUIDE_VARIANT.users.map((user, index) =>
         index === userIndex ? null : (
           <span key={user.id} className="other-user">
             <a href={`?userIndex=${index}`} target="_blank" rel="noreferrer">

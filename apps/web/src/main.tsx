@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import App from './App.tsx';
 import './index.css';
+import './guide.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

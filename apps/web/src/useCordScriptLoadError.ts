@@ -1,7 +1,5 @@
+import { CORD_HOSTED_SCRIPT_URL } from '@cord-tutorial/stack-config/local-project';
 import { useEffect, useState } from 'react';
-
-/** Where CordProvider loads Cord's SDK from when given no `cordScriptUrl`. */
-const CORD_DEFAULT_SCRIPT_URL = 'https://app.cord.com/sdk/v1/sdk.latest.js';
 
 /**
  * CordProvider adds Cord's SDK script to the page but says nothing if it fails to load:
@@ -10,7 +8,7 @@ const CORD_DEFAULT_SCRIPT_URL = 'https://app.cord.com/sdk/v1/sdk.latest.js';
 export function useCordScriptLoadError(scriptUrl: string | undefined): string | undefined {
   const [error, setError] = useState<string | undefined>(undefined);
   useEffect(() => {
-    const expected = new URL(scriptUrl ?? CORD_DEFAULT_SCRIPT_URL, window.location.href).href;
+    const expected = new URL(scriptUrl ?? CORD_HOSTED_SCRIPT_URL, window.location.href).href;
     // A script that fails to load fires `error` on itself only: listen while it bubbles down.
     const onError = (event: Event) => {
       if (event.target instanceof HTMLScriptElement && event.target.src === expected) {

@@ -1,5 +1,6 @@
-import { TEST_USERS, testUserIndex } from '@cord-tutorial/stack-config/test-users';
+import { testUserIndex } from '@cord-tutorial/stack-config/test-users';
 import { useCallback, useState } from 'react';
+import { GUIDE_VARIANT } from './guideVariant.ts';
 
 /**
  * Which test user this tab is, from `?userIndex=`. Without it the tab gets a random
@@ -8,7 +9,8 @@ import { useCallback, useState } from 'react';
 export function useTestUserIndex(): [number, (index: number) => void] {
   const [index, setIndex] = useState(() => {
     const raw = new URLSearchParams(window.location.search).get('userIndex');
-    const picked = raw === null ? Math.floor(Math.random() * TEST_USERS.length) : testUserIndex(raw);
+    const { length } = GUIDE_VARIANT.users;
+    const picked = raw === null ? Math.floor(Math.random() * length) : testUserIndex(raw, length);
     showInUrl(picked, 'replace');
     return picked;
   });

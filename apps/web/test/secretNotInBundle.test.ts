@@ -72,14 +72,25 @@ describe('the built client bundle', () => {
     const outDir = await buildClient({ LOCAL_CORD_PORT: port });
     const files = outputFiles(outDir);
 
-    // Local mode: the page loads local Cord's script and stylesheet from the chosen port ...
-    expect(filesContaining(files, `http://127.0.0.1:${port}/sdk/v1/sdk.latest.js`).length).toBeGreaterThan(0);
-    // Every page's HTML links the stylesheet itself (as link#cord-react), and nothing else does.
+    // Local mode: the pages load local Cord's script from the chosen port (the vanilla one
+    // by its <script> tag, the React ones through CordProvider) ...
+    expect(filesContaining(files, `http://127.0.0.1:${port}/sdk/v1/sdk.latest.js`)).toContainEqual(
+      expect.stringMatching(/vanilla\.html$/),
+    );
+    expect(filesContaining(files, `http://127.0.0.1:${port}/sdk/v1/sdk.latest.js`).length).toBeGreaterThan(1);
+    // ... every React page's HTML links the stylesheet itself (as link#cord-react), and nothing
+    // else does: the script links it by itself in the vanilla page ...
     const pages = files.filter(({ path }) => path.endsWith('.html')).map(({ path }) => path);
     expect(pages).toEqual(
-      expect.arrayContaining([expect.stringMatching(/index\.html$/), expect.stringMatching(/components\.html$/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/index\.html$/),
+        expect.stringMatching(/threads\.html$/),
+        expect.stringMatching(/components\.html$/),
+        expect.stringMatching(/vanilla\.html$/),
+      ]),
     );
-    expect(filesContaining(files, `http://127.0.0.1:${port}/sdk/css/cord.css`).sort()).toEqual(pages.sort());
+    const reactPages = pages.filter((path) => !path.endsWith('vanilla.html'));
+    expect(filesContaining(files, `http://127.0.0.1:${port}/sdk/css/cord.css`).sort()).toEqual(reactPages.sort());
     // ... but never gets the secret that signs its tokens.
     expect(filesContaining(files, LOCAL_CORD_PROJECT_SECRET)).toEqual([]);
   });

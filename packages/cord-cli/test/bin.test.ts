@@ -84,7 +84,7 @@ describe('the cord bin', () => {
     ],
     [
       'an endpoint local Cord lacks',
-      ['thread', 'delete', 't1'],
+      ['permission', 'delete', 'r1'],
       {},
       EXIT.unsupported,
       /not supported by this local Cord yet/,
@@ -121,7 +121,10 @@ describe('the cord bin', () => {
     }
   });
 
-  it('runs from the repository root as `pnpm cord`, JSON on stdout and the exit code kept', async () => {
+  // Two pnpm processes, each starting node and tsx: seconds on a loaded two-core machine.
+  it('runs from the repository root as `pnpm cord`, JSON on stdout and the exit code kept', {
+    timeout: 30_000,
+  }, async () => {
     const env = { CORD_CONFIG_PATH: join(home, 'none') };
     const listed = await exec('pnpm', ['--silent', 'cord', 'group', 'ls'], env);
     expect(listed).toMatchObject({ code: 0, stdout: '[]\n' });

@@ -1,7 +1,9 @@
 // Every `cord` command against a real local Cord (in-process, on a free port): its JSON
 // output, what reached local Cord, and its errors and exit codes.
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { LocalCord } from '@cord-tutorial/local-cord';
-import { freePort, signIn } from '@cord-tutorial/local-cord/testing';
+import { freePort, pngBytes, signIn } from '@cord-tutorial/local-cord/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/errors.ts';
 import { type CordRun, envFor, runIn, startCordAndConfig, type TempConfig } from './support.ts';
@@ -118,8 +120,28 @@ describe('cord user', () => {
     expect(cord.store.users.exists('ada')).toBe(false);
   });
 
+  it("deletes a user for good, and passes on Cord's refusal without --permanentlyDelete true", async () => {
+    await ok('user', 'create', 'ada', '--name', 'Ada');
+    expectFailure(
+      await run('user', 'delete', 'ada'),
+      EXIT.cordRefused,
+      /^Error making Cord API call: 400 Bad Request \{"error":"invalid_request","message":"Invalid DeleteUserVariables:\\nInput \{\} requires field: permanently_delete/,
+    );
+    expect(await ok('user', 'delete', 'ada', '--permanentlyDelete', 'true')).toEqual({
+      success: true,
+      message: 'User deleted.',
+      userID: 'ada',
+      failedDeletionFileIDs: [],
+    });
+    expect(cord.store.users.exists('ada')).toBe(false);
+    expectFailure(
+      await run('user', 'delete', 'ada', '--permanentlyDelete', 'true'),
+      EXIT.cordRefused,
+      /401 Unauthorized \{"error":"invalid_user_id","message":"Invalid user id: ada\."\}/,
+    );
+  });
+
   it.each([
-    ['delete', ['user', 'delete', 'ada', '--permanentlyDelete', 'true'], 'DELETE /v1/users/ada'],
     [
       'update-presence',
       ['user', 'update-presence', 'ada', '--groupId', 'g', '--location', '{"page":"p"}'],
@@ -188,12 +210,18 @@ describe('cord group', () => {
     );
   });
 
-  it('group delete: not supported by this local Cord yet', async () => {
-    await ok('group', 'create', 'g', '--name', 'G');
+  it('deletes a group, keeping its users', async () => {
+    await guideUserInGroup();
+    expect(await ok('group', 'delete', 'my-first-group')).toEqual({
+      success: true,
+      message: '✅ You successfully deleted group my-first-group',
+    });
+    expect(cord.store.groups.exists('my-first-group')).toBe(false);
+    expect(cord.store.users.exists('cordymccordface')).toBe(true);
     expectFailure(
-      await run('group', 'delete', 'g'),
-      EXIT.unsupported,
-      /DELETE \/v1\/groups\/g is not supported by this local Cord yet/,
+      await run('group', 'delete', 'my-first-group'),
+      EXIT.cordRefused,
+      /401 Unauthorized \{"error":"group_not_found","message":"Platform group not found\."\}/,
     );
   });
 });
@@ -300,59 +328,137 @@ describe('cord thread and cord message', () => {
     );
   });
 
-  it.each([
-    ['thread update', ['thread', 'update', 't1', '--resolved', 'true'], 'PUT /v1/threads/t1'],
-    ['thread delete', ['thread', 'delete', 't1'], 'DELETE /v1/threads/t1'],
-    [
-      'message update',
-      ['message', 'update', 'm1', '--threadID', 't1', '--markdownContent', 'edited'],
-      'PUT /v1/threads/t1/messages/m1',
-    ],
-    ['message delete', ['message', 'delete', 'm1', '--threadID', 't1'], 'DELETE /v1/threads/t1/messages/m1'],
-    ['message ls', ['message', 'ls', '--limit', '5'], 'GET /v1/messages'],
-  ])('%s: not supported by this local Cord yet', async (_name, argv, endpoint) => {
-    await ok(
+  it('updates, lists and deletes messages, and updates and deletes threads', async () => {
+    const post = (id: string, markdown: string) =>
+      ok(
+        'message',
+        'create',
+        id,
+        '--threadID',
+        't1',
+        '--authorID',
+        'cordymccordface',
+        '--markdownContent',
+        markdown,
+        '--createThread',
+        NEW_THREAD,
+      );
+    await post('m1', 'first');
+    await post('m2', 'second');
+
+    expect(
+      await ok(
+        'message',
+        'update',
+        'm1',
+        '--threadID',
+        't1',
+        '--markdownContent',
+        '**edited**',
+        '--metadata',
+        '{"v":2}',
+      ),
+    ).toEqual({ success: true, message: '✅ You successfully updated message m1' });
+    expect(cord.store.messages.get('m1')).toMatchObject({
+      content: [{ type: 'p', children: [{ text: 'edited', bold: true }] }],
+      metadata: { v: 2 },
+      editedAt: expect.any(Number),
+    });
+
+    const page = await ok<{ messages: { id: string }[]; pagination: { token: string; total: number } }>(
       'message',
-      'create',
-      'm1',
-      '--threadID',
-      't1',
-      '--authorID',
-      'cordymccordface',
-      '--markdownContent',
-      'x',
-      '--createThread',
-      NEW_THREAD,
+      'ls',
+      '--limit',
+      '1',
     );
+    expect(page.messages.map((message) => message.id)).toEqual(['m1']);
+    expect(page.pagination.total).toBe(2);
+    const next = await ok<{ messages: { id: string }[] }>('message', 'ls', '--token', page.pagination.token);
+    expect(next.messages.map((message) => message.id)).toEqual(['m2']);
+
+    expect(await ok('message', 'delete', 'm2', '--threadID', 't1')).toEqual({
+      success: true,
+      message: '💀 You successfully deleted message m2',
+    });
+    expect(cord.store.messages.get('m2')).toBeUndefined();
+
+    expect(
+      await ok('thread', 'update', 't1', '--name', 'Launch', '--resolved', 'true', '--userID', 'cordymccordface'),
+    ).toEqual({ success: true, message: '✅ You successfully updated thread t1' });
+    expect(await ok('thread', 'get', 't1')).toMatchObject({ name: 'Launch', resolved: true, actionMessages: 1 });
+
+    expect(await ok('thread', 'delete', 't1')).toEqual({
+      success: true,
+      message: '💀 You successfully deleted thread t1',
+    });
+    expect(cord.store.threads.get('t1')).toBeUndefined();
     expectFailure(
-      await run(...argv),
-      EXIT.unsupported,
-      new RegExp(`${endpoint} is not supported by this local Cord yet`),
+      await run('thread', 'delete', 't1'),
+      EXIT.cordRefused,
+      /404 Not Found \{"error":"thread_not_found","message":"Thread not found\."\}/,
     );
-    expect(cord.store.messages.get('m1')?.plaintext).toBe('x');
   });
 });
 
-describe('cord notification, file and permission', () => {
+describe('cord notification', () => {
+  it('creates, lists and deletes notifications', async () => {
+    await guideUserInGroup();
+    await ok('user', 'create', 'ada', '--name', 'Ada');
+    const created = await ok<{ notificationID: string }>(
+      'notification',
+      'create',
+      '--recipientID',
+      'cordymccordface',
+      '--actorID',
+      'ada',
+      '--template',
+      '{{actor}} waved',
+      '--url',
+      'http://localhost/wave',
+      '--type',
+      'url',
+      '--metadata',
+      '{"kind":"wave"}',
+    );
+    expect(created).toEqual({ success: true, message: 'Notification created.', notificationID: expect.any(String) });
+    const listed = await ok<Array<{ id: string; header: unknown[] }>>('notification', 'ls', 'cordymccordface');
+    expect(listed.map(({ id }) => id)).toEqual([created.notificationID]);
+    expect(listed[0]!.header).toEqual([
+      expect.objectContaining({ type: 'user', userID: 'ada' }),
+      { type: 'text', text: ' waved', bold: false },
+    ]);
+    expect(await ok('notification', 'ls', 'cordymccordface', '--filter', '{"metadata":{"kind":"other"}}')).toEqual([]);
+    expect(await ok('notification', 'delete', created.notificationID)).toEqual({
+      success: true,
+      message: `💀 You successfully deleted notification ${created.notificationID}`,
+    });
+    expect(await ok('notification', 'ls', 'cordymccordface')).toEqual([]);
+  });
+
+  it("passes on local Cord's refusals", async () => {
+    const create = [
+      'notification',
+      'create',
+      '--recipientID',
+      'ghost',
+      '--template',
+      'x',
+      '--url',
+      'http://x/',
+      '--type',
+      'url',
+    ];
+    expectFailure(
+      await run(...create),
+      EXIT.cordRefused,
+      /401 .*"invalid_user_id".*Invalid recipient user id: ghost\./,
+    );
+    expectFailure(await run('notification', 'delete', 'n1'), EXIT.cordRefused, /404 .*"notification_not_found"/);
+  });
+});
+
+describe('cord file and permission', () => {
   it.each([
-    [['notification', 'ls', 'ada'], 'GET /v1/users/ada/notifications'],
-    [
-      [
-        'notification',
-        'create',
-        '--recipientID',
-        'ada',
-        '--template',
-        '{{actor}} waved',
-        '--url',
-        'http://x/',
-        '--type',
-        'url',
-      ],
-      'POST /v1/notifications',
-    ],
-    [['notification', 'delete', 'n1'], 'DELETE /v1/notifications/n1'],
-    [['file', 'upload', '--file', new URL(import.meta.url).pathname, '--ownerID', 'ada'], 'POST /v1/files'],
     [['permission', 'create', '--permission', 'read'], 'POST /v1/experimental/permissions'],
     [['permission', 'delete', 'r1'], 'DELETE /v1/experimental/permissions/r1'],
   ])('%j: not supported by this local Cord yet', async (argv, endpoint) => {
@@ -360,6 +466,50 @@ describe('cord notification, file and permission', () => {
       await run(...argv),
       EXIT.unsupported,
       new RegExp(`${endpoint} is not supported by this local Cord yet`),
+    );
+  });
+
+  it('uploads a file that a message by its owner then carries', async () => {
+    await guideUserInGroup();
+    const picture = join(dirname(config.path), 'owl.png');
+    writeFileSync(picture, pngBytes());
+    const uploaded = await ok<{ fileID: string }>('file', 'upload', '--file', picture, '--ownerID', 'cordymccordface');
+    expect(uploaded).toEqual({
+      success: true,
+      message: '✅ File created.',
+      fileID: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(cord.store.files.get(uploaded.fileID)).toMatchObject({ name: 'owl.png', mimeType: 'image/png', size: 70 });
+
+    const attachments = JSON.stringify([{ type: 'file', id: uploaded.fileID }]);
+    await ok(
+      'message',
+      'create',
+      'm2',
+      '--threadID',
+      't2',
+      '--authorID',
+      'cordymccordface',
+      '--markdownContent',
+      'an owl',
+      '--createThread',
+      NEW_THREAD,
+      '--addAttachments',
+      attachments,
+    );
+    expect(await ok('message', 'get', 'm2', '--threadID', 't2')).toMatchObject({
+      attachments: [{ type: 'file', id: `cord:${uploaded.fileID}`, name: 'owl.png', uploadStatus: 'uploaded' }],
+    });
+
+    expectFailure(
+      await run('file', 'upload', '--file', picture, '--ownerID', 'cordymccordface', '--name', 'owl.bat'),
+      EXIT.cordRefused,
+      /file_name_not_allowed.*Cannot upload file named owl\.bat/,
+    );
+    expectFailure(
+      await run('file', 'upload', '--file', picture, '--ownerID', 'nobody'),
+      EXIT.cordRefused,
+      /invalid_user_id/,
     );
   });
 

@@ -135,10 +135,10 @@ describe('when Cord is not there', () => {
 
     // The same local Cord, reached as "another deployment" under another name.
     const elsewhere = { ...envFor({ port }, config.path), CORD_API_URL: `http://localhost:${cord.port}/v1` };
-    const unsupported = await runIn(['thread', 'delete', 't'], { env: elsewhere });
+    const unsupported = await runIn(['permission', 'delete', 'r1'], { env: elsewhere });
     expect(unsupported.code).toBe(EXIT.unsupported);
     expect(unsupported.stderr).toContain(
-      `DELETE /v1/threads/t is not supported by the Cord at http://localhost:${cord.port}/v1 yet.`,
+      `DELETE /v1/experimental/permissions/r1 is not supported by the Cord at http://localhost:${cord.port}/v1 yet.`,
     );
   });
 

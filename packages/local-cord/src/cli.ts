@@ -33,8 +33,12 @@ async function start({ localCord, tokenServer }: StackConfig) {
     port: localCord.port,
     // The client's origins, the same the token server allows.
     allowedOrigins: tokenServer.allowedOrigins,
+    webhook: localCord.webhook,
   }).catch((error: Error) => fail(error.message));
   console.log(`local Cord listening on ${cord.url} (database: ${localCord.database})`);
+  if (localCord.webhook) {
+    console.log(`local Cord: webhook events (${localCord.webhook.events.join(', ')}) go to ${localCord.webhook.url}`);
+  }
   const stop = () => void cord.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -157,6 +157,33 @@ describe('CordSDK', () => {
     expect(sdk.options.language).toBe('fr');
   });
 
+  it("keeps the token it signed in with as accessToken, which the guide's step 2 logs", async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { sdk } = page();
+    expect(sdk.accessToken).toBeUndefined();
+    const severus = memberToken('severus', 'g1');
+    await sdk.init({ client_auth_token: severus });
+    expect(sdk.accessToken).toBe(severus);
+    // A fresh token for the same user changes nothing, as in Cord; another user's does.
+    const fresh = tokenFor(
+      {
+        user_id: 'severus',
+        group_id: 'g1',
+        user_details: { name: 'User severus' },
+        group_details: { name: 'Group g1' },
+      },
+      { expires: '2 min' },
+    );
+    expect(fresh).not.toBe(severus);
+    await sdk.init({ client_auth_token: fresh });
+    expect(sdk.accessToken).toBe(severus);
+    const minerva = memberToken('minerva', 'g2');
+    await sdk.init({ client_auth_token: minerva });
+    expect(sdk.accessToken).toBe(minerva);
+    sdk.destroy();
+    expect(sdk.accessToken).toBeUndefined();
+  });
+
   it('forgets the user, the group and the options on destroy', async () => {
     const { sdk, client } = page();
     await sdk.init({ client_auth_token: memberToken('severus', 'g1'), language: 'de' });

@@ -12,7 +12,7 @@ import { getClientAuthToken } from '@cord-sdk/server';
 import { LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_LIMIT } from '../src/protocol/limits.ts';
-import type { MessageView } from '../src/protocol/views.ts';
+import type { MessageData } from '../src/protocol/views.ts';
 import { Connection } from '../src/sdk/transport/connection.ts';
 import { Store } from '../src/store/store.ts';
 import {
@@ -120,7 +120,7 @@ describe('SIGKILL in the middle of a burst of messages', () => {
     );
 
     // What the client learns: every acknowledgement, with when it came and the stored message.
-    const acked = new Map<string, { at: number; message: MessageView }>();
+    const acked = new Map<string, { at: number; message: MessageData }>();
     let killedAt = Number.POSITIVE_INFINITY;
     let killing: Promise<void> | undefined;
     let ackedBeforeRestart: string[] = [];
@@ -155,7 +155,7 @@ describe('SIGKILL in the middle of a burst of messages', () => {
      */
     const deliver = async (tab: Connection, index: number) => {
       const messageId = `burst-${String(index).padStart(4, '0')}`;
-      const { message } = await tab.request<{ message: MessageView }>(
+      const { message } = await tab.request<{ message: MessageData }>(
         sendBody(THREAD, messageId, `Burst message ${index}`),
       );
       acked.set(messageId, { at: Date.now(), message });
@@ -204,22 +204,30 @@ describe('SIGKILL in the middle of a burst of messages', () => {
     expect(stored).toHaveLength(MESSAGES);
     const storedById = new Map(stored.map((message) => [message.id, message]));
     expect(storedById.size).toBe(MESSAGES);
-    expect(new Set(stored.map((message) => message.text)).size).toBe(MESSAGES);
+    expect(new Set(stored.map((message) => message.plaintext)).size).toBe(MESSAGES);
     for (let index = 0; index < MESSAGES; index++) {
       const messageId = `burst-${String(index).padStart(4, '0')}`;
       const message = storedById.get(messageId);
       expect(message, messageId).toMatchObject({
-        text: `Burst message ${index}`,
-        author: { id: 'burst' },
+        plaintext: `Burst message ${index}`,
+        authorId: 'burst',
         threadId: THREAD,
+        deletedAt: null,
       });
       // A re-send of a message stored before the crash answered with the stored one, not a copy.
-      expect(acked.get(messageId)!.message).toEqual(message);
+      expect(acked.get(messageId)!.message, messageId).toMatchObject({
+        id: messageId,
+        threadID: THREAD,
+        authorID: 'burst',
+        content: message!.content,
+        plaintext: message!.plaintext,
+        createdTimestamp: message!.createdAt,
+      });
     }
     // Stored before the crash, acknowledged only after the restart: the re-sends were answered
-    // with the stored message (same createdAt, checked above), not stored again.
+    // with the stored message (same createdTimestamp, checked above), not stored again.
     const storedThenResent = [...acked.values()].filter(
-      ({ at, message }) => message.createdAt < killedAt && at > killedAt,
+      ({ at, message }) => message.createdTimestamp < killedAt && at > killedAt,
     );
     expect(storedThenResent.length).toBeGreaterThan(0);
     if (process.env.FAULTS_VERBOSE) {

@@ -5,8 +5,10 @@
 import { getClientAuthToken } from '@cord-sdk/server';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MAX_FRAME_BYTES, MAX_MESSAGE_LENGTH, RATE_LIMIT } from '../src/protocol/limits.ts';
-import type { ServerEvent } from '../src/protocol/views.ts';
+import { contentFromText } from '../src/protocol/content.ts';
+import type { ServerEvent } from '../src/protocol/events.ts';
+import { MAX_FRAME_BYTES, MAX_MESSAGE_LENGTH, MAX_PAGE_SIZE, RATE_LIMIT } from '../src/protocol/limits.ts';
+import { requestSchema } from '../src/protocol/requests.ts';
 import type { LocalCord } from '../src/server/index.ts';
 import { CLOSE_INVALID_SESSION } from '../src/server/index.ts';
 import {
@@ -46,83 +48,328 @@ interface Frame {
 
 // --- generators ----------------------------------------------------------------------
 
-type FieldKind = 'requestId' | 'id' | 'threadId' | 'text' | 'boolean' | 'location' | 'emoji' | 'threadName' | 'url';
+/** What a request field takes, as far as breaking it goes. */
+type Field =
+  | { kind: 'string'; max: number; nonEmpty?: true; nullable?: true; reservedPrefix?: string }
+  | { kind: 'boolean' }
+  | { kind: 'integer'; min: number; max: number }
+  | { kind: 'number' }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'location' }
+  | { kind: 'metadata' }
+  | { kind: 'strings'; itemMax: number; maxItems: number; minItems?: number }
+  | { kind: 'content' }
+  /** A strict object: any key it does not know refuses it. */
+  | { kind: 'object' };
+
+const id: Field = { kind: 'string', max: 320, nonEmpty: true };
+const queryId: Field = { kind: 'string', max: 100, nonEmpty: true };
+const newThreadId: Field = { kind: 'string', max: 320, nonEmpty: true, reservedPrefix: 'cord:' };
+const pageSize: Field = { kind: 'integer', min: 1, max: MAX_PAGE_SIZE };
+const bool: Field = { kind: 'boolean' };
+const location: Field = { kind: 'location' };
+const metadata: Field = { kind: 'metadata' };
+const strictObject: Field = { kind: 'object' };
+const content: Field = { kind: 'content' };
+const text = (max: number): Field => ({ kind: 'string', max });
+const nullableText = (max: number): Field => ({ kind: 'string', max, nullable: true });
+const reactions: Field = { kind: 'strings', itemMax: 32, maxItems: 50 };
+const direction: Field = { kind: 'enum', values: ['ascending', 'descending'] };
+
+interface Template {
+  body: Record<string, unknown>;
+  fields: Record<string, Field>;
+  /** Fields that may be left out (optional, or with a default): deleting one breaks nothing. */
+  optional?: string[];
+}
 
 const LOCATION = { page: 'fuzz' };
-/** Valid requests aimed at the real thread t1 and message m1: if a corrupted one got through, it would write. */
-const TEMPLATES: Array<{ body: Record<string, unknown>; fields: Record<string, FieldKind>; optional?: string[] }> = [
+const FILTER = {
+  location: { value: LOCATION, partialMatch: true },
+  metadata: { topic: 'fuzz' },
+  resolvedStatus: 'unresolved',
+  viewer: ['subscribed'],
+};
+const SORT = { sortBy: 'most_recent_message_timestamp', sortDirection: 'ascending' };
+const NOTIFICATION_FILTER = {
+  location: { value: LOCATION, partialMatch: true },
+  metadata: { topic: 'fuzz' },
+  groupId: 'team',
+};
+const MESSAGE_FIELDS = {
+  url: 'http://localhost:5173/fuzz',
+  iconURL: 'http://localhost:5173/icon.png',
+  translationKey: 'fuzz',
+  metadata: { fuzzed: true },
+  extraClassnames: 'fuzzed',
+  skipLinkPreviews: true,
+};
+const MESSAGE_FIELD_KINDS = {
+  url: nullableText(4000),
+  iconURL: nullableText(4000),
+  translationKey: nullableText(200),
+  metadata,
+  extraClassnames: nullableText(1000),
+  skipLinkPreviews: bool,
+};
+const OPTIONAL_MESSAGE_FIELDS = Object.keys(MESSAGE_FIELDS);
+
+/**
+ * A valid request of every type, aimed at the real thread t1, message m1 and group team:
+ * if a corrupted one got through, it would read or write them.
+ */
+const TEMPLATES: Template[] = [
   {
-    body: { type: 'thread.open', threadId: 't1', groupId: 'team' },
-    fields: { threadId: 'threadId', groupId: 'id' },
+    body: { type: 'thread.observe', threadId: 't1', groupId: 'team', messageCount: 10 },
+    fields: { threadId: id, groupId: id, messageCount: pageSize },
+    optional: ['groupId', 'messageCount'],
+  },
+  { body: { type: 'thread.unobserve', threadId: 't1' }, fields: { threadId: id } },
+  {
+    body: { type: 'thread.olderMessages', threadId: 't1', beforeMessageId: 'm1', count: 10 },
+    fields: { threadId: id, beforeMessageId: id, count: pageSize },
+  },
+  {
+    body: { type: 'threads.observe', queryId: 'q', groupId: 'team', filter: FILTER, sort: SORT, count: 10 },
+    fields: { queryId, groupId: id, filter: strictObject, sort: strictObject, count: pageSize },
     optional: ['groupId'],
   },
-  { body: { type: 'thread.close', threadId: 't1' }, fields: { threadId: 'threadId' } },
+  { body: { type: 'threads.more', queryId: 'q', count: 10 }, fields: { queryId, count: pageSize } },
+  { body: { type: 'threads.unobserve', queryId: 'q' }, fields: { queryId } },
   {
-    body: { ...sendBody('t1', 'fuzz-message', 'Fuzzed'), groupId: 'team' },
-    fields: {
-      threadId: 'threadId',
-      messageId: 'id',
-      text: 'text',
-      groupId: 'id',
-      threadName: 'threadName',
-      url: 'url',
-      location: 'location',
-    },
+    body: { type: 'threadCounts.observe', queryId: 'c', groupId: 'team', filter: FILTER },
+    fields: { queryId, groupId: id, filter: strictObject },
     optional: ['groupId'],
   },
+  { body: { type: 'threadCounts.unobserve', queryId: 'c' }, fields: { queryId } },
+  { body: { type: 'message.observe', messageId: 'm1' }, fields: { messageId: id } },
+  { body: { type: 'message.unobserve', messageId: 'm1' }, fields: { messageId: id } },
   {
-    body: { ...sendBody('fuzz-thread', 'fuzz-message', 'Fuzzed') },
-    fields: {
-      threadId: 'threadId',
-      messageId: 'id',
-      text: 'text',
-      threadName: 'threadName',
-      url: 'url',
-      location: 'location',
+    body: { type: 'users.observe', userIds: ['alice', 'bob'] },
+    fields: { userIds: { kind: 'strings', itemMax: 320, maxItems: MAX_PAGE_SIZE, minItems: 1 } },
+  },
+  {
+    body: { type: 'groupMembers.observe', queryId: 'g', groupId: 'team', count: 10 },
+    fields: { queryId, groupId: id, count: pageSize },
+  },
+  { body: { type: 'groupMembers.more', queryId: 'g', count: 10 }, fields: { queryId, count: pageSize } },
+  { body: { type: 'groupMembers.unobserve', queryId: 'g' }, fields: { queryId } },
+  {
+    body: {
+      type: 'users.search',
+      groupId: 'team',
+      searchQuery: 'al',
+      sortLocation: LOCATION,
+      sortDirection: 'ascending',
     },
-  },
-  { body: { type: 'message.edit', messageId: 'm1', text: 'Defaced' }, fields: { messageId: 'id', text: 'text' } },
-  { body: { type: 'message.delete', messageId: 'm1', deleted: true }, fields: { messageId: 'id', deleted: 'boolean' } },
-  {
-    body: { type: 'reaction.set', messageId: 'm1', emoji: '👍', on: true },
-    fields: { messageId: 'id', emoji: 'emoji', on: 'boolean' },
+    fields: { groupId: id, searchQuery: text(200), sortLocation: location, sortDirection: direction },
+    optional: ['searchQuery', 'sortLocation', 'sortDirection'],
   },
   {
-    body: { type: 'thread.resolve', threadId: 't1', resolved: true },
-    fields: { threadId: 'threadId', resolved: 'boolean' },
+    body: {
+      type: 'messages.search',
+      textToMatch: 'storm',
+      authorId: 'alice',
+      groupId: 'team',
+      metadata: { fuzzed: true },
+      location: { value: LOCATION, partialMatch: false },
+      from: 0,
+      to: 4_000_000_000_000,
+      limit: 10,
+      sortBy: 'created_timestamp',
+      sortDirection: 'descending',
+    },
+    fields: {
+      textToMatch: text(1000),
+      authorId: id,
+      groupId: id,
+      metadata,
+      location: strictObject,
+      from: { kind: 'number' },
+      to: { kind: 'number' },
+      limit: pageSize,
+      sortBy: { kind: 'enum', values: ['created_timestamp', 'relevance'] },
+      sortDirection: direction,
+    },
+    optional: [
+      'textToMatch',
+      'authorId',
+      'groupId',
+      'metadata',
+      'location',
+      'from',
+      'to',
+      'limit',
+      'sortBy',
+      'sortDirection',
+    ],
   },
-  { body: { type: 'typing', threadId: 't1', typing: true }, fields: { threadId: 'threadId', typing: 'boolean' } },
+  {
+    body: {
+      type: 'thread.create',
+      threadId: 'fuzz-thread',
+      name: 'Fuzzed',
+      url: 'http://localhost:5173/fuzz',
+      location: LOCATION,
+      groupId: 'team',
+      metadata: { fuzzed: true },
+      extraClassnames: 'fuzzed',
+      addSubscribers: ['bob'],
+    },
+    fields: {
+      threadId: newThreadId,
+      name: text(1000),
+      url: text(4000),
+      location,
+      groupId: id,
+      metadata,
+      extraClassnames: nullableText(1000),
+      addSubscribers: { kind: 'strings', itemMax: 320, maxItems: 100 },
+    },
+    optional: ['threadId', 'groupId', 'metadata', 'extraClassnames', 'addSubscribers'],
+  },
+  {
+    body: {
+      type: 'thread.update',
+      threadId: 't1',
+      name: 'Defaced',
+      url: 'http://localhost:5173/defaced',
+      metadata: { defaced: true },
+      resolved: true,
+      extraClassnames: 'defaced',
+      typing: true,
+    },
+    fields: {
+      threadId: id,
+      name: text(1000),
+      url: text(4000),
+      metadata,
+      resolved: bool,
+      extraClassnames: nullableText(1000),
+      typing: bool,
+    },
+    optional: ['name', 'url', 'metadata', 'resolved', 'extraClassnames', 'typing'],
+  },
+  {
+    body: { type: 'thread.setSeen', threadId: 't1', groupId: 'team', filter: FILTER, seen: true },
+    fields: { threadId: id, groupId: id, filter: strictObject, seen: bool },
+    optional: ['threadId', 'groupId', 'filter'],
+  },
+  {
+    body: { type: 'thread.setSubscribed', threadId: 't1', subscribed: false },
+    fields: { threadId: id, subscribed: bool },
+  },
+  ...['t1', 'fuzz-thread'].map(
+    (threadId): Template => ({
+      body: {
+        ...sendBody(threadId, 'fuzz-message', 'Fuzzed'),
+        ...MESSAGE_FIELDS,
+        addReactions: ['👍'],
+        subscribeToThread: true,
+      },
+      fields: {
+        threadId: id,
+        messageId: id,
+        content,
+        createThread: strictObject,
+        ...MESSAGE_FIELD_KINDS,
+        addReactions: reactions,
+        subscribeToThread: bool,
+      },
+      // Without createThread a message to a new thread is refused by the handler, not the schema.
+      optional: ['messageId', 'createThread', ...OPTIONAL_MESSAGE_FIELDS, 'addReactions', 'subscribeToThread'],
+    }),
+  ),
+  {
+    body: {
+      type: 'message.update',
+      messageId: 'm1',
+      threadId: 't1',
+      content: contentFromText('Defaced'),
+      ...MESSAGE_FIELDS,
+      deleted: true,
+      addReactions: ['👍'],
+      removeReactions: ['🎉'],
+    },
+    fields: {
+      messageId: id,
+      threadId: id,
+      content,
+      ...MESSAGE_FIELD_KINDS,
+      deleted: bool,
+      addReactions: reactions,
+      removeReactions: reactions,
+    },
+    optional: ['threadId', 'content', ...OPTIONAL_MESSAGE_FIELDS, 'deleted', 'addReactions', 'removeReactions'],
+  },
+  {
+    body: { type: 'notifications.observe', queryId: 'n', filter: NOTIFICATION_FILTER, count: 10 },
+    fields: { queryId, filter: strictObject, count: pageSize },
+  },
+  { body: { type: 'notifications.more', queryId: 'n', count: 10 }, fields: { queryId, count: pageSize } },
+  { body: { type: 'notifications.unobserve', queryId: 'n' }, fields: { queryId } },
+  {
+    body: { type: 'notificationCounts.observe', queryId: 'nc', filter: NOTIFICATION_FILTER },
+    fields: { queryId, filter: strictObject },
+  },
+  { body: { type: 'notificationCounts.unobserve', queryId: 'nc' }, fields: { queryId } },
+  {
+    body: { type: 'notification.setRead', notificationId: 'n1', read: true },
+    fields: { notificationId: id, read: bool },
+  },
+  { body: { type: 'notification.delete', notificationId: 'n1' }, fields: { notificationId: id } },
+  {
+    body: { type: 'notifications.markAllRead', filter: NOTIFICATION_FILTER },
+    fields: { filter: strictObject },
+  },
+  {
+    body: { type: 'notifications.markReadAbout', messageIds: ['m1'] },
+    fields: { messageIds: { kind: 'strings', itemMax: 320, maxItems: 500, minItems: 1 } },
+  },
   {
     body: { type: 'presence.watch', watchId: 'w', location: LOCATION, groupId: 'team' },
-    fields: { watchId: 'id', location: 'location', groupId: 'id' },
+    fields: { watchId: id, location, groupId: id },
     optional: ['groupId'],
   },
-  { body: { type: 'presence.unwatch', watchId: 'w' }, fields: { watchId: 'id' } },
+  { body: { type: 'presence.unwatch', watchId: 'w' }, fields: { watchId: id } },
   {
-    body: { type: 'presence.set', location: LOCATION, present: true, durable: true },
-    fields: { location: 'location', present: 'boolean', durable: 'boolean' },
+    body: {
+      type: 'file.create',
+      fileId: '3f2a4b5c-6d7e-4f80-9a1b-2c3d4e5f6a7b',
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      size: 5,
+    },
+    fields: {
+      fileId: { kind: 'string', max: 36, nonEmpty: true },
+      name: { kind: 'string', max: 1000, nonEmpty: true },
+      mimeType: text(255),
+      size: { kind: 'number' },
+    },
+  },
+  {
+    body: { type: 'presence.set', location: LOCATION, present: true, durable: true, groupId: 'team' },
+    fields: { location, present: bool, durable: bool, groupId: id },
+    optional: ['groupId'],
   },
 ];
 const FIELD_NAMES = new Set(['type', 'id', ...TEMPLATES.flatMap((template) => Object.keys(template.fields))]);
-const KNOWN_TYPES = TEMPLATES.map((template) => template.body.type as string);
-/** Over-limit lengths, in characters, per kind of field. */
-const LIMITS: Record<Exclude<FieldKind, 'boolean'>, number> = {
-  requestId: 100,
-  id: 320,
-  threadId: 320,
-  text: MAX_MESSAGE_LENGTH,
-  emoji: 32,
-  threadName: 1000,
-  url: 4000,
-  location: 2000,
-};
+const KNOWN_TYPES = [...new Set(TEMPLATES.map((template) => template.body.type as string))];
+/** Types with a field that must be there: a frame of the type with none of its fields is refused. */
+const TYPES_WITH_REQUIRED_FIELDS = KNOWN_TYPES.filter((type) =>
+  TEMPLATES.some(
+    (template) =>
+      template.body.type === type && Object.keys(template.fields).some((field) => !template.optional?.includes(field)),
+  ),
+);
 /** Room for the rest of a frame around one huge string. */
 const HUGE_STRING_MAX = MAX_FRAME_BYTES - 2_000;
 
 const someString = fc.string({ unit: 'grapheme', maxLength: 30 });
 const notAString = fc.oneof(
   fc.integer(),
-  fc.double(),
+  // Finite only: JSON writes NaN and Infinity as null, which a nullable field accepts.
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.boolean(),
   fc.constant(null),
   fc.array(someString, { maxLength: 3 }),
@@ -135,18 +382,45 @@ const notABoolean = fc.oneof(
   fc.constant([]),
   fc.constant({}),
 );
+const notANumber = fc.oneof(
+  fc.constantFrom('1', '', 'NaN', true, null, [], [1], {}),
+  someString.map((value) => ({ value })),
+);
+const notAnObject = fc.oneof(someString, fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer()));
+/** Values a location or metadata may not hold: nested objects, null, arrays. */
+const notAFlatValue = fc.constantFrom({ nested: true }, null, [1, 2], []);
+const flatRecordBroken = fc.oneof(
+  notAnObject,
+  fc.tuple(someString, notAFlatValue).map(([key, value]) => ({ [key || 'k']: value })),
+);
 const notALocation = fc.oneof(
-  someString,
-  fc.integer(),
-  fc.constant(null),
-  fc.array(someString, { maxLength: 3 }),
-  someString.map((key) => ({ [key || 'k']: { nested: true } })),
-  someString.map((key) => ({ [key || 'k']: null })),
-  someString.map((key) => ({ [key || 'k']: [1, 2] })),
+  flatRecordBroken,
   fc
     .integer({ min: 51, max: 300 })
     .map((keys) => Object.fromEntries(Array.from({ length: keys }, (_, i) => [`k${i}`, i]))),
   fc.integer({ min: 201, max: 2_000 }).map((length) => ({ ['k'.repeat(length)]: 1 })),
+);
+/** Arrays and objects that are not Cord's message content (an empty array is: it is left out). */
+const notContent = fc.oneof(
+  notAnObject.filter((value) => !Array.isArray(value) || value.length > 0),
+  fc.constantFrom(
+    [{ text: 'a bare text node' }],
+    [{ type: 'p' }],
+    [{ type: 'p', children: [] }],
+    [{ type: 'p', children: [{ text: 1 }] }],
+    [{ type: 'p', children: [{ text: 'x', bold: 'yes' }] }],
+    [{ type: 'mention', user: { id: 'bob' }, children: [{ text: 'no at sign' }] }],
+    [{ type: 'link', url: 5, children: [] }],
+    [{ type: 'bullet', indent: 9, children: [{ type: 'p', children: [{ text: 'x' }] }] }],
+    [{ type: 'Capitalised' }],
+    ['just a string'],
+    [null],
+  ),
+  fc.integer({ min: 10, max: 200 }).map((depth) => {
+    let node: unknown = { text: 'deep' };
+    for (let i = 0; i < depth; i++) node = { type: 'quote', children: [node] };
+    return [node];
+  }),
 );
 /**
  * A string of `length` code points (the unit zod's limits count in) made of a random
@@ -163,53 +437,115 @@ const longString = (min: number, max: number) =>
       const text = Array.from({ length }, (_, i) => points[i % points.length]).join('');
       return Buffer.byteLength(JSON.stringify(text)) <= HUGE_STRING_MAX ? text : 'x'.repeat(length);
     });
-const tooLongFor = (kind: Exclude<FieldKind, 'boolean'>) => {
-  const limit = LIMITS[kind];
-  // Mostly just over the limit, sometimes as big as a frame allows.
-  const length = fc.oneof(
+/** Mostly just over a limit, sometimes as big as a frame allows. */
+const overLimit = (limit: number) =>
+  fc.oneof(
     { arbitrary: longString(limit + 1, limit + 50), weight: 3 },
     { arbitrary: longString(limit + 1, HUGE_STRING_MAX), weight: 1 },
   );
-  return kind === 'location' ? length.map((value) => ({ page: value })) : length;
-};
-const badValueFor = (kind: FieldKind): fc.Arbitrary<unknown> | undefined => {
-  if (kind === 'threadId') return someString.map((rest) => `cord:${rest}`);
-  if (kind === 'text') return fc.constantFrom('', ' ', '\n\t ', '\u00a0\u2003');
-  if (kind === 'id' || kind === 'emoji') return fc.constant('');
-  return undefined;
-};
+
+interface Corruption {
+  value: unknown;
+  /** Refusals that have an error code of their own; invalid_request otherwise. */
+  code?: ErrorCode;
+}
+
+/** Values that break a field of this kind, each one surely. */
+function brokenValues(field: Field): Array<fc.Arbitrary<Corruption>> {
+  const as = (values: fc.Arbitrary<unknown>, code?: ErrorCode) =>
+    values.map((value): Corruption => (code ? { value, code } : { value }));
+  switch (field.kind) {
+    case 'string':
+      return [
+        as(field.nullable ? notAString.filter((value) => value !== null) : notAString),
+        as(overLimit(field.max)),
+        ...(field.nonEmpty ? [as(fc.constant(''))] : []),
+        ...(field.reservedPrefix ? [as(someString.map((rest) => `${field.reservedPrefix}${rest}`))] : []),
+      ];
+    case 'boolean':
+      return [as(notABoolean)];
+    case 'integer':
+      return [
+        as(notANumber),
+        as(fc.constantFrom(field.min - 1, field.max + 1, 1.5, -0.5)),
+        as(fc.integer({ min: field.max + 1 })),
+        as(fc.integer({ max: field.min - 1 })),
+      ];
+    case 'number':
+      return [as(notANumber)];
+    case 'enum':
+      return [
+        as(
+          fc.oneof(
+            notAString,
+            someString.filter((value) => !field.values.includes(value)),
+          ),
+        ),
+      ];
+    case 'location':
+      return [as(notALocation), as(overLimit(2000).map((value) => ({ page: value })))];
+    case 'metadata':
+      return [as(flatRecordBroken)];
+    case 'strings':
+      return [
+        as(fc.oneof(someString, fc.integer(), fc.constant(null), fc.constant({}))),
+        as(fc.constantFrom([''], [1], [null], [['nested']], ['ok', ''])),
+        as(overLimit(field.itemMax).map((value) => [value])),
+        as(fc.constant(Array.from({ length: field.maxItems + 1 }, (_, i) => `u${i}`))),
+        ...(field.minItems ? [as(fc.constant([]))] : []),
+      ];
+    case 'content':
+      return [
+        as(notContent),
+        // Text over MAX_MESSAGE_LENGTH, not trimmable back under it, has a code of its own.
+        as(
+          overLimit(MAX_MESSAGE_LENGTH).map((text) => contentFromText(`x${text}x`)),
+          'message_too_long',
+        ),
+      ];
+    case 'object':
+      return [
+        as(notAnObject),
+        as(someString.filter((key) => !FIELD_NAMES.has(key) && key !== '').map((key) => ({ [key]: 1 }))),
+      ];
+  }
+}
 
 /** A valid template with exactly one field broken: deleted, of the wrong type, over its limit, or a refused value. */
 const corruptedRequest: fc.Arbitrary<Frame> = fc
   .tuple(fc.constantFrom(...TEMPLATES), fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }), fc.nat())
   .chain(([template, requestId, pick]) => {
-    const fields: Array<[string, FieldKind]> = [
-      ['type', 'requestId'],
-      ['id', 'requestId'],
+    const requestIdField: Field = { kind: 'string', max: 100, nonEmpty: true };
+    const fields: Array<[string, Field]> = [
+      ['type', requestIdField],
+      ['id', requestIdField],
       ...Object.entries(template.fields),
     ];
-    const [field, kind] = fields[pick % fields.length]!;
-    const corruptions: Array<fc.Arbitrary<{ value: unknown; tooLongText?: boolean }>> = [];
-    if (!template.optional?.includes(field)) corruptions.push(fc.constant({ value: undefined }));
-    corruptions.push(
-      (kind === 'boolean' ? notABoolean : kind === 'location' ? notALocation : notAString).map((value) => ({ value })),
-    );
-    if (field === 'type')
-      corruptions.push(someString.filter((type) => !KNOWN_TYPES.includes(type)).map((value) => ({ value })));
-    if (kind !== 'boolean')
-      corruptions.push(tooLongFor(kind).map((value) => ({ value, tooLongText: kind === 'text' })));
-    const bad = field === 'type' ? undefined : badValueFor(kind);
-    if (bad) corruptions.push(bad.map((value) => ({ value })));
-    return fc.oneof(...corruptions).map(({ value, tooLongText }) => {
+    const [name, field] = fields[pick % fields.length]!;
+    const corruptions: Array<fc.Arbitrary<Corruption>> = [];
+    if (!template.optional?.includes(name)) corruptions.push(fc.constant({ value: undefined }));
+    if (name === 'type') {
+      corruptions.push(
+        fc
+          .oneof(
+            notAString,
+            someString.filter((type) => !KNOWN_TYPES.includes(type)),
+          )
+          .map((value) => ({ value })),
+      );
+    } else {
+      corruptions.push(...brokenValues(field));
+    }
+    return fc.oneof(...corruptions).map(({ value, code }) => {
       const frame: Record<string, unknown> = { ...template.body, id: `fuzz-${requestId}` };
-      if (value === undefined) delete frame[field];
-      else frame[field] = value;
-      const id = frame.id;
+      if (value === undefined) delete frame[name];
+      else frame[name] = value;
+      const ackId = frame.id;
       return {
         data: JSON.stringify(frame),
         binary: false,
-        ackId: typeof id === 'string' && id.length <= 100 ? id : '',
-        code: tooLongText && field === 'text' ? 'message_too_long' : 'invalid_request',
+        ackId: typeof ackId === 'string' && ackId.length <= 100 ? ackId : '',
+        code: code ?? 'invalid_request',
       } satisfies Frame;
     });
   });
@@ -221,7 +557,7 @@ const refusedUnder =
 /** A known type with a request id but none of its fields: always missing something. */
 const fieldlessRequest = fc
   .tuple(
-    fc.constantFrom(...KNOWN_TYPES, 'hello'),
+    fc.constantFrom(...TYPES_WITH_REQUIRED_FIELDS, 'hello'),
     fc.string({ maxLength: 10 }),
     fc.dictionary(
       someString.filter((key) => !FIELD_NAMES.has(key)),
@@ -237,10 +573,10 @@ const notJson = fc.oneof(
     return fc.integer({ min: 0, max: json.length - 1 }).map((cut) => json.slice(0, cut));
   }),
   fc.constantFrom(
-    "{'type': 'thread.open', 'id': 'x', 'threadId': 't1'}",
-    '{"type":"thread.open","id":"x","threadId":"t1",}',
-    '\ufeff{"type":"thread.open","id":"x","threadId":"t1"}',
-    '{"type":"thread.open" /* comment */,"id":"x","threadId":"t1"}',
+    "{'type': 'thread.observe', 'id': 'x', 'threadId': 't1'}",
+    '{"type":"thread.observe","id":"x","threadId":"t1",}',
+    '\ufeff{"type":"thread.observe","id":"x","threadId":"t1"}',
+    '{"type":"thread.observe" /* comment */,"id":"x","threadId":"t1"}',
     '{"id": NaN}',
     'undefined',
     '',
@@ -265,9 +601,15 @@ const unknownType = fc
         'constructor',
         'toString',
         'hasOwnProperty',
-        'THREAD.OPEN',
-        'thread.open ',
+        'THREAD.OBSERVE',
+        'thread.observe ',
         'drop.tables',
+        // The old protocol's requests, gone with Cord's data model.
+        'thread.open',
+        'message.edit',
+        'reaction.set',
+        'thread.resolve',
+        'typing',
       ),
       notAString,
     ),
@@ -350,8 +692,8 @@ beforeAll(async () => {
   cord = await startThrowawayLocalCord();
   ({ client: alice } = await signIn(cord, memberToken('alice', 'team', 'Alice Liddell')));
   ({ client: bob } = await signIn(cord, memberToken('bob', 'team', 'Bob Dylan')));
-  await alice.ok({ type: 'thread.open', threadId: 't1' });
-  await bob.ok({ type: 'thread.open', threadId: 't1' });
+  await alice.ok({ type: 'thread.observe', threadId: 't1' });
+  await bob.ok({ type: 'thread.observe', threadId: 't1' });
   await alice.ok(sendBody('t1', 'm1', 'Before the storm'));
 });
 afterAll(async () => {
@@ -401,6 +743,14 @@ async function inParallel<T, R>(items: T[], limit: number, work: (item: T, index
 }
 
 describe(`${TOTAL_FRAMES} fuzzed frames (seed ${SEED}, rerun with FUZZ_SEED=${SEED})`, () => {
+  it('start from a valid request of every type the protocol has', () => {
+    const types = requestSchema.options.map((option) => option.shape.type.value);
+    expect([...KNOWN_TYPES].sort()).toEqual([...types].sort());
+    for (const { body } of TEMPLATES) {
+      expect(requestSchema.safeParse({ ...body, id: 'x' }).error, String(body.type)).toBeUndefined();
+    }
+  });
+
   it('are each refused or cut off, while the server stays up, others keep chatting, and nothing is written', {
     timeout: 60_000,
   }, async () => {
@@ -500,23 +850,27 @@ describe(`${TOTAL_FRAMES} fuzzed frames (seed ${SEED}, rerun with FUZZ_SEED=${SE
     expect(cord.store.integrityCheck()).toBe('ok');
     expect(cord.store.messages.inThread('t1')[0]).toMatchObject({
       id: 'm1',
-      text: 'Before the storm',
+      plaintext: 'Before the storm',
+      metadata: {},
       reactions: [],
+      editedAt: null,
       deletedAt: null,
     });
-    expect(cord.store.threads.get('t1')).toMatchObject({ resolvedAt: null });
+    expect(cord.store.threads.get('t1')).toMatchObject({ name: 'Thread t1', metadata: {}, resolvedAt: null });
     expect(cord.store.threads.get('fuzz-thread')).toBeUndefined();
+    expect(cord.store.messages.get('fuzz-message')).toBeUndefined();
     const health = await fetch(`${cord.url}/health`);
     expect(health.status).toBe(200);
     await expect.poll(() => cord.hub.size).toBe(2 + CONNECTIONS);
     await alice.ok(sendBody('t1', 'after', 'After the storm'));
     await bob.next((event) => event.type === 'message' && event.message.id === 'after', 'message after the fuzzing');
     // A fuzzer that misbehaved for seconds can still be served once it behaves.
-    const { thread } = await fuzzers[1]!.client.ok<{ thread: { messages: unknown[] } }>({
-      type: 'thread.open',
+    const { messages } = await fuzzers[1]!.client.ok<{ messages: unknown[] }>({
+      type: 'thread.observe',
       threadId: 't1',
+      messageCount: MAX_PAGE_SIZE,
     });
-    expect(thread.messages.length).toBe(goodMessages + 2);
+    expect(messages.length).toBe(goodMessages + 2);
     // Nothing on the server side failed unexpectedly (that would log "... failed").
     expect(errorLog).not.toHaveBeenCalled();
   });

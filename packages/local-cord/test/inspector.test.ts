@@ -60,7 +60,7 @@ describe('inspector', () => {
 
   it('shows users, groups, threads with messages and presence, but not the secret', async () => {
     const { client } = await signIn(cord, memberToken('alice', 'team', 'Alice Liddell'));
-    await client.ok({ type: 'thread.open', threadId: 't1' });
+    await client.ok({ type: 'thread.observe', threadId: 't1' });
     await client.ok(sendBody('t1', 'm1', '<b>not markup</b>'));
     await client.ok({ type: 'presence.set', location: { page: 'home' }, present: true, durable: true });
 
@@ -71,7 +71,9 @@ describe('inspector', () => {
       connections: 1,
       users: [{ id: 'alice', name: 'Alice Liddell', status: 'active', groupIds: ['team'] }],
       groups: [{ id: 'team', name: 'Group team', memberIds: ['alice'] }],
-      threads: [{ id: 't1', groupId: 'team', earlierMessages: 0, messages: [{ id: 'm1', text: '<b>not markup</b>' }] }],
+      threads: [
+        { id: 't1', groupId: 'team', earlierMessages: 0, messages: [{ id: 'm1', plaintext: '<b>not markup</b>' }] },
+      ],
       presence: [
         { userId: 'alice', userName: 'Alice Liddell', groupId: 'team', location: { page: 'home' }, present: true },
       ],

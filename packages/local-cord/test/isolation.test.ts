@@ -1,7 +1,9 @@
 // Visibility across groups (contract section 4): a user of another organization sees and
 // changes nothing of a group they are not in, however they ask.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PresenceView, ServerEvent } from '../src/protocol/views.ts';
+import { contentFromText } from '../src/protocol/content.ts';
+import type { ServerEvent } from '../src/protocol/events.ts';
+import type { PresenceView } from '../src/protocol/views.ts';
 import type { LocalCord } from '../src/server/index.ts';
 import {
   memberToken,
@@ -15,6 +17,15 @@ import {
 const IN_OTHER_GROUP = {
   code: 'thread_in_other_group',
   message: 'Thread ID is already in use by another group in this application',
+};
+/** Cord's answer for a thread or message the user may not change: the same as for none at all. */
+const THREAD_NOT_FOUND = { code: 'not_found', message: 'Thread not found.' };
+const MESSAGE_NOT_FOUND = { code: 'not_found', message: 'Message not found.' };
+const NOT_IN_TEAM = {
+  code: 'forbidden',
+  message:
+    'User is not a member of group team. Verify you have created the group and added the user to it. ' +
+    'See https://docs.cord.com/rest-apis/groups.',
 };
 const PAGE = { location: 'http://localhost:5173/' };
 
@@ -31,21 +42,25 @@ beforeEach(async () => {
 });
 afterEach(() => stopServer(cord));
 
-/** Alice's thread t1 in group "team" with message m1, which Bob watches live. */
+/** Alice's thread t1 in group "team" with message m1, which Bob watches live (what it pushed him is cleared). */
 async function teamThread() {
-  await alice.ok({ type: 'thread.open', threadId: 't1' });
-  await bob.ok({ type: 'thread.open', threadId: 't1' });
+  await alice.ok({ type: 'thread.observe', threadId: 't1' });
+  await bob.ok({ type: 'thread.observe', threadId: 't1' });
   await alice.ok(sendBody('t1', 'm1', 'Team secret'));
   await bob.next((event) => event.type === 'message', 'message push');
+  await bob.drain();
 }
 
 describe('threads of another group', () => {
-  it('cannot be opened, whatever group is named', async () => {
+  it('cannot be observed, whatever group is named', async () => {
     await teamThread();
 
-    expect(await eve.refused({ type: 'thread.open', threadId: 't1' })).toEqual(IN_OTHER_GROUP);
-    expect(await eve.refused({ type: 'thread.open', threadId: 't1', groupId: 'rivals' })).toEqual(IN_OTHER_GROUP);
-    expect(await eve.refused({ type: 'thread.open', threadId: 't1', groupId: 'team' })).toEqual(IN_OTHER_GROUP);
+    expect(await eve.refused({ type: 'thread.observe', threadId: 't1' })).toEqual(IN_OTHER_GROUP);
+    expect(await eve.refused({ type: 'thread.observe', threadId: 't1', groupId: 'rivals' })).toEqual(IN_OTHER_GROUP);
+    // Naming a group she is not in is refused as Cord refuses it, before the thread is looked at.
+    expect(await eve.refused({ type: 'thread.observe', threadId: 't1', groupId: 'team' })).toEqual(NOT_IN_TEAM);
+    expect(await eve.ok({ type: 'message.observe', messageId: 'm1' })).toEqual({ message: null, users: [] });
+    expect(JSON.stringify(eve.inbox)).not.toContain('secret');
   });
 
   it('cannot be written to, reacted to, edited, deleted, resolved or typed in', async () => {
@@ -56,36 +71,53 @@ describe('threads of another group', () => {
     expect(await eve.refused(sendBody('t1', 'e1', 'Let me in'))).toEqual(IN_OTHER_GROUP);
     expect(await eve.refused(sendBody('t1', 'e2', 'Let me in', { groupId: 'team' }))).toEqual(IN_OTHER_GROUP);
     expect(await eve.refused(sendBody('t1', 'e3', 'Let me in', { groupId: 'rivals' }))).toEqual(IN_OTHER_GROUP);
-    expect((await eve.refused({ type: 'reaction.set', messageId: 'm1', emoji: '👎', on: true })).code).toBe(
-      'not_found',
+    expect(await eve.refused({ type: 'message.update', messageId: 'm1', addReactions: ['👎'] })).toEqual(
+      MESSAGE_NOT_FOUND,
     );
-    expect((await eve.refused({ type: 'message.edit', messageId: 'm1', text: 'Defaced' })).code).toBe('not_found');
-    expect((await eve.refused({ type: 'message.delete', messageId: 'm1', deleted: true })).code).toBe('not_found');
-    expect(await eve.refused({ type: 'thread.resolve', threadId: 't1', resolved: true })).toEqual(IN_OTHER_GROUP);
-    expect(await eve.refused({ type: 'typing', threadId: 't1', typing: true })).toEqual(IN_OTHER_GROUP);
+    expect(await eve.refused({ type: 'message.update', messageId: 'm1', content: contentFromText('Defaced') })).toEqual(
+      MESSAGE_NOT_FOUND,
+    );
+    expect(await eve.refused({ type: 'message.update', messageId: 'm1', deleted: true })).toEqual(MESSAGE_NOT_FOUND);
+    expect(await eve.refused({ type: 'thread.update', threadId: 't1', resolved: true })).toEqual(THREAD_NOT_FOUND);
+    expect(await eve.refused({ type: 'thread.update', threadId: 't1', typing: true })).toEqual(THREAD_NOT_FOUND);
+    expect(await eve.refused({ type: 'thread.update', threadId: 't1', name: 'Ours now' })).toEqual(THREAD_NOT_FOUND);
+    expect(await eve.refused({ type: 'thread.setSubscribed', threadId: 't1', subscribed: true })).toEqual(
+      THREAD_NOT_FOUND,
+    );
 
     expect(cord.store.counts()).toEqual(before);
     expect(cord.store.messages.inThread('t1')).toEqual(messagesBefore);
-    expect(cord.store.threads.get('t1')).toMatchObject({ groupId: 'team', resolvedAt: null });
+    expect(cord.store.threads.get('t1')).toMatchObject({ groupId: 'team', name: 'Thread t1', resolvedAt: null });
     // Nothing of Eve's reached the team either.
     expect(await bob.pending('message')).toEqual([]);
     expect(await bob.pending('thread')).toEqual([]);
   });
 
-  it('pushes nothing to an outsider, even one who opened the id before the thread existed', async () => {
-    // Eve opens t1 while it is still free (allowed: it would go to her group) ...
-    expect(await eve.ok({ type: 'thread.open', threadId: 't1' })).toEqual({ thread: null });
+  it('pushes nothing to an outsider, even one who observed the ids before the thread existed', async () => {
+    // Eve observes t1 and m1 while they are still free (allowed: t1 would go to her group),
+    // and every list and count of her threads ...
+    expect(await eve.ok({ type: 'thread.observe', threadId: 't1' })).toEqual({
+      thread: null,
+      messages: [],
+      hasMore: false,
+      users: [],
+    });
+    expect(await eve.ok({ type: 'message.observe', messageId: 'm1' })).toEqual({ message: null, users: [] });
+    await eve.ok({ type: 'threads.observe', queryId: 'all', filter: {}, sort: {}, count: 10 });
+    await eve.ok({ type: 'threadCounts.observe', queryId: 'all', filter: {} });
     // ... then Alice creates it in "team" and the team uses it in every way.
     await teamThread();
     await alice.ok(sendBody('t1', 'm2', 'Another secret'));
-    await alice.ok({ type: 'message.edit', messageId: 'm1', text: 'Edited secret' });
-    await bob.ok({ type: 'reaction.set', messageId: 'm1', emoji: '🤫', on: true });
-    await bob.ok({ type: 'typing', threadId: 't1', typing: true });
-    await alice.ok({ type: 'thread.resolve', threadId: 't1', resolved: true });
-    await alice.ok({ type: 'message.delete', messageId: 'm2', deleted: true });
+    await alice.ok({ type: 'message.update', messageId: 'm1', content: contentFromText('Edited secret') });
+    await bob.ok({ type: 'message.update', messageId: 'm1', addReactions: ['🤫'] });
+    await bob.ok({ type: 'thread.update', threadId: 't1', typing: true });
+    await alice.ok({ type: 'thread.update', threadId: 't1', resolved: true });
+    await alice.ok({ type: 'message.update', messageId: 'm2', deleted: true });
 
+    // Her counts may be sent again (they stay empty); nothing of the team's thread is.
     const received = [...(await eve.pending('message')), ...(await eve.pending('thread'))];
     expect(received).toEqual([]);
+    for (const { counts } of await eve.pending('threadCounts')) expect(counts.total).toBe(0);
     expect(JSON.stringify(eve.inbox)).not.toContain('secret');
     // The team did hear all of it.
     expect((await bob.pending('message')).length).toBeGreaterThanOrEqual(4);
@@ -95,16 +127,16 @@ describe('threads of another group', () => {
     await eve.ok(sendBody('rival-thread', 'r1', 'Rival plans'));
     expect(cord.store.threads.get('rival-thread')?.groupId).toBe('rivals');
 
-    expect(await alice.refused({ type: 'thread.open', threadId: 'rival-thread' })).toEqual(IN_OTHER_GROUP);
-    expect((await alice.refused({ type: 'reaction.set', messageId: 'r1', emoji: '👀', on: true })).code).toBe(
-      'not_found',
+    expect(await alice.refused({ type: 'thread.observe', threadId: 'rival-thread' })).toEqual(IN_OTHER_GROUP);
+    expect(await alice.refused({ type: 'message.update', messageId: 'r1', addReactions: ['👀'] })).toEqual(
+      MESSAGE_NOT_FOUND,
     );
   });
 
   it('refuses writing a new thread into a group the user is not in', async () => {
     const error = await eve.refused(sendBody('new-thread', 'e1', 'Hi', { groupId: 'team' }));
 
-    expect(error.code).toBe('forbidden');
+    expect(error).toEqual(NOT_IN_TEAM);
     expect(cord.store.threads.get('new-thread')).toBeUndefined();
   });
 });

@@ -2,8 +2,9 @@
 // keeps serving everyone else, and writes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { contentFromText } from '../src/protocol/content.ts';
+import type { ServerEvent } from '../src/protocol/events.ts';
 import { MAX_FRAME_BYTES, MAX_MESSAGE_LENGTH, RATE_BURST, RATE_LIMIT } from '../src/protocol/limits.ts';
-import type { ServerEvent } from '../src/protocol/views.ts';
 import type { LocalCord } from '../src/server/index.ts';
 import { CLOSE_INVALID_SESSION } from '../src/server/index.ts';
 import {
@@ -29,8 +30,8 @@ beforeEach(async () => {
   ({ client: alice } = await signIn(cord, memberToken('alice', 'team', 'Alice Liddell')));
   ({ client: bob } = await signIn(cord, memberToken('bob', 'team', 'Bob Dylan')));
   ({ client: mallory } = await signIn(cord, memberToken('mallory', 'team', 'Mallory')));
-  await alice.ok({ type: 'thread.open', threadId: 't1' });
-  await bob.ok({ type: 'thread.open', threadId: 't1' });
+  await alice.ok({ type: 'thread.observe', threadId: 't1' });
+  await bob.ok({ type: 'thread.observe', threadId: 't1' });
   await alice.ok(sendBody('t1', 'm1', 'Before the storm'));
   countsBefore = cord.store.counts();
 });
@@ -51,12 +52,15 @@ async function expectUnharmed() {
   expect(health.status).toBe(200);
   await alice.ok(sendBody('t1', 'm-after', 'Still here'));
   const pushed = await bob.next((event) => event.type === 'message' && event.message.id === 'm-after', 'message after');
-  expect(pushed).toMatchObject({ message: { text: 'Still here', author: { name: 'Alice Liddell' } } });
+  expect(pushed).toMatchObject({
+    message: { plaintext: 'Still here', authorID: 'alice' },
+    users: [{ id: 'alice', name: 'Alice Liddell' }],
+  });
 }
 
 describe('malformed requests from a signed-in client', () => {
   it('answers invalid JSON with an error', async () => {
-    mallory.sendRaw('{"type": "thread.open", "id": "x1", ');
+    mallory.sendRaw('{"type": "thread.observe", "id": "x1", ');
     expect(await errorAck(mallory, '')).toMatchObject({ code: 'invalid_request' });
     await expectUnharmed();
   });
@@ -64,14 +68,29 @@ describe('malformed requests from a signed-in client', () => {
   it.each([
     ['an unknown type', { type: 'drop.tables', id: 'x1' }],
     ['no type', { id: 'x1', threadId: 't1' }],
-    ['a number for threadId', { type: 'thread.open', id: 'x1', threadId: 42 }],
-    ['a string for a boolean', { type: 'thread.resolve', id: 'x1', threadId: 't1', resolved: 'yes' }],
-    ['an object for text', { ...sendBody('t1', 'x-msg', 'hi'), id: 'x1', text: { toString: 'hi' } }],
-    ['a missing messageId', { ...sendBody('t1', 'x-msg', 'hi'), id: 'x1', messageId: undefined }],
-    ['an empty threadId', { type: 'thread.open', id: 'x1', threadId: '' }],
-    ['a reserved thread id', { ...sendBody('cord:t', 'x-msg', 'hi'), id: 'x1' }],
-    ['text of only spaces', { ...sendBody('t1', 'x-msg', '   \n '), id: 'x1' }],
-    ['a nested location', { ...sendBody('t2', 'x-msg', 'hi'), id: 'x1', location: { page: { nested: true } } }],
+    ['a number for threadId', { type: 'thread.observe', id: 'x1', threadId: 42 }],
+    ['a string for a boolean', { type: 'thread.update', id: 'x1', threadId: 't1', resolved: 'yes' }],
+    ['an object for content', { ...sendBody('t1', 'x-msg', 'hi'), id: 'x1', content: { toString: 'hi' } }],
+    ['a bare text node for content', { ...sendBody('t1', 'x-msg', 'hi'), id: 'x1', content: [{ text: 'hi' }] }],
+    ['a missing messageId', { type: 'message.update', id: 'x1', content: contentFromText('hi') }],
+    ['an empty threadId', { type: 'thread.observe', id: 'x1', threadId: '' }],
+    [
+      'a reserved thread id',
+      { type: 'thread.create', id: 'x1', threadId: 'cord:t', name: 'T', url: 'http://localhost/', location: {} },
+    ],
+    [
+      'a nested location',
+      {
+        ...sendBody('t2', 'x-msg', 'hi'),
+        id: 'x1',
+        createThread: { ...sendBody('t2', 'x-msg', 'hi').createThread, location: { page: { nested: true } } },
+      },
+    ],
+    [
+      'an unknown thread filter',
+      { type: 'threads.observe', id: 'x1', queryId: 'q', filter: { x: 1 }, sort: {}, count: 1 },
+    ],
+    ['a page over the limit', { type: 'thread.observe', id: 'x1', threadId: 't1', messageCount: 1_001 }],
     [
       'a location with too many keys',
       {
@@ -81,7 +100,7 @@ describe('malformed requests from a signed-in client', () => {
         location: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, i])),
       },
     ],
-    ['an over-long emoji', { type: 'reaction.set', id: 'x1', messageId: 'm1', emoji: '👍'.repeat(40), on: true }],
+    ['an over-long emoji', { type: 'message.update', id: 'x1', messageId: 'm1', addReactions: ['👍'.repeat(40)] }],
     ['a second hello', { type: 'hello', id: 'x1', token: 'whatever' }],
   ])('answers %s with invalid_request under the request id', async (_, frame) => {
     mallory.send(frame);
@@ -92,11 +111,11 @@ describe('malformed requests from a signed-in client', () => {
   });
 
   it.each([
-    ['no id', { type: 'thread.open', threadId: 't1' }],
-    ['a numeric id', { type: 'thread.open', id: 7, threadId: 't1' }],
-    ['an id over 100 characters', { type: 'thread.open', id: 'i'.repeat(101), threadId: 't1' }],
+    ['no id', { type: 'thread.observe', threadId: 't1' }],
+    ['a numeric id', { type: 'thread.observe', id: 7, threadId: 't1' }],
+    ['an id over 100 characters', { type: 'thread.observe', id: 'i'.repeat(101), threadId: 't1' }],
     ['null', null],
-    ['an array', [{ type: 'thread.open', id: 'x1', threadId: 't1' }]],
+    ['an array', [{ type: 'thread.observe', id: 'x1', threadId: 't1' }]],
     ['a bare number', 42],
   ])('answers a frame with %s under the empty id', async (_, frame) => {
     mallory.send(frame);
@@ -105,7 +124,7 @@ describe('malformed requests from a signed-in client', () => {
   });
 
   it('refuses a binary frame, even one holding a valid request', async () => {
-    mallory.sendRaw(Buffer.from(JSON.stringify({ type: 'thread.open', id: 'x1', threadId: 't1' })), true);
+    mallory.sendRaw(Buffer.from(JSON.stringify({ type: 'thread.observe', id: 'x1', threadId: 't1' })), true);
     expect((await errorAck(mallory, '')).code).toBe('invalid_request');
     expect(mallory.inbox.filter((event) => event.type === 'ack' && event.id === 'x1')).toEqual([]);
     await expectUnharmed();
@@ -115,29 +134,44 @@ describe('malformed requests from a signed-in client', () => {
     const tooLong = 'x'.repeat(MAX_MESSAGE_LENGTH + 1);
 
     const sent = await mallory.refused(sendBody('t1', 'x-long', tooLong));
-    const edited = await alice.refused({ type: 'message.edit', messageId: 'm1', text: tooLong });
+    const edited = await alice.refused({ type: 'message.update', messageId: 'm1', content: contentFromText(tooLong) });
 
-    expect(sent).toEqual({ code: 'message_too_long', message: expect.stringContaining(String(MAX_MESSAGE_LENGTH)) });
-    expect(edited.code).toBe('message_too_long');
-    expect(cord.store.messages.view('m1')?.text).toBe('Before the storm');
+    const tooLongError = {
+      code: 'message_too_long',
+      message: `Invalid request: content: a message may be at most ${MAX_MESSAGE_LENGTH} characters long`,
+    };
+    expect(sent).toEqual(tooLongError);
+    expect(edited).toEqual(tooLongError);
+    expect(cord.store.messages.get('m1')?.plaintext).toBe('Before the storm');
     await expectUnharmed();
 
     const atLimit = 'y'.repeat(MAX_MESSAGE_LENGTH);
     await mallory.ok(sendBody('t1', 'x-max', atLimit));
-    expect(cord.store.messages.view('x-max')?.text).toHaveLength(MAX_MESSAGE_LENGTH);
+    expect(cord.store.messages.get('x-max')?.plaintext).toHaveLength(MAX_MESSAGE_LENGTH);
+  });
+
+  it("refuses content Cord's schema refuses, with Cord's text", async () => {
+    mallory.send({ ...sendBody('t1', 'x-bad', 'hi'), id: 'x1', content: [{ type: 'p' }] });
+    const error = await errorAck(mallory, 'x1');
+
+    expect(error).toEqual({
+      code: 'invalid_request',
+      message: `Invalid request: content: Message contents contained invalid element(s): ${JSON.stringify([{ type: 'p' }], null, 4)}`,
+    });
+    await expectUnharmed();
   });
 
   it('keeps the misbehaving connection usable after a refused request', async () => {
     mallory.sendRaw('nonsense');
     await errorAck(mallory, '');
-    const { thread } = await mallory.ok<{ thread: { messages: unknown[] } }>({ type: 'thread.open', threadId: 't1' });
-    expect(thread.messages).toHaveLength(1);
+    const { messages } = await mallory.ok<{ messages: unknown[] }>({ type: 'thread.observe', threadId: 't1' });
+    expect(messages).toHaveLength(1);
   });
 
   it(`refuses more than a burst of ${RATE_BURST} requests, then ${RATE_LIMIT} a second, and answers each`, async () => {
     // The burst and a second's worth more: whatever the timing, some overflow.
     const ids = Array.from({ length: RATE_BURST + RATE_LIMIT }, (_, i) => `burst${i}`);
-    for (const id of ids) mallory.send({ type: 'thread.close', id, threadId: 't1' });
+    for (const id of ids) mallory.send({ type: 'thread.unobserve', id, threadId: 't1' });
     const acks = await Promise.all(ids.map((id) => mallory.ack(id)));
     const refused = acks.filter((ack): ack is Extract<Ack, { error: unknown }> => 'error' in ack);
     expect(refused.length).toBeGreaterThan(0);
@@ -169,7 +203,7 @@ describe('oversized frames and bad hellos', () => {
 
   it.each([
     ['invalid JSON', '{"type":"hello",'],
-    ['a request instead of a hello', JSON.stringify({ type: 'thread.open', id: 'x1', threadId: 't1' })],
+    ['a request instead of a hello', JSON.stringify({ type: 'thread.observe', id: 'x1', threadId: 't1' })],
     ['a hello with a number token', JSON.stringify({ type: 'hello', token: 12345 })],
     ['a hello with an over-long token', JSON.stringify({ type: 'hello', token: 'a'.repeat(20_000) })],
   ])('refuses %s as the first frame and closes', async (_, raw) => {

@@ -1,6 +1,10 @@
 // Threads and messages between two members of one group, over real sockets.
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MessageView, ServerEvent, ThreadView } from '../src/protocol/views.ts';
+import type { ThreadAnswer } from '../src/protocol/answers.ts';
+import { contentFromText } from '../src/protocol/content.ts';
+import type { ServerEvent, WithUsers } from '../src/protocol/events.ts';
+import type { MessageData, UserData } from '../src/protocol/views.ts';
 import type { LocalCord } from '../src/server/index.ts';
 import {
   memberToken,
@@ -13,13 +17,27 @@ import {
 
 type MessageEvent = Extract<ServerEvent, { type: 'message' }>;
 type ThreadEvent = Extract<ServerEvent, { type: 'thread' }>;
+type MessageAnswer = WithUsers & { message: MessageData };
 
 let cord: LocalCord;
 let alice: TestClient;
 let bob: TestClient;
 
 const isMessage = (id: string) => (event: ServerEvent) => event.type === 'message' && event.message.id === id;
-const isThread = (id: string) => (event: ServerEvent) => event.type === 'thread' && event.threadId === id;
+const isThread = (id: string) => (event: ServerEvent) => event.type === 'thread' && event.thread.id === id;
+
+/** Cord's ClientUserData of a user the tokens below create: a name, nothing else. */
+const userNamed = (id: string, name: string): UserData => ({
+  id,
+  name,
+  shortName: null,
+  displayName: name,
+  secondaryDisplayName: name,
+  profilePictureURL: null,
+  metadata: {},
+});
+const ALICE = userNamed('alice', 'Alice Liddell');
+const BOB = userNamed('bob', 'Bob Dylan');
 
 beforeEach(async () => {
   cord = await startThrowawayLocalCord();
@@ -28,66 +46,114 @@ beforeEach(async () => {
 });
 afterEach(() => stopServer(cord));
 
-/** Both open the thread, Alice writes the first message, both see it arrive. */
+/**
+ * Both observe the thread, Alice writes the first message, both see it arrive; what else
+ * that pushed (the thread with its new counts) is cleared.
+ */
 async function firstMessage(threadId = 't1', messageId = 'm1', text = 'Hello Bob') {
-  await alice.ok({ type: 'thread.open', threadId });
-  await bob.ok({ type: 'thread.open', threadId });
-  const { message } = await alice.ok<{ message: MessageView }>(sendBody(threadId, messageId, text));
+  await alice.ok({ type: 'thread.observe', threadId });
+  await bob.ok({ type: 'thread.observe', threadId });
+  const { message } = await alice.ok<MessageAnswer>(sendBody(threadId, messageId, text));
   await alice.next(isMessage(messageId), 'own message push');
   await bob.next(isMessage(messageId), 'message push');
+  await alice.drain();
+  await bob.drain();
   return message;
 }
 
 describe('messages', () => {
   it('creates the thread with its first message, acks, stores and pushes it to the other member', async () => {
-    const opened = await alice.ok<{ thread: ThreadView | null }>({ type: 'thread.open', threadId: 't1' });
-    expect(opened.thread).toBeNull();
-    await bob.ok({ type: 'thread.open', threadId: 't1' });
+    const opened = await alice.ok<ThreadAnswer>({ type: 'thread.observe', threadId: 't1' });
+    expect(opened).toEqual({ thread: null, messages: [], hasMore: false, users: [] });
+    await bob.ok({ type: 'thread.observe', threadId: 't1' });
 
     const before = Date.now();
-    const { message } = await alice.ok<{ message: MessageView }>(sendBody('t1', 'm1', 'Hello Bob'));
+    const { message, users } = await alice.ok<MessageAnswer>(sendBody('t1', 'm1', 'Hello Bob'));
 
     expect(message).toEqual({
       id: 'm1',
-      threadId: 't1',
-      author: { id: 'alice', name: 'Alice Liddell', shortName: null, email: null, profilePictureURL: null },
-      text: 'Hello Bob',
-      createdAt: expect.any(Number),
-      editedAt: null,
-      deletedAt: null,
+      authorID: 'alice',
+      groupID: 'team',
+      threadID: 't1',
+      content: [{ type: 'p', children: [{ text: 'Hello Bob' }] }],
+      plaintext: 'Hello Bob',
+      url: null,
+      createdTimestamp: expect.any(Number),
+      deletedTimestamp: null,
+      updatedTimestamp: null,
+      iconURL: null,
+      translationKey: null,
+      type: 'user_message',
+      metadata: {},
+      extraClassnames: null,
       reactions: [],
+      attachments: [],
+      seenBy: ['alice'],
+      skipLinkPreviews: false,
+      annotation: null,
+      seen: true,
     });
-    expect(message.createdAt).toBeGreaterThanOrEqual(before);
+    // The author comes beside the message, for the browser to name them.
+    expect(users).toEqual([ALICE]);
+    expect(message.createdTimestamp).toBeGreaterThanOrEqual(before);
     expect(cord.store.threads.get('t1')).toEqual({
       id: 't1',
       groupId: 'team',
       name: 'Thread t1',
       url: 'http://localhost:5173/',
       location: { location: 'http://localhost:5173/' },
+      metadata: {},
+      extraClassnames: null,
       resolvedAt: null,
       createdAt: expect.any(Number),
     });
-    expect(cord.store.messages.inThread('t1')).toEqual([message]);
+    expect(cord.store.messages.inThread('t1')).toEqual([
+      {
+        id: 'm1',
+        threadId: 't1',
+        authorId: 'alice',
+        type: 'user_message',
+        content: message.content,
+        plaintext: 'Hello Bob',
+        url: null,
+        iconURL: null,
+        translationKey: null,
+        metadata: {},
+        extraClassnames: null,
+        skipLinkPreviews: false,
+        createdAt: message.createdTimestamp,
+        editedAt: null,
+        deletedAt: null,
+        reactions: [],
+        attachments: [],
+        annotation: null,
+      },
+    ]);
 
+    // Bob gets the same message, as he sees it: not seen by him yet.
     const pushed = await bob.next<MessageEvent>(isMessage('m1'), 'message push');
-    expect(pushed.message).toEqual(message);
-    expect(pushed.message.author.name).toBe('Alice Liddell');
+    expect(pushed.message).toEqual({ ...message, seen: false });
+    expect(pushed.users).toEqual([ALICE]);
 
-    // A member who opens the thread later finds it with its message.
-    const later = await bob.ok<{ thread: ThreadView }>({ type: 'thread.open', threadId: 't1' });
+    // A member who observes the thread later finds it with its message.
+    const later = await bob.ok<ThreadAnswer>({ type: 'thread.observe', threadId: 't1' });
     expect(later.thread).toMatchObject({
       id: 't1',
-      groupId: 'team',
+      groupID: 'team',
       name: 'Thread t1',
-      resolvedAt: null,
-      messages: [message],
+      resolved: false,
+      resolvedTimestamp: null,
+      userMessages: 1,
     });
+    expect(later.messages).toEqual([{ ...message, seen: false }]);
+    expect(later.hasMore).toBe(false);
+    expect(later.users).toContainEqual(ALICE);
   });
 
   it('does not store a message twice when the same messageId is sent again', async () => {
     const message = await firstMessage();
 
-    const again = await alice.ok<{ message: MessageView }>(sendBody('t1', 'm1', 'Hello Bob'));
+    const again = await alice.ok<MessageAnswer>(sendBody('t1', 'm1', 'Hello Bob'));
 
     expect(again.message).toEqual(message);
     expect(cord.store.messages.inThread('t1')).toHaveLength(1);
@@ -100,110 +166,149 @@ describe('messages', () => {
 
     const error = await bob.refused(sendBody('t1', 'm1', 'Mine now'));
 
-    expect(error.code).toBe('invalid_request');
-    expect(cord.store.messages.inThread('t1').map((m) => [m.author.id, m.text])).toEqual([['alice', 'Hello Bob']]);
+    expect(error).toEqual({
+      code: 'invalid_request',
+      message:
+        'Message with id: m1 already exists. Please use a different ID or update the message via our update ' +
+        'message endpoint https://docs.cord.com/rest-apis/messages#Update-a-message.',
+    });
+    expect(cord.store.messages.inThread('t1').map((m) => [m.authorId, m.plaintext])).toEqual([['alice', 'Hello Bob']]);
   });
 
-  it('pushes only to connections that have the thread open', async () => {
+  it('refuses to create a thread under a reserved cord: id, and writes into a thread created with one', async () => {
+    expect(await alice.refused(sendBody('cord:mine', 'm1', 'Hello'))).toEqual({
+      code: 'invalid_request',
+      message: 'Input type for threadID is not valid, expected identifier.',
+    });
+    expect(cord.store.counts()).toMatchObject({ threads: 0, messages: 0 });
+
+    // thread.create without an id makes one of Cord's own, which is then written to as any other.
+    const { threadId } = await alice.ok<{ threadId: string }>({
+      type: 'thread.create',
+      name: 'Generated',
+      url: 'http://localhost:5173/',
+      location: { page: 'home' },
+    });
+    expect(threadId).toMatch(/^cord:/);
+    const { message } = await alice.ok<MessageAnswer>(sendBody(threadId, 'm1', 'Into a generated id'));
+    expect(message.threadID).toBe(threadId);
+    expect(cord.store.messages.inThread(threadId).map((m) => m.plaintext)).toEqual(['Into a generated id']);
+  });
+
+  it("creates a thread under the id Cord's composer makes for a thread it starts (cord: and a UUID)", async () => {
+    const threadId = `cord:${randomUUID()}`;
+
+    const { message } = await alice.ok<MessageAnswer>(sendBody(threadId, 'm1', 'From a composer'));
+
+    expect(message.threadID).toBe(threadId);
+    expect(cord.store.threads.get(threadId)?.groupId).toBe('team');
+    // Only that form: a UUID with anything after it is still Cord's to refuse.
+    expect(await alice.refused(sendBody(`${threadId}-mine`, 'm2', 'Hello'))).toMatchObject({
+      message: 'Input type for threadID is not valid, expected identifier.',
+    });
+  });
+
+  it('pushes only to connections that observe the thread', async () => {
     const { client: carol } = await signIn(cord, memberToken('carol', 'team'));
     await firstMessage();
     expect(await carol.pending('message')).toEqual([]);
+    expect(await carol.pending('thread')).toEqual([]);
 
-    await bob.ok({ type: 'thread.close', threadId: 't1' });
+    await bob.ok({ type: 'thread.unobserve', threadId: 't1' });
     await alice.ok(sendBody('t1', 'm2', 'Still there?'));
     expect(await bob.pending('message')).toEqual([]);
+    expect(await bob.pending('thread')).toEqual([]);
   });
 
   it('lets the author edit, and pushes the edit', async () => {
     await firstMessage();
 
-    const { message } = await alice.ok<{ message: MessageView }>({
-      type: 'message.edit',
+    const { message } = await alice.ok<MessageAnswer>({
+      type: 'message.update',
       messageId: 'm1',
-      text: 'Hello, Bob!',
+      content: contentFromText('Hello, Bob!'),
     });
 
-    expect(message).toMatchObject({ id: 'm1', text: 'Hello, Bob!', editedAt: expect.any(Number) });
-    expect(cord.store.messages.view('m1')?.text).toBe('Hello, Bob!');
+    expect(message).toMatchObject({
+      id: 'm1',
+      content: contentFromText('Hello, Bob!'),
+      plaintext: 'Hello, Bob!',
+      updatedTimestamp: expect.any(Number),
+    });
+    expect(cord.store.messages.get('m1')).toMatchObject({
+      content: contentFromText('Hello, Bob!'),
+      plaintext: 'Hello, Bob!',
+      editedAt: message.updatedTimestamp,
+    });
     const pushed = await bob.next<MessageEvent>(isMessage('m1'), 'edit push');
-    expect(pushed.message).toEqual(message);
+    expect(pushed.message).toEqual({ ...message, seen: false });
   });
 
   it('refuses an edit or delete by another user', async () => {
     await firstMessage();
+    const cannotEdit = { code: 'forbidden', message: 'This user cannot edit this message.' };
 
-    expect(await bob.refused({ type: 'message.edit', messageId: 'm1', text: 'Hijacked' })).toEqual({
-      code: 'forbidden',
-      message: 'Only the author can change this message.',
-    });
-    expect(await bob.refused({ type: 'message.delete', messageId: 'm1', deleted: true })).toMatchObject({
-      code: 'forbidden',
-    });
+    expect(
+      await bob.refused({ type: 'message.update', messageId: 'm1', content: contentFromText('Hijacked') }),
+    ).toEqual(cannotEdit);
+    expect(await bob.refused({ type: 'message.update', messageId: 'm1', deleted: true })).toEqual(cannotEdit);
 
-    expect(cord.store.messages.view('m1')).toMatchObject({ text: 'Hello Bob', editedAt: null, deletedAt: null });
+    expect(cord.store.messages.get('m1')).toMatchObject({ plaintext: 'Hello Bob', editedAt: null, deletedAt: null });
     expect(await alice.pending('message')).toEqual([]);
   });
 
   it('lets the author delete and undo, and pushes both', async () => {
     await firstMessage();
 
-    const deleted = await alice.ok<{ message: MessageView }>({
-      type: 'message.delete',
-      messageId: 'm1',
-      deleted: true,
-    });
-    expect(deleted.message.deletedAt).toEqual(expect.any(Number));
-    expect((await bob.next<MessageEvent>(isMessage('m1'))).message.deletedAt).toBe(deleted.message.deletedAt);
+    const deleted = await alice.ok<MessageAnswer>({ type: 'message.update', messageId: 'm1', deleted: true });
+    expect(deleted.message.deletedTimestamp).toEqual(expect.any(Number));
+    // A deleted message is shown as a tombstone, with nothing of what it said.
+    expect(deleted.message).toMatchObject({ content: [], plaintext: '', reactions: [] });
+    expect((await bob.next<MessageEvent>(isMessage('m1'))).message.deletedTimestamp).toBe(
+      deleted.message.deletedTimestamp,
+    );
 
-    const restored = await alice.ok<{ message: MessageView }>({
-      type: 'message.delete',
-      messageId: 'm1',
-      deleted: false,
+    const restored = await alice.ok<MessageAnswer>({ type: 'message.update', messageId: 'm1', deleted: false });
+    expect(restored.message).toMatchObject({
+      deletedTimestamp: null,
+      content: contentFromText('Hello Bob'),
+      plaintext: 'Hello Bob',
     });
-    expect(restored.message).toMatchObject({ deletedAt: null, text: 'Hello Bob' });
-    expect((await bob.next<MessageEvent>(isMessage('m1'))).message.deletedAt).toBeNull();
-    expect(cord.store.messages.view('m1')?.deletedAt).toBeNull();
+    expect((await bob.next<MessageEvent>(isMessage('m1'))).message.deletedTimestamp).toBeNull();
+    expect(cord.store.messages.get('m1')?.deletedAt).toBeNull();
   });
 
   it('answers not_found for a message that does not exist', async () => {
-    expect((await alice.refused({ type: 'message.edit', messageId: 'nope', text: 'x' })).code).toBe('not_found');
-    expect((await alice.refused({ type: 'reaction.set', messageId: 'nope', emoji: '👍', on: true })).code).toBe(
-      'not_found',
+    const notFound = { code: 'not_found', message: 'Message not found.' };
+    expect(await alice.refused({ type: 'message.update', messageId: 'nope', content: contentFromText('x') })).toEqual(
+      notFound,
     );
+    expect(await alice.refused({ type: 'message.update', messageId: 'nope', addReactions: ['👍'] })).toEqual(notFound);
   });
 
   it('adds and removes reactions of several users, pushing each change', async () => {
     await firstMessage();
 
-    const bobs = await bob.ok<{ message: MessageView }>({
-      type: 'reaction.set',
-      messageId: 'm1',
-      emoji: '👍',
-      on: true,
-    });
-    expect(bobs.message.reactions).toEqual([{ emoji: '👍', userIds: ['bob'] }]);
+    const bobs = await bob.ok<MessageAnswer>({ type: 'message.update', messageId: 'm1', addReactions: ['👍'] });
+    expect(bobs.message.reactions).toEqual([{ reaction: '👍', userID: 'bob', timestamp: expect.any(Number) }]);
     expect((await alice.next<MessageEvent>(isMessage('m1'), 'reaction push')).message.reactions).toEqual(
       bobs.message.reactions,
     );
 
-    await alice.ok({ type: 'reaction.set', messageId: 'm1', emoji: '👍', on: true });
-    await alice.ok({ type: 'reaction.set', messageId: 'm1', emoji: '🎉', on: true });
+    await alice.ok({ type: 'message.update', messageId: 'm1', addReactions: ['👍'] });
+    await alice.ok({ type: 'message.update', messageId: 'm1', addReactions: ['🎉'] });
     // Setting the same reaction twice counts once.
-    await alice.ok({ type: 'reaction.set', messageId: 'm1', emoji: '🎉', on: true });
-    expect(cord.store.messages.view('m1')?.reactions).toEqual([
-      { emoji: '👍', userIds: ['bob', 'alice'] },
-      { emoji: '🎉', userIds: ['alice'] },
+    await alice.ok({ type: 'message.update', messageId: 'm1', addReactions: ['🎉'] });
+    expect(cord.store.messages.get('m1')?.reactions).toEqual([
+      { messageId: 'm1', userId: 'bob', emoji: '👍', createdAt: expect.any(Number) },
+      { messageId: 'm1', userId: 'alice', emoji: '👍', createdAt: expect.any(Number) },
+      { messageId: 'm1', userId: 'alice', emoji: '🎉', createdAt: expect.any(Number) },
     ]);
 
-    const off = await bob.ok<{ message: MessageView }>({
-      type: 'reaction.set',
-      messageId: 'm1',
-      emoji: '👍',
-      on: false,
-    });
+    const off = await bob.ok<MessageAnswer>({ type: 'message.update', messageId: 'm1', removeReactions: ['👍'] });
     expect(off.message.reactions).toEqual([
-      { emoji: '👍', userIds: ['alice'] },
-      { emoji: '🎉', userIds: ['alice'] },
+      { reaction: '👍', userID: 'alice', timestamp: expect.any(Number) },
+      { reaction: '🎉', userID: 'alice', timestamp: expect.any(Number) },
     ]);
     expect(cord.store.counts().reactions).toBe(2);
   });
@@ -211,45 +316,59 @@ describe('messages', () => {
   it('resolves and reopens a thread, pushing the state to the other member', async () => {
     await firstMessage();
 
-    const resolved = await bob.ok<{ resolvedAt: number | null }>({
-      type: 'thread.resolve',
-      threadId: 't1',
+    expect(await bob.ok({ type: 'thread.update', threadId: 't1', resolved: true })).toEqual({});
+    const resolvedAt = cord.store.threads.get('t1')?.resolvedAt;
+    expect(resolvedAt).toEqual(expect.any(Number));
+    // Cord records the resolve in the thread, as an action message by whoever resolved it.
+    expect(
+      (await alice.next<MessageEvent>((event) => event.type === 'message', 'resolve message')).message,
+    ).toMatchObject({
+      type: 'action_message',
+      authorID: 'bob',
+      plaintext: '@Bob Dylan resolved this thread',
+      translationKey: 'cord.thread_resolved',
+    });
+    expect((await alice.next<ThreadEvent>(isThread('t1'), 'resolve push')).thread).toMatchObject({
       resolved: true,
+      resolvedTimestamp: resolvedAt,
     });
-    expect(resolved.resolvedAt).toEqual(expect.any(Number));
-    expect(cord.store.threads.get('t1')?.resolvedAt).toBe(resolved.resolvedAt);
-    expect(await alice.next<ThreadEvent>(isThread('t1'), 'resolve push')).toMatchObject({
-      resolvedAt: resolved.resolvedAt,
-    });
-    // The resolver has the thread open too, and hears of it like everyone else.
-    expect(await bob.next<ThreadEvent>(isThread('t1'), 'own resolve push')).toMatchObject({
-      resolvedAt: resolved.resolvedAt,
+    // The resolver observes the thread too, and hears of it like everyone else.
+    expect((await bob.next<ThreadEvent>(isThread('t1'), 'own resolve push')).thread).toMatchObject({
+      resolved: true,
+      resolvedTimestamp: resolvedAt,
     });
 
-    const reopened = await alice.ok<{ resolvedAt: number | null }>({
-      type: 'thread.resolve',
-      threadId: 't1',
+    expect(await alice.ok({ type: 'thread.update', threadId: 't1', resolved: false })).toEqual({});
+    expect(
+      (await bob.next<MessageEvent>((event) => event.type === 'message' && event.message.authorID === 'alice')).message,
+    ).toMatchObject({ type: 'action_message', plaintext: '@Alice Liddell reopened this thread' });
+    expect((await bob.next<ThreadEvent>(isThread('t1'), 'reopen push')).thread).toMatchObject({
       resolved: false,
+      resolvedTimestamp: null,
     });
-    expect(reopened.resolvedAt).toBeNull();
-    expect(await bob.next<ThreadEvent>(isThread('t1'), 'reopen push')).toMatchObject({ resolvedAt: null });
     expect(cord.store.threads.get('t1')?.resolvedAt).toBeNull();
   });
 
   it('answers not_found when resolving a thread that does not exist', async () => {
-    expect((await alice.refused({ type: 'thread.resolve', threadId: 'nope', resolved: true })).code).toBe('not_found');
+    expect(await alice.refused({ type: 'thread.update', threadId: 'nope', resolved: true })).toEqual({
+      code: 'not_found',
+      message: 'Thread not found.',
+    });
+    expect(cord.store.counts()).toMatchObject({ threads: 0, messages: 0 });
   });
 
   it('shows who is typing and clears it when they send', async () => {
     await firstMessage();
 
-    await bob.ok({ type: 'typing', threadId: 't1', typing: true });
-    expect(await alice.next<ThreadEvent>(isThread('t1'), 'typing push')).toMatchObject({
-      typing: [{ id: 'bob', name: 'Bob Dylan' }],
-    });
+    await bob.ok({ type: 'thread.update', threadId: 't1', typing: true });
+    const typing = await alice.next<ThreadEvent>(isThread('t1'), 'typing push');
+    expect(typing.thread.typing).toEqual(['bob']);
+    expect(typing.users).toContainEqual(BOB);
 
     await bob.ok(sendBody('t1', 'm2', 'Hi Alice'));
-    expect(await alice.next<ThreadEvent>(isThread('t1'), 'typing cleared')).toMatchObject({ typing: [] });
-    expect((await alice.next<MessageEvent>(isMessage('m2'))).message.author.name).toBe('Bob Dylan');
+    expect((await alice.next<ThreadEvent>(isThread('t1'), 'typing cleared')).thread.typing).toEqual([]);
+    const reply = await alice.next<MessageEvent>(isMessage('m2'));
+    expect(reply.message.authorID).toBe('bob');
+    expect(reply.users).toEqual([BOB]);
   });
 });

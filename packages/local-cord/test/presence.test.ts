@@ -1,7 +1,8 @@
 // Page presence within one group: arriving, leaving, closing the tab, lapsing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ServerEvent } from '../src/protocol/events.ts';
 import { PRESENCE_LAPSE_MS } from '../src/protocol/limits.ts';
-import type { PresenceView, ServerEvent } from '../src/protocol/views.ts';
+import type { PresenceView } from '../src/protocol/views.ts';
 import type { LocalCord } from '../src/server/index.ts';
 import {
   memberToken,
@@ -39,9 +40,18 @@ async function bobArrives(durable: boolean) {
   const event = await alice.next<PresenceEvent>(presenceOf('w'), "Bob's arrival");
   expect(event.users).toEqual([
     {
-      user: { id: 'bob', name: 'Bob Dylan', shortName: null, email: null, profilePictureURL: null },
+      user: {
+        id: 'bob',
+        name: 'Bob Dylan',
+        shortName: null,
+        displayName: 'Bob Dylan',
+        secondaryDisplayName: 'Bob Dylan',
+        profilePictureURL: null,
+        metadata: {},
+      },
       present: true,
       lastSeen: durable ? expect.any(Number) : null,
+      locations: [PAGE],
     },
   ]);
   return event;

@@ -3,7 +3,7 @@
 import { fetchCordRESTApi, getServerAuthToken } from '@cord-sdk/server';
 import jwt from 'jsonwebtoken';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ServerEvent } from '../src/protocol/views.ts';
+import type { ServerEvent } from '../src/protocol/events.ts';
 import type { LocalCord } from '../src/server/index.ts';
 import { memberToken, PROJECT, signIn, startThrowawayLocalCord, stopServer, tokenFor } from '../src/testing/index.ts';
 
@@ -306,7 +306,8 @@ describe('threads', () => {
     const generated = await api<{ threadID: string }>('v1/threads', 'POST', newThread('team'));
 
     expect(answer).toEqual({ success: true, message: 'Thread created.', threadID: 't1' });
-    expect(generated.threadID).toMatch(/^[0-9a-f-]{36}$/);
+    // Cord's generated ids: cord:<uuid>.
+    expect(generated.threadID).toMatch(/^cord:[0-9a-f-]{36}$/);
     const thread = await api('v1/threads/t1');
     expect(thread).toEqual({
       id: 't1',
@@ -332,7 +333,9 @@ describe('threads', () => {
     });
     const list = await api<{ threads: Json[]; pagination: Json }>('v1/threads');
     expect(list.pagination).toEqual({ token: null, total: 2 });
-    expect(list.threads).toContainEqual(thread);
+    // Cord lists a thread without extraClassnames, its participants without names.
+    const { extraClassnames: _, ...listed } = thread;
+    expect(list.threads).toContainEqual(listed);
   });
 
   it('refuses a thread id in use, an unknown group, and answers 404 for an unknown thread', async () => {
@@ -343,9 +346,10 @@ describe('threads', () => {
       status: 409,
       body: { error: 'thread_already_exists' },
     });
-    expect(await refused(api('v1/threads', 'POST', newThread('nope')))).toMatchObject({
-      status: 404,
-      body: { error: 'group_not_found' },
+    // Cord answers an unknown group with 401.
+    expect(await refused(api('v1/threads', 'POST', newThread('nope')))).toEqual({
+      status: 401,
+      body: { error: 'group_not_found', message: 'Platform group not found.' },
     });
     expect(await refused(api('v1/threads/nope'))).toMatchObject(refusal(404, 'thread_not_found'));
     expect(await refused(api('v1/threads/nope/messages'))).toMatchObject({ status: 404 });
@@ -371,7 +375,7 @@ describe('messages', () => {
     const second = await api<{ messageID: string }>('v1/threads/t1/messages', 'POST', { authorID: 'bob', text: 'Hi!' });
 
     expect(first).toEqual({ success: true, message: 'Message created.', messageID: 'm1' });
-    expect(cord.store.messages.inThread('t1').map((m) => m.text)).toEqual(['Hello world\n@Bob', 'Hi!']);
+    expect(cord.store.messages.inThread('t1').map((m) => m.plaintext)).toEqual(['Hello world\n@Bob', 'Hi!']);
     const listed = await api<Json[]>('v1/threads/t1/messages');
     expect(listed.map((m) => m.id)).toEqual([second.messageID, 'm1']);
     expect(listed[1]).toEqual({
@@ -381,7 +385,7 @@ describe('messages', () => {
       organizationID: 'team',
       authorID: 'ada',
       type: 'user_message',
-      content: paragraph('Hello world\n@Bob'),
+      content,
       plaintext: 'Hello world\n@Bob',
       url: null,
       createdTimestamp: expect.stringMatching(/^\d{4}-/),
@@ -393,7 +397,8 @@ describe('messages', () => {
       extraClassnames: null,
       attachments: [],
       reactions: [],
-      seenBy: [],
+      // The author has seen what they wrote, and Bob, who wrote after it, has seen it too (Cord's rule).
+      seenBy: ['ada', 'bob'],
       skipLinkPreviews: false,
     });
     const ascending = await api<Json[]>('v1/threads/t1/messages?sortDirection=ascending');
@@ -439,16 +444,29 @@ describe('messages', () => {
       status: 409,
       body: { error: 'message_already_exists' },
     });
-    expect(await post({ authorID: 'ghost', text: 'x' })).toMatchObject(refusal(404, 'user_not_found'));
+    expect(await post({ authorID: 'ghost', text: 'x' })).toEqual({
+      status: 401,
+      body: { error: 'user_not_found', message: 'Invalid message sender user id: ghost.' },
+    });
     expect(await post({ authorID: 'eve', text: 'x' })).toMatchObject(refusal(400, 'invalid_request'));
-    expect(await post({ authorID: 'ada' })).toMatchObject(refusal(400, 'missing_field'));
+    expect(await post({ authorID: 'ada' })).toEqual({
+      status: 400,
+      body: {
+        error: 'invalid_request',
+        message:
+          'Invalid CreateMessageVariables:\nInput {"authorID":"ada"} requires field: content.\nRefer to https://docs.cord.com/rest-apis/messages/',
+      },
+    });
     expect(await post({ authorID: 'ada', text: '   ' })).toMatchObject({
       status: 400,
       body: { error: 'invalid_field', message: 'text: a message needs some text' },
     });
     expect(await post({ authorID: 'ada', content: [{ type: 'p' }] })).toMatchObject({
       status: 400,
-      body: { error: 'invalid_field', message: 'content[0]: a message node needs text or children.' },
+      body: {
+        error: 'invalid_field',
+        message: `content field is invalid: Message contents contained invalid element(s): ${JSON.stringify([{ type: 'p' }], null, 4)}`,
+      },
     });
     expect(await post({ authorID: 'ada', text: 'x', content: paragraph('y') })).toMatchObject({ status: 400 });
     expect(cord.store.messages.inThread('t1')).toHaveLength(1);
@@ -458,12 +476,13 @@ describe('messages', () => {
 describe('live in the browser', () => {
   const isMessage = (id: string) => (event: ServerEvent) => event.type === 'message' && event.message.id === id;
   type MessageEvent = Extract<ServerEvent, { type: 'message' }>;
+  type UserEvent = Extract<ServerEvent, { type: 'user' }>;
 
-  it('pushes an API message to a browser that has the thread open, under the new name after a rename', async () => {
+  it('pushes an API message to a browser that observes the thread, and its author under the new name after a rename', async () => {
     const { client } = await signIn(cord, memberToken('alice', 'team', 'Alice'));
     await api('v1/users/bob', 'PUT', { name: 'Bob' });
     await api('v1/groups/team/members', 'POST', { add: ['bob'] });
-    await client.ok({ type: 'thread.open', threadId: 't1' });
+    await client.ok({ type: 'thread.observe', threadId: 't1' });
 
     await api('v1/threads/t1/messages', 'POST', {
       id: 'm1',
@@ -472,26 +491,30 @@ describe('live in the browser', () => {
       createThread: newThread('team'),
     });
     const pushed = await client.next<MessageEvent>(isMessage('m1'), 'the API message');
-    expect(pushed.message).toMatchObject({ text: 'Posted by the server', author: { id: 'bob', name: 'Bob' } });
+    expect(pushed.message).toMatchObject({ plaintext: 'Posted by the server', authorID: 'bob' });
+    expect(pushed.users).toEqual([expect.objectContaining({ id: 'bob', name: 'Bob' })]);
 
+    // The browser knows Bob from that message: his new name reaches it, once, for every place he shows.
     await api('v1/users/bob', 'PUT', { name: 'Robert' });
-    const renamed = await client.next<MessageEvent>(isMessage('m1'), 'the message under the new name');
-    expect(renamed.message.author.name).toBe('Robert');
+    const renamed = await client.next<UserEvent>((event) => event.type === 'user', 'the author under the new name');
+    expect(renamed.user).toMatchObject({ id: 'bob', name: 'Robert', displayName: 'Robert' });
 
     await api('v1/threads/t1/messages', 'POST', { id: 'm2', authorID: 'bob', text: 'Still me' });
     const next = await client.next<MessageEvent>(isMessage('m2'), 'the second API message');
-    expect(next.message.author).toMatchObject({ id: 'bob', name: 'Robert' });
+    expect(next.message.authorID).toBe('bob');
+    expect(next.users).toEqual([expect.objectContaining({ id: 'bob', name: 'Robert' })]);
   });
 
   it('pushes nothing to a browser outside the thread group', async () => {
     const { client } = await signIn(cord, memberToken('mallory', 'other'));
     await usersInGroup('team', 'bob');
-    await client.ok({ type: 'thread.open', threadId: 't1', groupId: 'other' });
+    await client.ok({ type: 'thread.observe', threadId: 't1', groupId: 'other' });
 
     const secret = { id: 'm1', authorID: 'bob', text: 'Secret', createThread: newThread('team') };
     await api('v1/threads/t1/messages', 'POST', secret);
 
     expect(await client.pending('message')).toEqual([]);
+    expect(await client.pending('thread')).toEqual([]);
   });
 });
 
@@ -570,7 +593,7 @@ describe('bad requests', () => {
 
     expect(unknown).toMatchObject(refusal(404, 'not_found'));
     expect(wrongMethod.status).toBe(405);
-    expect(wrongMethod.headers.get('allow')).toBe('GET, PUT');
+    expect(wrongMethod.headers.get('allow')).toBe('GET, PUT, DELETE');
     for (const { body } of [unknown, wrongMethod]) expect(Object.keys(body).sort()).toEqual(['error', 'message']);
   });
 });

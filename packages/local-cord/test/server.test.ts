@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { LOCAL_CORD_CSS_PATH, LOCAL_CORD_SCRIPT_PATH } from '@cord-tutorial/stack-config';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { ThreadView } from '../src/protocol/views.ts';
+import type { ThreadAnswer } from '../src/protocol/answers.ts';
+import { contentFromText } from '../src/protocol/content.ts';
 import { type LocalCord, startLocalCord } from '../src/server/index.ts';
 import { IN_MEMORY } from '../src/store/store.ts';
 import {
@@ -126,27 +127,29 @@ describe('database file', () => {
 
     const before = await start(database);
     const alice = await signIn(before, memberToken('alice', 'team', 'Alice Liddell'));
-    await alice.client.ok({ type: 'thread.open', threadId: 't1' });
+    await alice.client.ok({ type: 'thread.observe', threadId: 't1' });
     await alice.client.ok(sendBody('t1', 'm1', 'Written before the restart'));
-    await alice.client.ok({ type: 'reaction.set', messageId: 'm1', emoji: '💾', on: true });
+    await alice.client.ok({ type: 'message.update', messageId: 'm1', addReactions: ['💾'] });
     await stop(before);
 
     const after = await start(database);
     // A new client: Bob, who never met the first server, and Alice's old session.
     const bob = await signIn(after, memberToken('bob', 'team', 'Bob Dylan'));
-    const { thread } = await bob.client.ok<{ thread: ThreadView }>({ type: 'thread.open', threadId: 't1' });
+    const { thread, messages, users } = await bob.client.ok<ThreadAnswer>({ type: 'thread.observe', threadId: 't1' });
     const aliceAgain = await signIn(after, { session: alice.session });
 
-    expect(thread).toMatchObject({ id: 't1', groupId: 'team', name: 'Thread t1' });
-    expect(thread.messages).toEqual([
+    expect(thread).toMatchObject({ id: 't1', groupID: 'team', name: 'Thread t1' });
+    expect(messages).toEqual([
       expect.objectContaining({
         id: 'm1',
-        text: 'Written before the restart',
-        author: expect.objectContaining({ id: 'alice', name: 'Alice Liddell' }),
-        reactions: [{ emoji: '💾', userIds: ['alice'] }],
+        content: contentFromText('Written before the restart'),
+        plaintext: 'Written before the restart',
+        authorID: 'alice',
+        reactions: [{ reaction: '💾', userID: 'alice', timestamp: expect.any(Number) }],
       }),
     ]);
-    expect(aliceAgain.viewer.user.name).toBe('Alice Liddell');
+    expect(users).toContainEqual(expect.objectContaining({ id: 'alice', name: 'Alice Liddell' }));
+    expect(aliceAgain.viewer.name).toBe('Alice Liddell');
     expect(after.store.integrityCheck()).toBe('ok');
   });
 });

@@ -39,6 +39,19 @@ const alice = {
   group_details: { name: 'Team' },
 };
 
+/** Cord's ViewerUserData for Alice, a member of team, with the group her token named. */
+const aliceViewer = (groupID: string | null) => ({
+  id: 'alice',
+  name: 'Alice Liddell',
+  shortName: null,
+  displayName: 'Alice Liddell',
+  secondaryDisplayName: 'Alice Liddell',
+  profilePictureURL: null,
+  metadata: {},
+  groupID,
+  groups: ['team'],
+});
+
 describe('client auth tokens', () => {
   it('accepts a token from getClientAuthToken (HS512) and welcomes the user by name', async () => {
     const token = tokenFor(alice);
@@ -46,10 +59,7 @@ describe('client auth tokens', () => {
 
     const { viewer, session } = await signIn(cord, token);
 
-    expect(viewer).toEqual({
-      user: { id: 'alice', name: 'Alice Liddell', shortName: null, email: null, profilePictureURL: null },
-      groupId: 'team',
-    });
+    expect(viewer).toEqual(aliceViewer('team'));
     expect(session).toMatch(/^[\w-]{20,}$/);
     expect(cord.store.sessions.get(session)).toEqual({ userId: 'alice', groupId: 'team' });
   });
@@ -59,7 +69,7 @@ describe('client auth tokens', () => {
 
     const { viewer } = await signIn(cord, token);
 
-    expect(viewer.user.name).toBe('Alice Liddell');
+    expect(viewer.name).toBe('Alice Liddell');
   });
 
   it('accepts the legacy app_id and organization_id claims and a numeric user_id', async () => {
@@ -73,7 +83,7 @@ describe('client auth tokens', () => {
 
     const { viewer } = await signIn(cord, token);
 
-    expect(viewer).toMatchObject({ user: { id: '42', name: 'Forty Two' }, groupId: 'legacy-org' });
+    expect(viewer).toMatchObject({ id: '42', name: 'Forty Two', groupID: 'legacy-org' });
     expect(cord.store.groups.isMember('legacy-org', '42')).toBe(true);
   });
 
@@ -179,7 +189,8 @@ describe('client auth tokens', () => {
 
     const { viewer } = await signIn(cord, tokenFor({ user_id: 'alice' }));
 
-    expect(viewer).toEqual({ user: expect.objectContaining({ id: 'alice', name: 'Alice Liddell' }), groupId: null });
+    // No group in the token: the viewer writes nowhere by default, but is still in their groups.
+    expect(viewer).toEqual(aliceViewer(null));
   });
 
   it('refuses a group the user is not a member of when the token carries no details', async () => {
@@ -244,12 +255,13 @@ describe('user and group details', () => {
       }),
     );
 
-    expect(cord.store.users.view('alice')).toEqual({
+    expect(cord.store.users.profile('alice')).toEqual({
       id: 'alice',
       name: 'Alice Liddell',
       shortName: 'Alice',
       email: 'alice@example.com',
       profilePictureURL: 'https://example.com/a.png',
+      metadata: {},
     });
     expect(cord.store.groups.exists('team')).toBe(true);
     expect(cord.store.groups.isMember('team', 'alice')).toBe(true);
@@ -261,8 +273,8 @@ describe('user and group details', () => {
 
     const { viewer } = await signIn(cord, tokenFor({ ...alice, user_details: { name: 'Alice Pleasance' } }));
 
-    expect(viewer.user.name).toBe('Alice Pleasance');
-    expect(cord.store.users.view('alice')).toMatchObject({ name: 'Alice Pleasance', email: 'alice@example.com' });
+    expect(viewer.name).toBe('Alice Pleasance');
+    expect(cord.store.users.profile('alice')).toMatchObject({ name: 'Alice Pleasance', email: 'alice@example.com' });
     expect(cord.store.counts()).toMatchObject({ users: 1, groups: 1, group_members: 1 });
   });
 
@@ -276,7 +288,7 @@ describe('user and group details', () => {
       tokenFor({ user_id: 'bob', group_id: 'team', user_details: { name: 'Bob' } }),
     );
 
-    expect(viewer.groupId).toBe('team');
+    expect(viewer.groupID).toBe('team');
     expect(cord.store.groups.isMember('team', 'bob')).toBe(true);
   });
 });
@@ -304,8 +316,8 @@ describe('sessions', () => {
       expect(refused.error.message).toBe('invalid_session - TokenExpiredError: jwt expired');
 
       const again = await signIn(cord, { session: first.session });
-      expect(again.viewer.user.id).toBe('alice');
-      await again.client.ok({ type: 'thread.open', threadId: 'after-expiry' });
+      expect(again.viewer.id).toBe('alice');
+      await again.client.ok({ type: 'thread.observe', threadId: 'after-expiry' });
     } finally {
       vi.useRealTimers();
     }

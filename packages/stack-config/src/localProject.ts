@@ -11,3 +11,6 @@ export const LOCAL_CORD_DEFAULT_PORT = 8161;
 export const LOCAL_CORD_SCRIPT_PATH = '/sdk/v1/sdk.latest.js';
 export const LOCAL_CORD_CSS_PATH = '/sdk/css/cord.css';
 export const LOCAL_CORD_SOCKET_PATH = '/socket';
+
+/** Where Cord served its SDK script (CordProvider's default); local Cord serves it at the same path. */
+export const CORD_HOSTED_SCRIPT_URL = `https://app.cord.com${LOCAL_CORD_SCRIPT_PATH}`;

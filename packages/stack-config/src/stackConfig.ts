@@ -17,13 +17,20 @@ import {
   LOCAL_CORD_PROJECT_SECRET,
   LOCAL_CORD_SCRIPT_PATH,
 } from './localProject.ts';
+import { GUIDE_VARIANT_NAMES, GUIDE_VARIANTS, type GuideVariant, type GuideVariantName } from './testUsers.ts';
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Relative database paths are from the repository root, whichever process reads them. */
-function databasePath(configured: string | undefined): string {
+/**
+ * Each variant keeps its own database by default: both have a thread `a-first-conversation`,
+ * in different groups, and Cord's thread ids are unique in a project, so one database
+ * would refuse the second variant's thread. Relative paths are from the repository root,
+ * whichever process reads them.
+ */
+function databasePath(configured: string | undefined, variant: GuideVariantName): string {
   if (configured === ':memory:') return configured;
-  return resolve(REPOSITORY_ROOT, configured ?? '.local-cord/local-cord.db');
+  const byVariant = variant === 'guide' ? '.local-cord/guide.db' : '.local-cord/local-cord.db';
+  return resolve(REPOSITORY_ROOT, configured ?? byVariant);
 }
 
 export { StackConfigError };
@@ -34,6 +41,22 @@ const origins = text.transform((list) =>
     .map((origin) => origin.trim())
     .filter(Boolean),
 );
+
+/** The events webhook events local Cord can send (Cord's `url-verification` always goes). */
+export const WEBHOOK_EVENTS = ['thread-message-added', 'notification-created'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+const webhookEvents = text.transform((list, context) => {
+  const events = list
+    .split(',')
+    .map((event) => event.trim())
+    .filter(Boolean);
+  const unknown = events.find((event) => !(WEBHOOK_EVENTS as readonly string[]).includes(event));
+  if (unknown !== undefined) {
+    context.addIssue({ code: 'custom', message: `has ${unknown}; the events are ${WEBHOOK_EVENTS.join(', ')}` });
+  }
+  return events as WebhookEvent[];
+});
 
 const envSchema = z.object({
   CORD_PROJECT_ID: text.pipe(z.uuid({ error: 'must be a UUID' })).optional(),
@@ -47,6 +70,13 @@ const envSchema = z.object({
   ...localCordAddressFields,
   LOCAL_CORD_DB: text.optional(),
   LOCAL_CORD_ALLOW_REMOTE: z.enum(['0', '1', 'true', 'false']).optional(),
+  CORD_GUIDE_VARIANT: text
+    .pipe(
+      z.enum(GUIDE_VARIANT_NAMES, { error: `must be ${GUIDE_VARIANT_NAMES.map((name) => `"${name}"`).join(' or ')}` }),
+    )
+    .default('tutorial'),
+  LOCAL_CORD_WEBHOOK_URL: text.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })).optional(),
+  LOCAL_CORD_WEBHOOK_EVENTS: webhookEvents.optional(),
 });
 
 export type CordMode = 'local' | 'hosted';
@@ -56,6 +86,11 @@ export interface StackConfig {
   mode: CordMode;
   projectId: string;
   projectSecret: string;
+  /**
+   * CORD_GUIDE_VARIANT: whose "Try multiple users" the token server and the page play,
+   * the tutorial's (`tutorial`, the default) or the integration guide's step 11 (`guide`).
+   */
+  guideVariant: GuideVariant;
   /** Token lifetime in seconds; undefined keeps Cord's default (1 minute). */
   tokenExpiresSeconds: number | undefined;
   tokenServer: { port: number; url: string; allowedOrigins: string[] };
@@ -72,6 +107,8 @@ export interface StackConfig {
     database: string;
     /** Whether listening beyond loopback was asked for explicitly. */
     allowRemote: boolean;
+    /** Where local Cord posts Cord's webhook events, and which; undefined: nowhere. */
+    webhook: { url: string; events: WebhookEvent[] } | undefined;
   };
 }
 
@@ -98,6 +135,7 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
     mode: hosted ? 'hosted' : 'local',
     projectId: vars.CORD_PROJECT_ID ?? LOCAL_CORD_PROJECT_ID,
     projectSecret: vars.CORD_SECRET ?? LOCAL_CORD_PROJECT_SECRET,
+    guideVariant: GUIDE_VARIANTS[vars.CORD_GUIDE_VARIANT],
     tokenExpiresSeconds: vars.CORD_TOKEN_EXPIRES_SECONDS,
     tokenServer: {
       port: vars.PORT,
@@ -111,8 +149,11 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
       host: vars.LOCAL_CORD_HOST,
       port: vars.LOCAL_CORD_PORT,
       url: localCordBaseUrl,
-      database: databasePath(vars.LOCAL_CORD_DB),
+      database: databasePath(vars.LOCAL_CORD_DB, vars.CORD_GUIDE_VARIANT),
       allowRemote: vars.LOCAL_CORD_ALLOW_REMOTE === '1' || vars.LOCAL_CORD_ALLOW_REMOTE === 'true',
+      webhook: vars.LOCAL_CORD_WEBHOOK_URL
+        ? { url: vars.LOCAL_CORD_WEBHOOK_URL, events: vars.LOCAL_CORD_WEBHOOK_EVENTS ?? [...WEBHOOK_EVENTS] }
+        : undefined,
     },
   };
 }

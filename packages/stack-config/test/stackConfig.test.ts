@@ -70,6 +70,25 @@ describe('readStackConfig: local Cord', () => {
     expect(configError({ LOCAL_CORD_ALLOW_REMOTE: 'yes' }).message).toContain('LOCAL_CORD_ALLOW_REMOTE');
   });
 
+  it('LOCAL_CORD_WEBHOOK_URL sends every event there, or those LOCAL_CORD_WEBHOOK_EVENTS names', () => {
+    expect(readStackConfig({}).localCord.webhook).toBeUndefined();
+    expect(readStackConfig({ LOCAL_CORD_WEBHOOK_URL: 'http://localhost:4000/cord' }).localCord.webhook).toEqual({
+      url: 'http://localhost:4000/cord',
+      events: ['thread-message-added', 'notification-created'],
+    });
+    const some = readStackConfig({
+      LOCAL_CORD_WEBHOOK_URL: 'http://127.0.0.1:4000/',
+      LOCAL_CORD_WEBHOOK_EVENTS: ' notification-created ',
+    });
+    expect(some.localCord.webhook?.events).toEqual(['notification-created']);
+    expect(configError({ LOCAL_CORD_WEBHOOK_URL: 'ftp://x/' }).message).toContain(
+      'LOCAL_CORD_WEBHOOK_URL must be an http(s) URL',
+    );
+    expect(
+      configError({ LOCAL_CORD_WEBHOOK_URL: 'http://x/', LOCAL_CORD_WEBHOOK_EVENTS: 'message-deleted' }).message,
+    ).toContain('LOCAL_CORD_WEBHOOK_EVENTS has message-deleted');
+  });
+
   it('LOCAL_CORD_DB picks the database', () => {
     expect(readStackConfig({ LOCAL_CORD_DB: ':memory:' }).localCord.database).toBe(':memory:');
     expect(readStackConfig({}).localCord.database).toMatch(/[/\\]\.local-cord[/\\]local-cord\.db$/);
@@ -226,5 +245,41 @@ describe('readStackConfig: ports and origins', () => {
     expect(message).toContain('PORT');
     expect(message).toContain('WEB_PORT');
     expect(message).toContain('CORD_PROJECT_ID');
+  });
+});
+
+describe('readStackConfig: CORD_GUIDE_VARIANT', () => {
+  it("defaults to the tutorial's users, whose tokens name their group", () => {
+    const { guideVariant } = readStackConfig({});
+    expect(guideVariant.name).toBe('tutorial');
+    expect(guideVariant.group.id).toBe('starpotterdunewars');
+    expect(guideVariant.users.map((user) => user.id)).toEqual(['severusatreides', 'minervahalleck', 'hermioneorgana']);
+    expect(guideVariant.groupNamedIn).toBe('token');
+  });
+
+  it("`guide` picks the integration guide's step 11: its users, my-first-group on the components", () => {
+    const { guideVariant } = readStackConfig({ CORD_GUIDE_VARIANT: 'guide' });
+    expect(guideVariant.name).toBe('guide');
+    expect(guideVariant.group.id).toBe('my-first-group');
+    expect(guideVariant.users.map((user) => user.id)).toEqual(['cordymccordface', 'yaketyyak', 'jibberjabber']);
+    expect(guideVariant.groupNamedIn).toBe('components');
+  });
+
+  it("keeps the guide in a database of its own (its thread id is the tutorial's, in another group)", () => {
+    expect(readStackConfig({ CORD_GUIDE_VARIANT: 'guide' }).localCord.database).toMatch(
+      /[/\\]\.local-cord[/\\]guide\.db$/,
+    );
+    expect(readStackConfig({ CORD_GUIDE_VARIANT: 'tutorial' }).localCord.database).toMatch(/[/\\]local-cord\.db$/);
+    expect(readStackConfig({ CORD_GUIDE_VARIANT: 'guide', LOCAL_CORD_DB: ':memory:' }).localCord.database).toBe(
+      ':memory:',
+    );
+  });
+
+  it('a blank value is the default; anything else is refused, naming the choices', () => {
+    expect(readStackConfig({ CORD_GUIDE_VARIANT: ' ' }).guideVariant.name).toBe('tutorial');
+    expect(readStackConfig({ CORD_GUIDE_VARIANT: ' guide ' }).guideVariant.name).toBe('guide');
+    expect(configError({ CORD_GUIDE_VARIANT: 'Guide' }).message).toBe(
+      'Invalid environment: CORD_GUIDE_VARIANT must be "tutorial" or "guide".',
+    );
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_USERS, TUTORIAL_GROUP, testUserIndex } from '../src/testUsers.ts';
+import {
+  componentGroupId,
+  GUIDE_GROUP,
+  GUIDE_USERS,
+  GUIDE_VARIANTS,
+  TEST_USERS,
+  TUTORIAL_GROUP,
+  testUserIndex,
+} from '../src/testUsers.ts';
 
 describe('TEST_USERS', () => {
   it('are the three users of the tutorial, in its order', () => {
@@ -9,6 +17,22 @@ describe('TEST_USERS', () => {
       { id: 'hermioneorgana', name: 'Hermione Organa', email: 'hermy@alderaan.spice' },
     ]);
     expect(TUTORIAL_GROUP).toEqual({ id: 'starpotterdunewars', name: 'starpotterdunewars' });
+  });
+});
+
+describe('GUIDE_VARIANTS', () => {
+  it("the guide's are the users and the group its CLI commands of steps 8 and 11 create", () => {
+    expect(GUIDE_USERS).toEqual([
+      { id: 'cordymccordface', name: 'Cordy McCordface', email: 'your@email.here' },
+      { id: 'yaketyyak', name: 'Yakety Yak' },
+      { id: 'jibberjabber', name: 'Jibber Jabber' },
+    ]);
+    expect(GUIDE_GROUP).toEqual({ id: 'my-first-group', name: 'my first cord group' });
+  });
+
+  it('only the guide names the group on the components; the tutorial names it in the token', () => {
+    expect(componentGroupId(GUIDE_VARIANTS.guide)).toBe('my-first-group');
+    expect(componentGroupId(GUIDE_VARIANTS.tutorial)).toBeUndefined();
   });
 });
 
@@ -66,6 +90,11 @@ describe('testUserIndex', () => {
       expect(testUserIndex(raw)).toBe(0);
     },
   );
+
+  it('wraps around a list of another length', () => {
+    expect(testUserIndex('5', 2)).toBe(1);
+    expect(testUserIndex('-1', 4)).toBe(3);
+  });
 
   it('takes 0 for anything that is not a single query-string value', () => {
     expect(testUserIndex(['1', '2'])).toBe(0);

@@ -1,10 +1,11 @@
 import { CordContext } from '@cord-sdk/react';
 import { type FormEvent, useContext, useState } from 'react';
+import { COMPONENT_GROUP_ID } from '../guideVariant.ts';
 
 /** Where the threads of this page live: apps listing them by location would pass this. */
 const LOCATION = { page: 'threads' };
 
-/** Starts a thread with `CordSDK.thread.createThread`, in the viewer's group. */
+/** Starts a thread with `CordSDK.thread.createThread`, in the token's group (or the guide's). */
 export function NewThread({ onCreated }: { onCreated: (threadId: string) => void }) {
   const { sdk } = useContext(CordContext);
   const [name, setName] = useState('');
@@ -15,7 +16,13 @@ export function NewThread({ onCreated }: { onCreated: (threadId: string) => void
     if (!sdk || !name.trim()) return;
     const id = crypto.randomUUID();
     try {
-      await sdk.thread.createThread({ id, name: name.trim(), location: LOCATION, url: window.location.href });
+      await sdk.thread.createThread({
+        id,
+        name: name.trim(),
+        location: LOCATION,
+        url: window.location.href,
+        groupID: COMPONENT_GROUP_ID,
+      });
       setName('');
       setError(undefined);
       onCreated(id);

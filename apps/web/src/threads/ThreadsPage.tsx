@@ -1,4 +1,4 @@
-import { betaV2, CordProvider } from '@cord-sdk/react';
+import { betaV2, CordProvider, NotificationListLauncher } from '@cord-sdk/react';
 import { useCallback, useState } from 'react';
 import { UserBar } from '../UserBar.tsx';
 import { useClientAuthToken } from '../useClientAuthToken.ts';
@@ -24,11 +24,24 @@ export function ThreadsPage() {
   const [selected, select] = useSelectedThread();
   // Stable, so CordProvider does not re-run init on every render.
   const onInitError = useCallback(({ message }: { message: string }) => setInitError(message), []);
+  // Cord's `navigate` option: a notification opens its thread here, in the page, instead of
+  // loading the thread's URL (the page of whoever started it).
+  const navigate = useCallback(
+    (_url: string, _location: unknown, { threadID }: { threadID: string }) => {
+      select(threadID);
+      return true;
+    },
+    [select],
+  );
   const shownProblem = problem ?? (initError && `Cord could not sign you in: ${initError}`) ?? scriptProblem;
 
   return (
-    <CordProvider clientAuthToken={token} cordScriptUrl={CORD_SCRIPT_URL} onInitError={onInitError}>
+    <CordProvider clientAuthToken={token} cordScriptUrl={CORD_SCRIPT_URL} onInitError={onInitError} navigate={navigate}>
       <UserBar userIndex={userIndex} onSwitch={setUserIndex} />
+      <header className="threads-header">
+        <h1>Threads</h1>
+        <NotificationListLauncher label="Notifications" />
+      </header>
       {shownProblem && (
         <p role="alert" className="problem">
           {shownProblem}

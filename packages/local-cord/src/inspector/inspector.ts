@@ -1,6 +1,12 @@
 // The inspector page: polls local Cord's state and shows it. Every piece of user data
 // goes in through textContent, so a name or a message can never become markup.
-import type { InspectorState, InspectorThread, SignInRecord } from '../protocol/inspector.ts';
+import type {
+  InspectorState,
+  InspectorThread,
+  OutboxEntry,
+  SignInRecord,
+  WebhookDelivery,
+} from '../protocol/inspector.ts';
 import { absoluteTime, relativeTime } from '../protocol/timeFormat.ts';
 
 const POLL_MS = 1_000;
@@ -90,6 +96,38 @@ function signInRow(record: SignInRecord): Array<string | Node> {
   return [when(record.at), verdict, credential, record.userId ?? '', record.reason ?? '', claims];
 }
 
+function outboxRow(email: OutboxEntry): Array<string | Node> {
+  const status =
+    email.status === 'waiting'
+      ? `waiting until ${new Date(email.dueAt).toLocaleTimeString()}`
+      : email.status === 'skipped'
+        ? `skipped: ${email.reason ?? ''}`
+        : 'Cord would have sent it';
+  return [
+    when(email.createdAt),
+    email.to,
+    email.subject,
+    el('pre', email.text),
+    email.link,
+    el('span', status, email.status === 'skipped' ? 'refused' : ''),
+  ];
+}
+
+function webhookRow(delivery: WebhookDelivery): Array<string | Node> {
+  const attempts = delivery.attempts.map(({ at, status, answer }) =>
+    el('li', [when(at), ': ', status === null ? 'no answer' : `HTTP ${status}`, answer ? ` ${answer}` : '']),
+  );
+  const next =
+    delivery.nextAttemptAt === null ? '' : ` (next try ${new Date(delivery.nextAttemptAt).toLocaleTimeString()})`;
+  const failed = delivery.state === 'failed' || delivery.state === 'retrying';
+  return [
+    when(delivery.createdAt),
+    delivery.type,
+    el('span', `${delivery.state}${next}`, delivery.state === 'delivered' ? 'accepted' : failed ? 'refused' : ''),
+    el('ol', attempts, 'attempts'),
+  ];
+}
+
 function draw(state: InspectorState) {
   byId('users').replaceChildren(
     table(
@@ -127,6 +165,15 @@ function draw(state: InspectorState) {
   const threads = byId('threads');
   if (state.threads.length === 0) threads.replaceChildren(el('p', 'No threads yet.', 'empty'));
   else threads.replaceChildren(...state.threads.map(threadView));
+  byId('outbox').replaceChildren(
+    table(['When', 'To', 'Subject', 'Text', 'Link', 'Status'], state.outbox.map(outboxRow), 'No e-mails yet.'),
+  );
+  byId('webhook-url').textContent = state.webhookUrl
+    ? `Events go to ${state.webhookUrl}, signed as Cord signs them, retried after a failure.`
+    : 'No webhook address is set (LOCAL_CORD_WEBHOOK_URL): no events are sent.';
+  byId('webhooks').replaceChildren(
+    table(['When', 'Event', 'Delivery', 'Answers'], state.webhooks.map(webhookRow), 'No webhook events yet.'),
+  );
   byId('sign-ins').replaceChildren(
     table(
       ['When', 'Verdict', 'Credential', 'User', 'Reason', 'Claims'],

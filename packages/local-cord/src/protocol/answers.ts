@@ -2,7 +2,7 @@
 import type { WithUsers } from './events.ts';
 import type { CordLocation } from './location.ts';
 import type { Request } from './requests.ts';
-import type { MessageData, PresenceView, ThreadCountsData, ThreadData, UserData } from './views.ts';
+import type { MessageData, NotificationData, PresenceView, ThreadCountsData, ThreadData, UserData } from './views.ts';
 
 /** A thread with its newest messages; `thread` null when it does not exist (yet). */
 export interface ThreadAnswer extends WithUsers {
@@ -25,6 +25,12 @@ export interface ThreadsPage extends WithUsers {
 
 export interface MembersPage {
   members: UserData[];
+  hasMore: boolean;
+}
+
+/** A page of a viewer's notifications, newest first. */
+export interface NotificationsPage {
+  notifications: NotificationData[];
   hasMore: boolean;
 }
 
@@ -57,6 +63,16 @@ export interface Answers {
   'thread.setSubscribed': Nothing;
   'message.send': WithUsers & { message: MessageData };
   'message.update': WithUsers & { message: MessageData };
+  'file.create': Nothing;
+  'notifications.observe': NotificationsPage;
+  'notifications.more': NotificationsPage;
+  'notifications.unobserve': Nothing;
+  'notificationCounts.observe': { unread: number };
+  'notificationCounts.unobserve': Nothing;
+  'notification.setRead': Nothing;
+  'notification.delete': Nothing;
+  'notifications.markAllRead': Nothing;
+  'notifications.markReadAbout': Nothing;
   'presence.watch': { users: PresenceView[] };
   'presence.unwatch': Nothing;
   'presence.set': Nothing;

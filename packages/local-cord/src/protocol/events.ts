@@ -1,5 +1,13 @@
 // What local Cord pushes to browsers over the WebSocket. Types only.
-import type { MessageData, PresenceView, ThreadCountsData, ThreadData, UserData, ViewerData } from './views.ts';
+import type {
+  MessageData,
+  NotificationData,
+  PresenceView,
+  ThreadCountsData,
+  ThreadData,
+  UserData,
+  ViewerData,
+} from './views.ts';
 
 export type ErrorCode =
   | 'invalid_session'
@@ -32,8 +40,17 @@ export type ServerEvent =
   | { type: 'threadGone'; threadId: string }
   /** A message of an observed thread, or an observed message, as it is now. */
   | ({ type: 'message'; message: MessageData } & WithUsers)
+  /** A message of an observed thread, or an observed message, deleted for good (not a tombstone). */
+  | { type: 'messageGone'; threadId: string; messageId: string }
   | { type: 'threadCounts'; queryId: string; counts: ThreadCountsData }
   | { type: 'user'; user: UserData }
   | { type: 'viewer'; viewer: ViewerData }
   | { type: 'groupMembers'; queryId: string; added: UserData[]; removed: string[] }
-  | { type: 'presence'; watchId: string; users: PresenceView[] };
+  | { type: 'presence'; watchId: string; users: PresenceView[] }
+  /**
+   * An observed notification list changed: the notifications that are new or changed, and
+   * the ids of every notification now in the list (the pages loaded so far), in order.
+   */
+  | { type: 'notifications'; queryId: string; notifications: NotificationData[]; order: string[] }
+  /** The number of unread notifications an observed count covers, when it changed. */
+  | { type: 'notificationCounts'; queryId: string; unread: number };

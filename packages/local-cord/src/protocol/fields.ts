@@ -9,6 +9,11 @@ export const id = z.string().min(1).max(320);
 export const threadId = id.refine((value) => !value.startsWith('cord:'), {
   message: 'thread ids may not start with "cord:"',
 });
+/**
+ * The id Cord's own composer gives a thread it starts (`cord:` and a new UUID: its form of an
+ * id Cord made, not the app): the one `cord:` id a first message may create a thread under.
+ */
+export const composerThreadId = z.templateLiteral(['cord:', z.uuid()]);
 
 /** Cord's ids of users and groups: a string or a number, 1-128 characters; kept as strings. */
 export const externalId = z.union([z.string().min(1).max(128), z.number()]);
@@ -67,8 +72,16 @@ export const messageContentSchema = z.custom<MessageContent>(isMessageContent, {
   error: (issue) => invalidContentMessage(issue.input),
 });
 
+/** Marks the refusal of over-long content, which the WebSocket answers with an error code of its own. */
+const MESSAGE_TOO_LONG = { messageTooLong: true } as const;
+
 /** Content a message may hold: Cord's schema, and at most MAX_MESSAGE_LENGTH characters of text. */
 export const limitedMessageContentSchema = messageContentSchema.refine(
   (content) => [...plaintextOf(content)].length <= MAX_MESSAGE_LENGTH,
-  `a message may be at most ${MAX_MESSAGE_LENGTH} characters long`,
+  { message: `a message may be at most ${MAX_MESSAGE_LENGTH} characters long`, params: MESSAGE_TOO_LONG },
 );
+
+/** Whether a refusal is the one of content over MAX_MESSAGE_LENGTH. */
+export function isMessageTooLong(issue: z.core.$ZodIssue | undefined): boolean {
+  return issue?.code === 'custom' && issue.params?.messageTooLong === true;
+}

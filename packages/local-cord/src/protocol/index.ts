@@ -4,6 +4,7 @@ export type * from './answers.ts';
 export * from './content.ts';
 export type * from './events.ts';
 export * from './fields.ts';
+export * from './files.ts';
 export type * from './inspector.ts';
 export * from './limits.ts';
 export * from './location.ts';

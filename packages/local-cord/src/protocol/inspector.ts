@@ -64,6 +64,45 @@ export interface SignInRecord {
   reason: string | null;
 }
 
+/** An e-mail Cord would have sent about a notification; local Cord sends nothing and keeps it here. */
+export interface OutboxEntry {
+  id: string;
+  channel: 'email';
+  /** `Name <address>` */
+  to: string;
+  subject: string;
+  text: string;
+  /** Where the e-mail's button leads: the message's or the thread's page. */
+  link: string;
+  createdAt: number;
+  /** Cord waits this long before sending, and skips the e-mail if the recipient saw the message by then. */
+  dueAt: number;
+  status: 'waiting' | 'would send' | 'skipped';
+  /** Why it was skipped. */
+  reason: string | null;
+}
+
+/** One try to deliver a webhook event, and what the receiver answered. */
+export interface WebhookAttempt {
+  at: number;
+  /** The HTTP status; null when no answer came (refused, timed out). */
+  status: number | null;
+  /** The start of the answer's body, or what went wrong. */
+  answer: string;
+}
+
+/** A webhook event and its delivery, with every attempt. */
+export interface WebhookDelivery {
+  id: string;
+  type: string;
+  url: string;
+  createdAt: number;
+  state: 'sending' | 'delivered' | 'retrying' | 'failed';
+  attempts: WebhookAttempt[];
+  /** When the next try is due, while retrying. */
+  nextAttemptAt: number | null;
+}
+
 export interface InspectorState {
   projectId: string;
   connections: number;
@@ -73,4 +112,9 @@ export interface InspectorState {
   presence: InspectorPresence[];
   /** Newest first. */
   signIns: SignInRecord[];
+  /** Newest first. */
+  outbox: OutboxEntry[];
+  /** Where webhook events go (null: nowhere), and the deliveries, newest first. */
+  webhookUrl: string | null;
+  webhooks: WebhookDelivery[];
 }

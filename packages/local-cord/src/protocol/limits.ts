@@ -24,3 +24,6 @@ export const TYPING_LAPSE_MS = 4_000;
 
 /** Most items (threads, messages, users) one page may ask for, as in Cord. */
 export const MAX_PAGE_SIZE = 1_000;
+
+/** Most messages one "mark their notifications read" may name (the SDK batches what a page shows). */
+export const MAX_MESSAGES_MARKED_READ = 500;

@@ -15,6 +15,15 @@ export function matchesLocation(query: CordLocation, candidate: CordLocation): b
   return Object.entries(query).every(([key, value]) => candidate[key] === value);
 }
 
+/** Cord's location filter: the same location, or with `partialMatch` every key of `value` in it. */
+export function matchesLocationFilter(
+  filter: { value: CordLocation; partialMatch: boolean },
+  location: CordLocation,
+): boolean {
+  const sameKeys = Object.keys(filter.value).length === Object.keys(location).length;
+  return matchesLocation(filter.value, location) && (filter.partialMatch || sameKeys);
+}
+
 /** Cord's refusal of presence set outside the region it is to be exclusive within. */
 export const OUTSIDE_EXCLUSIVITY_REGION = 'Cannot set a user present at a location not within the exclusivity region';
 

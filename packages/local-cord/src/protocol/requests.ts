@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityMetadata, id, limitedMessageContentSchema, locationSchema, threadId } from './fields.ts';
-import { MAX_PAGE_SIZE } from './limits.ts';
+import { MAX_MESSAGES_MARKED_READ, MAX_PAGE_SIZE } from './limits.ts';
 
 // Every frame a browser sends is parsed with these schemas; anything else is refused
 // before it reaches the store. The SDK turns Cord's JavaScript API calls into them.
@@ -16,6 +16,9 @@ const reactions = z.array(z.string().min(1).max(32)).max(50);
 const nullableText = (max: number) => z.string().max(max).nullable();
 /** A message's page annotation (views.ts AnnotationData): an anchor local Cord's SDK made, and the selected text. */
 const annotation = z.strictObject({ locationData: nullableText(4000), textContent: nullableText(4000) });
+/** Cord's `{ type: 'file', id }`, naming a file uploaded before. */
+const fileAttachment = z.strictObject({ type: z.literal('file'), id });
+const fileAttachments = z.array(fileAttachment).max(100);
 
 /** Cord's ClientThreadFilter, with the location always in its `{ value, partialMatch }` form. */
 export const threadFilterSchema = z.strictObject({
@@ -34,6 +37,16 @@ export const threadSortSchema = z.strictObject({
   sortDirection: z.enum(['ascending', 'descending']).default('descending'),
 });
 export type ThreadSort = z.output<typeof threadSortSchema>;
+
+/** Cord's NotificationListFilter, with the location in its `{ value, partialMatch }` form. */
+export const notificationFilterSchema = z.strictObject({
+  metadata: entityMetadata.optional(),
+  location: z.strictObject({ value: locationSchema, partialMatch: z.boolean() }).optional(),
+  groupId: id.optional(),
+  /** Not Cord's: one notification by id, which is how `<cord-notification>` observes its own. */
+  notificationId: id.optional(),
+});
+export type NotificationFilter = z.output<typeof notificationFilterSchema>;
 
 /** What a new thread needs (Cord's ClientCreateThread without its id). */
 export const newThreadFields = z.strictObject({
@@ -122,6 +135,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     subscribeToThread: z.boolean().default(true),
     createThread: newThreadFields.optional(),
     annotation: annotation.optional(),
+    addAttachments: fileAttachments.optional(),
   }),
   request('message.update', {
     messageId: id,
@@ -137,7 +151,29 @@ export const requestSchema = z.discriminatedUnion('type', [
     deleted: z.boolean().optional(),
     addReactions: reactions.optional(),
     removeReactions: reactions.optional(),
+    addAttachments: fileAttachments.optional(),
+    /** Link previews are never made by local Cord, so removing one changes nothing. */
+    removeAttachments: z
+      .array(z.strictObject({ type: z.enum(['file', 'link_preview']), id }))
+      .max(100)
+      .optional(),
   }),
+  /** Cord's first step of an upload: the file's record, before its bytes arrive over HTTP. */
+  request('file.create', {
+    fileId: z.uuid(),
+    name: z.string().min(1).max(1000),
+    mimeType: z.string().max(255),
+    size: z.number().int().min(0),
+  }),
+  request('notifications.observe', { queryId, filter: notificationFilterSchema, count: pageSize }),
+  request('notifications.more', { queryId, count: pageSize }),
+  request('notifications.unobserve', { queryId }),
+  request('notificationCounts.observe', { queryId, filter: notificationFilterSchema }),
+  request('notificationCounts.unobserve', { queryId }),
+  request('notification.setRead', { notificationId: id, read: z.boolean() }),
+  request('notification.delete', { notificationId: id }),
+  request('notifications.markAllRead', { filter: notificationFilterSchema }),
+  request('notifications.markReadAbout', { messageIds: z.array(id).min(1).max(MAX_MESSAGES_MARKED_READ) }),
   request('presence.watch', {
     watchId: id,
     location: locationSchema,

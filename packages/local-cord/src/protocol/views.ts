@@ -2,6 +2,7 @@
 // ClientMessageData, ThreadSummary, ...) as JSON, with times as epoch milliseconds. The
 // SDK turns the times into Dates. Types only: the SDK bundle carries no validator.
 import type { MessageContent } from './content.ts';
+import type { FileUploadStatus } from './files.ts';
 import type { CordLocation } from './location.ts';
 
 /** Cord's metadata: a flat object of strings, numbers and booleans. */
@@ -44,6 +45,20 @@ export interface AnnotationData {
   textContent: string | null;
 }
 
+/**
+ * Cord's MessageFileAttachment. `url` is local Cord's signed link to the file, which
+ * expires after a day and serves only members of the thread's group.
+ */
+export interface FileAttachmentData {
+  type: 'file';
+  id: string;
+  name: string;
+  url: string;
+  mimeType: string;
+  size: number;
+  uploadStatus: FileUploadStatus;
+}
+
 /** Cord's ClientMessageData. */
 export interface MessageData {
   id: string;
@@ -64,6 +79,8 @@ export interface MessageData {
   metadata: EntityMetadata;
   extraClassnames: string | null;
   reactions: ReactionData[];
+  /** Files, in the order they were attached; none while the message is deleted. */
+  attachments: FileAttachmentData[];
   /** Who has seen the message: the author, and participants whose last look came after it. */
   seenBy: string[];
   skipLinkPreviews: boolean;
@@ -127,4 +144,42 @@ export interface PresenceView {
   lastSeen: number | null;
   /** Where the user is present now, of the locations the watch takes in (Cord's `ephemeral.locations`). */
   locations: CordLocation[];
+}
+
+/** A piece of a notification's header: text (bold or not), or a user shown by name. */
+export type NotificationHeaderNode =
+  | { type: 'text'; text: string; bold: boolean }
+  | { type: 'user'; userID: string; user: UserData };
+
+/** Cord's CoreNotificationData, as its recipient sees it. */
+export interface NotificationData {
+  /** For rows shown as one (reactions to a message), the newest row's id. */
+  id: string;
+  /** Who caused it, newest first. */
+  senderUserIDs: string[];
+  iconUrl: string | null;
+  /** The header in English; `headerTranslation` says the same through Cord's strings. */
+  header: NotificationHeaderNode[];
+  headerTranslation: {
+    key: string;
+    parameters: Record<string, string | number | boolean | UserData | UserData[]>;
+  } | null;
+  attachment:
+    | { type: 'message'; messageID: string; threadID: string; message: MessageData }
+    | { type: 'thread'; thread: ThreadData }
+    | { type: 'url'; url: string }
+    | null;
+  readStatus: 'unread' | 'read';
+  timestamp: number;
+  extraClassnames: string | null;
+  metadata: EntityMetadata;
+  /** Where clicking it goes: its thread's page, or a REST notification's url. Local Cord's; apps never see it. */
+  destination: NotificationDestination;
+}
+
+export interface NotificationDestination {
+  url: string;
+  threadID: string | null;
+  groupID: string | null;
+  location: CordLocation | null;
 }

@@ -1,6 +1,7 @@
 import type { CordSDKInitOptions, CordSDKOptions, ICordSDK } from '@cord-sdk/types';
 import type { i18n } from 'i18next';
 import { AnnotationRegistry } from './api/annotation.ts';
+import { FileSDK } from './api/fileSDK.ts';
 import { NotificationSDK } from './api/notificationSDK.ts';
 import { PresenceSDK } from './api/presenceSDK.ts';
 import { ThreadSDK } from './api/threadSDK.ts';
@@ -10,15 +11,8 @@ import { applyTranslations, createCordI18n } from './i18n.ts';
 import { checkOptions, defaultOptions, mergeOptions, type SdkOptions, sameOptions } from './options.ts';
 import { tokenGroupId, tokenIdentity } from './token.ts';
 
-/**
- * The data APIs, which the SDK's data layer provides. The seam: each one added to this
- * class as a member leaves this list, and with an empty list the class implements
- * `ICordSDK` whole.
- */
-type DataApiName = 'file';
-
-/** What `window.CordSDK` has besides the data APIs; @cord-sdk/react adds `i18n` to Cord's type. */
-type TopLevelSDK = Omit<ICordSDK, DataApiName> & { readonly i18n: i18n };
+/** Cord's `window.CordSDK`; @cord-sdk/react adds `i18n` to Cord's type. */
+type TopLevelSDK = ICordSDK & { readonly i18n: i18n };
 
 /**
  * The `window.CordSDK` that `@cord-sdk/react`'s CordProvider and components drive.
@@ -29,6 +23,11 @@ export class CordSDK implements TopLevelSDK {
   options: SdkOptions = defaultOptions();
   /** The token's group, which components and calls default to (Cord's `groupID`). */
   groupID: string | undefined;
+  /**
+   * The client auth token the SDK signed in with; Cord's guide (step 2) logs it to check
+   * that init worked. A fresh token for the same user leaves it, as in Cord.
+   */
+  accessToken: string | undefined;
   readonly annotation = new AnnotationRegistry();
   readonly experimental = {};
   /** The open-source (betaV2) components a page renders; they add their names here. */
@@ -40,6 +39,7 @@ export class CordSDK implements TopLevelSDK {
   readonly user: UserSDK;
   readonly presence: PresenceSDK;
   readonly notification: NotificationSDK;
+  readonly file: FileSDK;
   /** @deprecated Cord's old home of the thread counts. */
   readonly activity: ICordSDK['activity'];
 
@@ -51,7 +51,8 @@ export class CordSDK implements TopLevelSDK {
     this.thread = new ThreadSDK(live);
     this.user = new UserSDK(live, () => this.groupID);
     this.presence = new PresenceSDK(live);
-    this.notification = new NotificationSDK();
+    this.notification = new NotificationSDK(live);
+    this.file = new FileSDK(live);
     this.activity = {
       observeThreadSummary: (...args) => this.thread.observeLocationSummary(...args),
       unobserveThreadSummary: (ref) => this.thread.unobserveLocationSummary(ref),
@@ -80,6 +81,7 @@ export class CordSDK implements TopLevelSDK {
     } else {
       this.destroy();
       this.identity = identity;
+      this.accessToken = token;
       this.groupID = tokenGroupId(token);
       this.live.connect(token, (message) => {
         void this.onInitError?.({ message });
@@ -95,6 +97,7 @@ export class CordSDK implements TopLevelSDK {
 
   destroy() {
     this.identity = undefined;
+    this.accessToken = undefined;
     this.groupID = undefined;
     this.options = defaultOptions();
     this.live.disconnect();

@@ -9,6 +9,9 @@ import { CordLiveCursors } from './elements/liveCursors.ts';
 import { CordMessage } from './elements/message.ts';
 import { CordMessageContent } from './elements/messageContent.ts';
 import { CordMultipleCursors } from './elements/multipleCursors.ts';
+import { CordNotification } from './elements/notification.ts';
+import { CordNotificationList } from './elements/notificationList.ts';
+import { CordNotificationListLauncher } from './elements/notificationListLauncher.ts';
 import { CordPagePresence } from './elements/pagePresence.ts';
 import { CordPin } from './elements/pin.ts';
 import { CordPresenceFacepile } from './elements/presenceFacepile.ts';
@@ -21,11 +24,12 @@ import { CordThread } from './elements/thread.ts';
 import { CordThreadedComments } from './elements/threadedComments.ts';
 import { CordThreadList } from './elements/threadList.ts';
 import { CordTimestamp } from './elements/timestamp.ts';
-import { i18n, live } from './runtime.ts';
+import { i18n, live, stylesheetUrl } from './runtime.ts';
+import { linkCordStylesheet } from './stylesheet.ts';
 
 // Local Cord's stand-in for Cord's SDK script. CordProvider reads window.CordSDK as
 // soon as the script's load event fires, so everything is set up synchronously here.
-// A view of window, not a global declaration: @cord-sdk/types (which @cord-sdk/server's
+// The globals are reached through a narrow cast because @cord-sdk/types (which Cord's
 // types pull into the same program) declares these globals with its own interface.
 const page = window as unknown as { CordSDK?: unknown; cord?: unknown };
 
@@ -44,6 +48,9 @@ export const CORD_ELEMENTS: Record<string, CustomElementConstructor> = {
   'cord-composer': CordComposer,
   'cord-thread-list': CordThreadList,
   'cord-threaded-comments': CordThreadedComments,
+  'cord-notification-list-launcher': CordNotificationListLauncher,
+  'cord-notification-list': CordNotificationList,
+  'cord-notification': CordNotification,
   'cord-pin': CordPin,
   'cord-live-cursors': CordLiveCursors,
   'cord-multiple-cursors': CordMultipleCursors,
@@ -59,6 +66,7 @@ if (!page.CordSDK) {
   const sdk = new CordSDK(live, i18n);
   page.CordSDK = sdk;
   page.cord = sdk;
+  linkCordStylesheet(document, stylesheetUrl);
   for (const [tag, element] of Object.entries(CORD_ELEMENTS)) {
     if (!customElements.get(tag)) customElements.define(tag, element);
   }

@@ -1,4 +1,5 @@
 import { LOCAL_CORD_CSS_PATH, LOCAL_CORD_SOCKET_PATH } from '@cord-tutorial/stack-config/local-project';
+import { filePass } from './data/fileTransfer.ts';
 import { LiveData } from './data/liveData.ts';
 import { createCordI18n } from './i18n.ts';
 
@@ -11,6 +12,8 @@ socketUrl.protocol = scriptUrl.protocol === 'https:' ? 'wss:' : 'ws:';
 export const stylesheetUrl = new URL(LOCAL_CORD_CSS_PATH, scriptUrl).href;
 /** The page's one data layer: every element and API call observes it. */
 export const live = new LiveData(socketUrl.href);
+// Each sign-in gets the cookie that lets the page's <img> elements load the viewer's files.
+live.onViewer(() => void filePass(live));
 /** The page's Cord strings (`CordSDK.i18n`): elements and React components read the same ones. */
 export const i18n = createCordI18n();
 

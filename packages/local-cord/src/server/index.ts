@@ -2,3 +2,5 @@ export { IN_MEMORY, Store } from '../store/store.ts';
 export type { LocalProject } from './auth/clientAuthToken.ts';
 export { CLOSE_INVALID_SESSION } from './live/connection.ts';
 export { type LocalCord, type LocalCordOptions, startLocalCord } from './localCordServer.ts';
+export { WEBHOOK_TYPES, type WebhookType } from './webhooks/signing.ts';
+export type { WebhookOptions } from './webhooks/webhooks.ts';

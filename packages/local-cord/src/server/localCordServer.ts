@@ -6,12 +6,18 @@ import { MAX_FRAME_BYTES } from '../protocol/limits.ts';
 import { Store } from '../store/store.ts';
 import { sdkAssets } from './assets.ts';
 import type { LocalProject } from './auth/clientAuthToken.ts';
+import { sampleToken } from './auth/sampleToken.ts';
+import { fileServer } from './files/fileServer.ts';
 import { sendJson, sendText } from './http/responses.ts';
 import { inspector } from './inspector/inspectorRoutes.ts';
 import { SignInLog } from './inspector/signInLog.ts';
 import { handleConnection } from './live/connection.ts';
 import { Hub } from './live/hub.ts';
+import { Outbox } from './notifications/outbox.ts';
+import { notifier } from './notify.ts';
 import { restApi } from './rest/router.ts';
+import { URL_VERIFICATION } from './webhooks/payloads.ts';
+import { type WebhookOptions, Webhooks } from './webhooks/webhooks.ts';
 
 export interface LocalCordOptions {
   project: LocalProject;
@@ -26,6 +32,10 @@ export interface LocalCordOptions {
    * what keeps other sites out of a developer's local data.
    */
   allowedOrigins?: readonly string[] | undefined;
+  /** Where Cord's webhook events go; none are sent without it. */
+  webhook?: WebhookOptions | undefined;
+  /** How long the outbox waits, as Cord did, before deciding an e-mail would go (default 40 s). */
+  emailDelayMs?: number | undefined;
 }
 
 export interface LocalCord {
@@ -42,7 +52,7 @@ const SDK_HEADERS = { 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin'
 
 /**
  * Starts local Cord: the SDK script and stylesheet over HTTP, the live API over WebSocket,
- * Cord's REST API under /v1/ and the inspector page at /.
+ * files under /files/, Cord's REST API under /v1/, the inspector page at /, and the guide's sample tokens.
  */
 export async function startLocalCord(options: LocalCordOptions): Promise<LocalCord> {
   const assets = await sdkAssets();
@@ -50,13 +60,27 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
   const hub = new Hub(store);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const signIns = new SignInLog();
-  const rest = restApi({ store, hub, project: options.project });
-  const inspect = inspector({ store, hub, projectId: options.project.id, signIns, sockets });
+  const outbox = new Outbox(store, options.emailDelayMs);
+  const webhooks = new Webhooks(options.project, options.webhook);
+  const notifications = notifier({ store, hub, outbox, webhooks, projectId: options.project.id });
+  const { notify } = notifications;
+  const rest = restApi({ store, hub, notify, project: options.project });
+  const inspect = inspector({ store, hub, projectId: options.project.id, signIns, sockets, outbox, webhooks });
+  const files = fileServer({
+    store,
+    hub,
+    project: options.project,
+    allowedOrigins: options.allowedOrigins,
+    host: options.host,
+  });
+  const sample = sampleToken({ store, hub, project: options.project });
 
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://local').pathname;
     if (rest.handles(path)) return rest.handle(request, response);
     if (inspect.handles(path)) return inspect.handle(request, response);
+    if (files.handles(path)) return files.handle(request, response);
+    if (sample.handles(path)) return sample.handle(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendJson(response, 405, { error: 'Method not allowed.' });
     }
@@ -80,7 +104,7 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) =>
-      handleConnection(ws, { store, hub, project: options.project, signIns }),
+      handleConnection(ws, { store, hub, notify, project: options.project, signIns }),
     );
   });
 
@@ -90,17 +114,28 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
     store.close();
     throw error;
   }
-  const sweeper = setInterval(() => hub.sweep(), SWEEP_INTERVAL_MS);
+  const sweeper = setInterval(() => {
+    hub.sweep();
+    files.sweep();
+  }, SWEEP_INTERVAL_MS);
+  // Cord checks an address when it is set as the project's webhook; here, at every start.
+  webhooks.send('url-verification', () => URL_VERIFICATION);
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `http://${host}:${port}`;
+  // File links point here: the address pages reach local Cord at, as its script's URL says.
+  store.files.setLinkOrigin(url);
 
   return {
-    url: `http://${host}:${port}`,
+    url,
     port,
     store,
     hub,
     async close() {
       clearInterval(sweeper);
+      notifications.close();
+      outbox.close();
+      webhooks.close();
       for (const client of sockets.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.close();

@@ -46,6 +46,11 @@ export class Groups {
     return this.sql.value('SELECT 1 FROM groups WHERE id = ?', id) !== undefined;
   }
 
+  /** Deletes the group, and with it its memberships, presence and sessions. Its threads must go first. */
+  delete(id: string) {
+    this.sql.run('DELETE FROM groups WHERE id = ?', id);
+  }
+
   record(id: string): GroupRecord | undefined {
     return this.selectRecords('WHERE g.id = ?', id)[0];
   }

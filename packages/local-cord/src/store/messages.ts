@@ -1,5 +1,6 @@
 import { type MessageContent, mentionedUserIds, plaintextOf } from '../protocol/content.ts';
 import type { AnnotationData, EntityMetadata } from '../protocol/views.ts';
+import type { AttachedFile, Files } from './files.ts';
 import type { Row, Sqlite } from './sqlite.ts';
 import { definedOnly } from './threads.ts';
 
@@ -36,28 +37,34 @@ export interface MessageRecord {
   deletedAt: number | null;
   /** Oldest first. */
   reactions: ReactionRecord[];
+  /** In the order they were attached. */
+  attachments: AttachedFile[];
   /** Where on a page the message points (a floating thread's first message). */
   annotation: AnnotationData | null;
 }
 
-/** The fields a message is written with; plain text, times and reactions are the store's. */
+/** What a message says and how it shows, as its writer gives them. */
+type WrittenField =
+  | 'type'
+  | 'url'
+  | 'iconURL'
+  | 'translationKey'
+  | 'metadata'
+  | 'extraClassnames'
+  | 'skipLinkPreviews'
+  | 'editedAt';
+
+/** The fields a message is written with; plain text and reactions are the store's, times its unless given. */
 export type NewMessage = Pick<MessageRecord, 'id' | 'threadId' | 'authorId' | 'content'> &
-  Partial<
-    Pick<
-      MessageRecord,
-      'type' | 'url' | 'iconURL' | 'translationKey' | 'metadata' | 'extraClassnames' | 'skipLinkPreviews' | 'annotation'
-    >
-  >;
+  Partial<Pick<MessageRecord, WrittenField | 'deletedAt' | 'annotation'>>;
 
-/** Fields of a message that can change; undefined leaves one as it is. */
-export type MessageChanges = Partial<
-  Pick<
-    MessageRecord,
-    'content' | 'url' | 'iconURL' | 'translationKey' | 'metadata' | 'extraClassnames' | 'skipLinkPreviews'
-  >
->;
+/**
+ * Fields of a message that can change; undefined leaves one as it is. New content marks
+ * the message edited now, unless `editedAt` says when.
+ */
+export type MessageChanges = Partial<Pick<MessageRecord, WrittenField | 'content' | 'authorId' | 'createdAt'>>;
 
-function toMessageRecord(row: Row, reactions: ReactionRecord[]): MessageRecord {
+function toMessageRecord(row: Row, reactions: ReactionRecord[], attachments: AttachedFile[]): MessageRecord {
   return {
     id: row.id as string,
     threadId: row.thread_id as string,
@@ -75,6 +82,7 @@ function toMessageRecord(row: Row, reactions: ReactionRecord[]): MessageRecord {
     editedAt: row.edited_at as number | null,
     deletedAt: row.deleted_at as number | null,
     reactions,
+    attachments,
     annotation: row.annotation === null ? null : (JSON.parse(row.annotation as string) as AnnotationData),
   };
 }
@@ -89,11 +97,14 @@ function toReaction(row: Row): ReactionRecord {
 }
 
 /**
- * Messages, their reactions and mentions. Every write returns the message as it is
- * afterwards, which is what the hub publishes and the writer is answered with.
+ * Messages, their reactions, mentions and attached files. Every write returns the message
+ * as it is afterwards, which is what the hub publishes and the writer is answered with.
  */
 export class Messages {
-  constructor(private readonly sql: Sqlite) {}
+  constructor(
+    private readonly sql: Sqlite,
+    private readonly files: Files,
+  ) {}
 
   get(id: string): MessageRecord | undefined {
     return this.select('WHERE m.id = ?', [id])[0];
@@ -102,8 +113,8 @@ export class Messages {
   insert(message: NewMessage, now = Date.now()): MessageRecord {
     this.sql.run(
       `INSERT INTO messages (id, thread_id, author_id, type, content, text, url, icon_url, translation_key,
-         metadata, extra_classnames, skip_link_previews, created_at, annotation)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         metadata, extra_classnames, skip_link_previews, created_at, edited_at, deleted_at, annotation)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       message.id,
       message.threadId,
       message.authorId,
@@ -117,19 +128,23 @@ export class Messages {
       message.extraClassnames ?? null,
       message.skipLinkPreviews ? 1 : 0,
       now,
+      message.editedAt ?? null,
+      message.deletedAt ?? null,
       message.annotation ? JSON.stringify(message.annotation) : null,
     );
     this.recordMentions(message.id, message.content);
     return this.get(message.id)!;
   }
 
-  /** Changes the fields given; new content marks the message edited. */
+  /** Changes the fields given (see MessageChanges). */
   update(message: MessageRecord, changes: MessageChanges, now = Date.now()): MessageRecord {
     const updated = { ...message, ...definedOnly(changes) };
     const contentChanged = changes.content !== undefined;
+    const editedAt = changes.editedAt !== undefined ? changes.editedAt : contentChanged ? now : message.editedAt;
     this.sql.run(
       `UPDATE messages SET content = ?, text = ?, url = ?, icon_url = ?, translation_key = ?, metadata = ?,
-         extra_classnames = ?, skip_link_previews = ?, edited_at = ? WHERE id = ?`,
+         extra_classnames = ?, skip_link_previews = ?, type = ?, author_id = ?, created_at = ?, edited_at = ?
+       WHERE id = ?`,
       JSON.stringify(updated.content),
       plaintextOf(updated.content),
       updated.url,
@@ -138,7 +153,10 @@ export class Messages {
       JSON.stringify(updated.metadata),
       updated.extraClassnames,
       updated.skipLinkPreviews ? 1 : 0,
-      contentChanged ? now : message.editedAt,
+      updated.type,
+      updated.authorId,
+      updated.createdAt,
+      editedAt,
       message.id,
     );
     if (contentChanged) this.recordMentions(message.id, updated.content);
@@ -170,6 +188,70 @@ export class Messages {
     for (const emoji of remove) {
       this.sql.run('DELETE FROM reactions WHERE message_id = ? AND user_id = ? AND emoji = ?', id, userId, emoji);
     }
+    return this.get(id)!;
+  }
+
+  /**
+   * Adds one reaction at a time given; if the user already has it, only `retime` moves it to
+   * that time (Cord's REST API resets the time of a reaction added again with a timestamp).
+   */
+  placeReaction(id: string, userId: string, emoji: string, at: number, retime: boolean): MessageRecord {
+    this.sql.run(
+      `INSERT INTO reactions (message_id, user_id, emoji, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (message_id, user_id, emoji) DO ${retime ? 'UPDATE SET created_at = excluded.created_at' : 'NOTHING'}`,
+      id,
+      userId,
+      emoji,
+      at,
+    );
+    return this.get(id)!;
+  }
+
+  /** Deletes the message for good, with its reactions and mentions. */
+  delete(id: string) {
+    this.sql.run('DELETE FROM reactions WHERE message_id = ?', id);
+    this.sql.run('DELETE FROM messages WHERE id = ?', id);
+  }
+
+  /** Gives the message another id; its reactions and mentions follow. Runs inside a transaction. */
+  rename(id: string, newId: string): MessageRecord {
+    // The rows that point at the message change in the same transaction: checked at its end.
+    this.sql.run('PRAGMA defer_foreign_keys = ON');
+    this.sql.run('UPDATE messages SET id = ? WHERE id = ?', newId, id);
+    this.sql.run('UPDATE reactions SET message_id = ? WHERE message_id = ?', newId, id);
+    this.sql.run('UPDATE message_mentions SET message_id = ? WHERE message_id = ?', newId, id);
+    this.sql.run('UPDATE message_attachments SET message_id = ? WHERE message_id = ?', newId, id);
+    this.sql.run('UPDATE notifications SET message_id = ? WHERE message_id = ?', newId, id);
+    return this.get(newId)!;
+  }
+
+  /** Deletes every reaction a user made, on any message; returns the messages that had one. */
+  forgetReactionsOf(userId: string): string[] {
+    const messageIds = this.sql
+      .rows('SELECT DISTINCT message_id FROM reactions WHERE user_id = ?', userId)
+      .map((row) => row.message_id as string);
+    this.sql.run('DELETE FROM reactions WHERE user_id = ?', userId);
+    return messageIds;
+  }
+
+  /**
+   * Every message of the project, or of one group or one author, oldest first (ties by
+   * id), as Cord's GET /v1/messages lists them.
+   */
+  inProject({ groupId, authorId }: { groupId?: string | undefined; authorId?: string | undefined }): MessageRecord[] {
+    const conditions = [
+      ...(groupId === undefined ? [] : ['m.thread_id IN (SELECT id FROM threads WHERE group_id = ?)']),
+      ...(authorId === undefined ? [] : ['m.author_id = ?']),
+    ];
+    const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+    const params = [...(groupId === undefined ? [] : [groupId]), ...(authorId === undefined ? [] : [authorId])];
+    return this.select(`${where} ORDER BY m.created_at, m.id`, params, false);
+  }
+
+  /** Attaches files to a message (after those it has) and takes others off it. */
+  attachFiles(id: string, attach: readonly string[], detach: readonly string[] = []): MessageRecord {
+    this.files.detach(id, detach);
+    this.files.attach(id, attach);
     return this.get(id)!;
   }
 
@@ -223,7 +305,7 @@ export class Messages {
     }
   }
 
-  /** Messages matching `where` (with their reactions), oldest first unless it orders them. */
+  /** Messages matching `where` (with their reactions and files), oldest first unless it orders them. */
   private select(where: string, params: readonly unknown[], ordered = true): MessageRecord[] {
     const rows = this.sql.rows(`SELECT m.* FROM messages m ${where}${ordered ? ' ORDER BY m.seq' : ''}`, ...params);
     if (rows.length === 0) return [];
@@ -240,6 +322,9 @@ export class Messages {
         reactions.set(reaction.messageId, [...(reactions.get(reaction.messageId) ?? []), reaction]);
       }
     }
-    return rows.map((row) => toMessageRecord(row, reactions.get(row.id as string) ?? []));
+    const attachments = this.files.attachedTo(ids);
+    return rows.map((row) =>
+      toMessageRecord(row, reactions.get(row.id as string) ?? [], attachments.get(row.id as string) ?? []),
+    );
   }
 }

@@ -129,6 +129,51 @@ export const MIGRATIONS: readonly Migration[] = [
        SELECT thread_id, author_id, 1, max(created_at) FROM messages GROUP BY thread_id, author_id`,
     );
   },
-  // Where on a page a message points: Cord's annotation attachment, as JSON (floating threads).
+  // 3: files uploaded for messages (their bytes on disk, next to the database) and which
+  // message carries which, in the order they were attached.
+  `
+  CREATE TABLE files (
+    id TEXT PRIMARY KEY,
+    owner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    mime_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    link_secret TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX files_uploading ON files (created_at) WHERE status = 'uploading';
+  CREATE TABLE message_attachments (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    message_id TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+    file_id TEXT NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    UNIQUE (message_id, file_id)
+  );
+  CREATE INDEX message_attachments_by_file ON message_attachments (file_id);
+  `,
+  // 4: Notifications, one row each (rows Cord shows as one share an aggregation key). The
+  // type-specific part is in `detail`: reply actions (JSON), the reaction, the thread
+  // action, or a REST notification's header template.
+  `
+  CREATE TABLE notifications (
+    id TEXT PRIMARY KEY,
+    recipient_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    sender_id TEXT REFERENCES users(id) ON DELETE CASCADE,
+    type TEXT NOT NULL,
+    thread_id TEXT REFERENCES threads(id) ON DELETE CASCADE,
+    message_id TEXT REFERENCES messages(id) ON DELETE CASCADE,
+    detail TEXT NOT NULL,
+    url TEXT,
+    icon_url TEXT,
+    metadata TEXT NOT NULL DEFAULT '{}',
+    extra_classnames TEXT,
+    aggregation_key TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX notifications_by_recipient ON notifications (recipient_id, created_at);
+  CREATE INDEX notifications_by_message ON notifications (message_id);
+  `,
+  // 5: where on a page a message points: Cord's annotation attachment, as JSON (floating threads).
   'ALTER TABLE messages ADD COLUMN annotation TEXT',
 ];

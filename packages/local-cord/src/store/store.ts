@@ -1,14 +1,25 @@
+import { Files } from './files.ts';
 import { Groups } from './groups.ts';
 import { Messages } from './messages.ts';
+import { Notifications } from './notifications.ts';
 import { Participants } from './participants.ts';
 import { Presence } from './presence.ts';
 import { Sessions } from './sessions.ts';
-import { Sqlite } from './sqlite.ts';
+import { IN_MEMORY, Sqlite } from './sqlite.ts';
 import { Threads } from './threads.ts';
 import { Users } from './users.ts';
 
+export type { AttachedFile, FileRecord, NewFile } from './files.ts';
 export type { GroupDetails, GroupRecord } from './groups.ts';
 export type { MessageChanges, MessageRecord, MessageType, NewMessage, ReactionRecord } from './messages.ts';
+export type {
+  NewNotification,
+  NotificationPlace,
+  NotificationRecord,
+  NotificationSubject,
+  NotificationType,
+  PlacedNotification,
+} from './notifications.ts';
 export type { ParticipantRecord } from './participants.ts';
 export type { PresencePlace, PresenceRecord } from './presence.ts';
 export type { SessionRecord } from './sessions.ts';
@@ -17,7 +28,10 @@ export type { ListedThread, NewThread, ThreadChanges, ThreadRecord, ThreadStats 
 export type { UserDetails, UserProfile, UserRecord } from './users.ts';
 
 const TABLES = [
+  'notifications',
   'presence',
+  'message_attachments',
+  'files',
   'message_mentions',
   'reactions',
   'thread_participants',
@@ -44,20 +58,25 @@ export class Store {
   readonly messages: Messages;
   readonly participants: Participants;
   readonly presence: Presence;
+  readonly files: Files;
+  readonly notifications: Notifications;
 
   constructor(path: string) {
     this.sql = new Sqlite(path);
+    this.files = new Files(this.sql, path === IN_MEMORY ? undefined : path);
     this.users = new Users(this.sql);
     this.groups = new Groups(this.sql);
     this.sessions = new Sessions(this.sql);
     this.threads = new Threads(this.sql);
-    this.messages = new Messages(this.sql);
+    this.messages = new Messages(this.sql, this.files);
     this.participants = new Participants(this.sql);
     this.presence = new Presence(this.sql);
+    this.notifications = new Notifications(this.sql);
   }
 
   close() {
     this.sql.close();
+    this.files.close();
   }
 
   transaction<T>(work: () => T): T {
@@ -69,6 +88,7 @@ export class Store {
     this.transaction(() => {
       for (const table of TABLES) this.sql.run(`DELETE FROM ${table}`);
     });
+    this.files.clear();
   }
 
   /** Rows per table. */

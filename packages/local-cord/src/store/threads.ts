@@ -20,7 +20,7 @@ export type NewThread = Pick<ThreadRecord, 'id' | 'groupId' | 'name' | 'url' | '
   Partial<Pick<ThreadRecord, 'metadata' | 'extraClassnames'>>;
 
 /** Fields of a thread that can change; undefined leaves one as it is. */
-export type ThreadChanges = Partial<Pick<ThreadRecord, 'name' | 'url' | 'metadata' | 'extraClassnames'>>;
+export type ThreadChanges = Partial<Pick<ThreadRecord, 'name' | 'url' | 'location' | 'metadata' | 'extraClassnames'>>;
 
 /** A thread as lists filter, sort and count it: its record and when its live messages came. */
 export interface ListedThread extends ThreadRecord {
@@ -29,6 +29,9 @@ export interface ListedThread extends ThreadRecord {
   /** Live (not deleted) user messages, and when the last of them came. */
   userMessages: number;
   lastUserMessageAt: number | null;
+  /** When its first and last messages were written, deleted ones included (as Cord's REST API sorts). */
+  firstWrittenAt: number | null;
+  lastWrittenAt: number | null;
 }
 
 /** The counts of one thread's messages, as Cord reports them. */
@@ -57,12 +60,15 @@ function toThreadRecord(row: Row): ThreadRecord {
   };
 }
 
-/** When each thread's live (not deleted) messages were written, and how many are user messages. */
-const LIVE_MESSAGE_TIMES = `
-  SELECT thread_id, min(created_at) AS first_message_at, max(created_at) AS last_message_at,
-    count(*) FILTER (WHERE type = 'user_message') AS user_messages,
-    max(created_at) FILTER (WHERE type = 'user_message') AS last_user_message_at
-  FROM messages WHERE deleted_at IS NULL GROUP BY thread_id`;
+/** When each thread's messages were written (live ones, and all), and how many are live user messages. */
+const MESSAGE_TIMES = `
+  SELECT thread_id,
+    min(created_at) FILTER (WHERE deleted_at IS NULL) AS first_message_at,
+    max(created_at) FILTER (WHERE deleted_at IS NULL) AS last_message_at,
+    count(*) FILTER (WHERE deleted_at IS NULL AND type = 'user_message') AS user_messages,
+    max(created_at) FILTER (WHERE deleted_at IS NULL AND type = 'user_message') AS last_user_message_at,
+    min(created_at) AS first_written_at, max(created_at) AS last_written_at
+  FROM messages GROUP BY thread_id`;
 
 export class Threads {
   constructor(private readonly sql: Sqlite) {}
@@ -83,8 +89,9 @@ export class Threads {
     if (groupIds?.length === 0) return [];
     return this.sql
       .rows(
-        `SELECT t.*, m.first_message_at, m.last_message_at, m.user_messages, m.last_user_message_at
-         FROM threads t LEFT JOIN (${LIVE_MESSAGE_TIMES}) m ON m.thread_id = t.id ${inGroups} ORDER BY t.id`,
+        `SELECT t.*, m.first_message_at, m.last_message_at, m.user_messages, m.last_user_message_at,
+           m.first_written_at, m.last_written_at
+         FROM threads t LEFT JOIN (${MESSAGE_TIMES}) m ON m.thread_id = t.id ${inGroups} ORDER BY t.id`,
         ...(groupIds ?? []),
       )
       .map((row) => ({
@@ -93,6 +100,8 @@ export class Threads {
         lastMessageAt: row.last_message_at as number | null,
         userMessages: Number(row.user_messages ?? 0),
         lastUserMessageAt: row.last_user_message_at as number | null,
+        firstWrittenAt: row.first_written_at as number | null,
+        lastWrittenAt: row.last_written_at as number | null,
       }));
   }
 
@@ -123,9 +132,10 @@ export class Threads {
   update(thread: ThreadRecord, changes: ThreadChanges): ThreadRecord {
     const updated = { ...thread, ...definedOnly(changes) };
     this.sql.run(
-      'UPDATE threads SET name = ?, url = ?, metadata = ?, extra_classnames = ? WHERE id = ?',
+      'UPDATE threads SET name = ?, url = ?, location = ?, metadata = ?, extra_classnames = ? WHERE id = ?',
       updated.name,
       updated.url,
+      locationKey(updated.location),
       JSON.stringify(updated.metadata),
       updated.extraClassnames,
       thread.id,
@@ -135,9 +145,42 @@ export class Threads {
 
   /** Resolves the thread (by a user) or reopens it (null); returns it as it is now. */
   setResolved(thread: ThreadRecord, resolvedBy: string | null, now = Date.now()): ThreadRecord {
-    const resolvedAt = resolvedBy === null ? null : now;
+    return this.setResolvedAt(thread, resolvedBy === null ? null : now, resolvedBy);
+  }
+
+  /** Sets when the thread was resolved (null: it is open), and by whom if anyone; returns it as it is now. */
+  setResolvedAt(thread: ThreadRecord, resolvedAt: number | null, resolvedBy: string | null): ThreadRecord {
     this.sql.run('UPDATE threads SET resolved_at = ?, resolved_by = ? WHERE id = ?', resolvedAt, resolvedBy, thread.id);
     return { ...thread, resolvedAt };
+  }
+
+  /** Moves the thread, with its messages and participants, to another group. */
+  move(thread: ThreadRecord, groupId: string): ThreadRecord {
+    this.sql.run('UPDATE threads SET group_id = ? WHERE id = ?', groupId, thread.id);
+    return { ...thread, groupId };
+  }
+
+  /** Gives the thread another id; its messages and participants follow. Runs inside a transaction. */
+  rename(thread: ThreadRecord, id: string): ThreadRecord {
+    // The rows that point at the thread change in the same transaction: checked at its end.
+    this.sql.run('PRAGMA defer_foreign_keys = ON');
+    this.sql.run('UPDATE threads SET id = ? WHERE id = ?', id, thread.id);
+    this.sql.run('UPDATE messages SET thread_id = ? WHERE thread_id = ?', id, thread.id);
+    this.sql.run('UPDATE thread_participants SET thread_id = ? WHERE thread_id = ?', id, thread.id);
+    this.sql.run('UPDATE notifications SET thread_id = ? WHERE thread_id = ?', id, thread.id);
+    return { ...thread, id };
+  }
+
+  /** Deletes the thread with everything in it: messages, their reactions and mentions, participants. */
+  delete(threadId: string) {
+    this.sql.run('DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE thread_id = ?)', threadId);
+    this.sql.run('DELETE FROM messages WHERE thread_id = ?', threadId);
+    this.sql.run('DELETE FROM threads WHERE id = ?', threadId);
+  }
+
+  /** The threads a user resolved, which forget who did when the user is deleted. */
+  forgetResolver(userId: string) {
+    this.sql.run('UPDATE threads SET resolved_by = NULL WHERE resolved_by = ?', userId);
   }
 
   stats(threadId: string): ThreadStats {

@@ -72,6 +72,14 @@ export class Users {
     return this.sql.value('SELECT 1 FROM users WHERE id = ?', id) !== undefined;
   }
 
+  /**
+   * Deletes the user, and with them their memberships, sessions, presence and part in
+   * threads. What they wrote and reacted must go first (see Messages).
+   */
+  delete(id: string) {
+    this.sql.run('DELETE FROM users WHERE id = ?', id);
+  }
+
   profile(id: string): UserProfile | undefined {
     const row = this.sql.row('SELECT * FROM users WHERE id = ?', id);
     return row && toUserProfile(row);

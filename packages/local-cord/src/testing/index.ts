@@ -2,5 +2,7 @@
 // run local Cord for real and talk to it.
 export * from './browserWebSocket.ts';
 export * from './cliProcess.ts';
+export * from './restApi.ts';
+export * from './sampleFiles.ts';
 export * from './testClient.ts';
 export * from './throwawayLocalCord.ts';

@@ -122,6 +122,15 @@ export class TestClient {
     return this.inbox.filter((event): event is Extract<ServerEvent, { type: T }> => event.type === type);
   }
 
+  /**
+   * Takes every event received so far, after a round trip: a test clears what earlier
+   * steps pushed (a thread after each message, say) before asserting what comes next.
+   */
+  async drain(): Promise<ServerEvent[]> {
+    await this.sync();
+    return this.inbox.splice(0);
+  }
+
   close(): Promise<unknown> {
     if (this.socket.readyState !== WebSocket.CLOSED) this.socket.close();
     return this.closed;

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { getClientAuthToken } from '@cord-sdk/server';
 import type { LocalProject } from '../server/auth/clientAuthToken.ts';
-import { type LocalCord, startLocalCord } from '../server/index.ts';
+import { type LocalCord, type LocalCordOptions, startLocalCord } from '../server/index.ts';
 import { IN_MEMORY } from '../store/store.ts';
 
 /** A test project: a fresh UUID, so no test can lean on the published development one. */
@@ -10,10 +10,13 @@ export const PROJECT: LocalProject = { id: randomUUID(), secret: 'local-cord-tes
 
 /**
  * Starts a local Cord that leaves nothing behind: an in-memory database unless a file is
- * given, a port the system picks, the test project above.
+ * given, a port the system picks, the test project above; `options` add to these.
  */
-export function startThrowawayLocalCord(database: string = IN_MEMORY): Promise<LocalCord> {
-  return startLocalCord({ project: PROJECT, database, host: '127.0.0.1', port: 0 });
+export function startThrowawayLocalCord(
+  database: string = IN_MEMORY,
+  options: Partial<LocalCordOptions> = {},
+): Promise<LocalCord> {
+  return startLocalCord({ project: PROJECT, database, host: '127.0.0.1', port: 0, ...options });
 }
 
 /** Where a local Cord answers; a started LocalCord is one, so is a `{ url }` of a process. */

@@ -1,6 +1,12 @@
-import type { ClientMessageData, ClientUserData, ThreadSummary, ViewerUserData } from '@cord-sdk/types';
+import type {
+  ClientMessageData,
+  ClientUserData,
+  CoreNotificationData,
+  ThreadSummary,
+  ViewerUserData,
+} from '@cord-sdk/types';
 import { annotationAttachments } from '../../protocol/annotation.ts';
-import type { MessageData, ThreadData, UserData, ViewerData } from '../../protocol/views.ts';
+import type { MessageData, NotificationData, ThreadData, UserData, ViewerData } from '../../protocol/views.ts';
 
 // From what local Cord sends (times as numbers) to Cord's own types (times as Dates).
 // Each converted object is kept for the object it came from: data that did not change
@@ -29,7 +35,7 @@ export const toClientMessage = memo(
     updatedTimestamp: maybeDate(message.updatedTimestamp),
     deletedTimestamp: maybeDate(message.deletedTimestamp),
     reactions: message.reactions.map((reaction) => ({ ...reaction, timestamp: date(reaction.timestamp) })),
-    attachments: annotationAttachments(annotation),
+    attachments: [...message.attachments, ...annotationAttachments(annotation)],
   }),
 );
 
@@ -60,3 +66,17 @@ export const toViewer = memo(
     groupIsSlackConnected: false,
   }),
 );
+
+export const toCoreNotification = memo((notification: NotificationData): CoreNotificationData => {
+  const { destination: _, attachment, timestamp, ...core } = notification;
+  return {
+    ...core,
+    timestamp: date(timestamp),
+    attachment:
+      attachment?.type === 'message'
+        ? { ...attachment, message: toClientMessage(attachment.message) }
+        : attachment?.type === 'thread'
+          ? { ...attachment, thread: toThreadSummary(attachment.thread) }
+          : attachment,
+  };
+});

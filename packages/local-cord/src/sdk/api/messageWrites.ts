@@ -46,6 +46,8 @@ export async function sendMessage(
         metadata: data.metadata ?? {},
         extraClassnames: data.extraClassnames ?? null,
         reactions: [],
+        // Files show once local Cord has attached them (in a moment).
+        attachments: [],
         seenBy: [viewer.id],
         skipLinkPreviews: data.skipLinkPreviews ?? false,
         annotation,
@@ -67,6 +69,7 @@ export async function sendMessage(
       skipLinkPreviews: data.skipLinkPreviews,
       addReactions: data.addReactions,
       subscribeToThread: data.subscribeToThread,
+      addAttachments: data.addAttachments?.map(({ type, id }) => ({ type, id })),
       createThread: data.createThread && {
         name: data.createThread.name,
         url: data.createThread.url,
@@ -111,6 +114,8 @@ export async function updateMessage(
     deleted: data.deleted,
     addReactions: data.addReactions,
     removeReactions: data.removeReactions,
+    addAttachments: data.addAttachments?.map(({ type, id }) => ({ type, id })),
+    removeAttachments: data.removeAttachments?.map(({ type, id }) => ({ type, id })),
   });
   for (const query of threadQueries(live, message.threadID)) query.upsert(message);
   return message;

@@ -14,7 +14,7 @@ export function isFlatLocation(value: unknown): value is Location {
 }
 
 /** A bare location means an exact match; `{ value, partialMatch }` says which. Anything else is ignored, as in Cord. */
-function locationFilter(location: Location | LocationFilterOptions | undefined): ThreadFilter['location'] {
+export function locationFilter(location: Location | LocationFilterOptions | undefined): ThreadFilter['location'] {
   if (location === undefined) return undefined;
   if (isFlatLocation(location)) return { value: location, partialMatch: false };
   if (isFlatLocation(location.value)) return { value: location.value, partialMatch: Boolean(location.partialMatch) };

@@ -100,6 +100,18 @@ export class LiveData {
     return this.connection.request<AnswerOf<T>>(body);
   }
 
+  /** The page's session with local Cord while signed in: what HTTP requests to it (files) present. */
+  get session(): string | undefined {
+    return this.connection?.currentSession;
+  }
+
+  /** A URL on local Cord's own origin (where the WebSocket is), for what goes over HTTP. */
+  serverUrl(path: string): string {
+    const url = new URL(path, this.socketUrl);
+    url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:';
+    return url.href;
+  }
+
   /** Sends a request whose answer only matters to the server (e.g. unobserve). */
   tell<T extends RequestType>(body: BodyOf<T>) {
     if (this.viewer) this.request(body).catch(() => {});

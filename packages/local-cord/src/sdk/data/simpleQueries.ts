@@ -70,6 +70,7 @@ export class MessageQuery extends LiveQuery<MessageData | null | undefined> {
 
   override handle(event: ServerEvent) {
     if (event.type === 'message' && event.message.id === this.messageId) this.publish(event.message);
+    if (event.type === 'messageGone' && event.messageId === this.messageId) this.publish(null);
   }
 }
 

@@ -71,6 +71,8 @@ export class ThreadQuery extends LiveQuery<ThreadState> {
       this.publish({ ...state, thread: event.thread, messages: this.withSeen(event.thread, state.messages) });
     } else if (event.type === 'message' && event.message.threadID === this.threadId) {
       this.upsert(event.message);
+    } else if (event.type === 'messageGone' && event.threadId === this.threadId) {
+      this.publish({ ...state, messages: state.messages.filter((message) => message.id !== event.messageId) });
     } else if (event.type === 'threadGone' && event.threadId === this.threadId) {
       this.publish({ thread: null, messages: [], hasMore: false, loading: false });
     }

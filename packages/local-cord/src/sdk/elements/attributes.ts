@@ -33,6 +33,12 @@ export function numberAttribute(value: string | null | undefined): number | unde
   return Number.isNaN(parsed) ? undefined : parsed;
 }
 
+/** A count (a page size): a number attribute, undefined unless it is a positive number. */
+export function countAttribute(value: string | null | undefined): number | undefined {
+  const count = numberAttribute(value);
+  return count !== undefined && count > 0 ? count : undefined;
+}
+
 /** Cord's `array` attribute: comma-separated, empty pieces dropped (not JSON). */
 export function arrayAttribute(value: string | null | undefined): string[] | undefined {
   return value === null || value === undefined ? undefined : value.split(',').filter((piece) => piece !== '');

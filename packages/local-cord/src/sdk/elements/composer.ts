@@ -52,8 +52,10 @@ export class CordComposer extends CordElement {
   private readonly composer = new ComposerController(
     this,
     (name, detail) => this.emitPart('cord-composer', name, detail),
-    () => {
-      if (!this.threadId) this.ownThreadId = newThreadId();
+    {
+      sent: () => {
+        if (!this.threadId) this.ownThreadId = newThreadId();
+      },
     },
   );
   /** The thread the next message starts, when the page names none. */

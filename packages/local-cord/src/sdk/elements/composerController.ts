@@ -6,6 +6,7 @@ import { toThreadSummary } from '../api/convert.ts';
 import { sendMessage } from '../api/messageWrites.ts';
 import { i18n, live } from '../runtime.ts';
 import { type ComposerActions, type ComposerSize, type ComposerState, composer } from '../ui/composer.ts';
+import { AttachmentController } from './attachmentController.ts';
 import { tooLongError } from './messageController.ts';
 
 const TYPING_REFRESH_MS = 2_000;
@@ -31,9 +32,9 @@ type Announce = (name: 'focus' | 'blur' | 'close' | 'send' | 'threadreopen', det
 
 /**
  * Cord's composer behaviour, for `<cord-composer>` and `<cord-thread>` alike: what it
- * shows (expanded while focused or holding text, Cord's placeholders, the resolved row),
- * sending (creating the thread with the first message), typing, length checks, and its
- * events with Cord's details.
+ * shows (expanded while focused or holding text or files, Cord's placeholders, the
+ * resolved row), files picked or dropped (uploaded at once), sending (creating the thread
+ * with the first message), typing, length checks, and its events with Cord's details.
  */
 export class ComposerController implements ReactiveController {
   private focused = false;
@@ -41,14 +42,19 @@ export class ComposerController implements ReactiveController {
   private error: string | null = null;
   private lastTyping = 0;
   private target: ComposerTarget | undefined;
+  /** The composer's files; shared with the element's messages, which show the viewer's pictures while they upload. */
+  readonly attachments: AttachmentController;
+  /** After a send is confirmed (a composer with no thread-id moves on to a new thread). */
+  private readonly sent: ((threadId: string) => void) | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly announce: Announce,
-    /** After a send is confirmed (a composer with no thread-id moves on to a new thread). */
-    private readonly sent?: (threadId: string) => void,
+    options: { sent?: (threadId: string) => void; attachments?: AttachmentController } = {},
   ) {
     host.addController(this);
+    this.sent = options.sent;
+    this.attachments = options.attachments ?? new AttachmentController(host, (error) => this.fail(error));
   }
 
   hostConnected() {}
@@ -62,10 +68,11 @@ export class ComposerController implements ReactiveController {
   render(target: ComposerTarget) {
     this.target = target;
     const thread = target.thread;
+    const { files, dropping } = this.attachments;
     const state: ComposerState = {
       size: target.size,
-      expanded: target.showExpanded || this.focused || this.text.trim() !== '',
-      valid: this.text.trim() !== '',
+      expanded: target.showExpanded || this.focused || this.text.trim() !== '' || files.length > 0,
+      valid: this.hasContent(this.text),
       disabled: target.disabled || !live.viewer,
       resolved: thread?.resolved ?? false,
       showCloseButton: target.showCloseButton,
@@ -73,8 +80,15 @@ export class ComposerController implements ReactiveController {
         thread && thread.total > 0 ? 'composer:reply_placeholder' : 'composer:send_message_placeholder',
       ),
       error: this.error,
+      files,
+      dropping,
     };
     return composer(state, this.actions);
+  }
+
+  /** Text, or a file alone, makes a message, as in Cord. */
+  private hasContent(text: string): boolean {
+    return text.trim() !== '' || this.attachments.files.some((file) => file.status !== 'failed');
   }
 
   private summary(): ThreadSummary | null {
@@ -111,6 +125,9 @@ export class ComposerController implements ReactiveController {
         (error: Error) => this.fail(error.message),
       );
     },
+    attach: (files) => this.attachments.attach(files),
+    removeFile: (key) => this.attachments.removeFile(key),
+    setDropping: (dropping) => this.attachments.setDropping(dropping),
   };
 
   private typing(text: string) {
@@ -125,7 +142,7 @@ export class ComposerController implements ReactiveController {
   private send(editor: HTMLTextAreaElement) {
     const target = this.target;
     const text = editor.value;
-    if (!target || target.disabled || !text.trim()) return;
+    if (!target || target.disabled || !this.hasContent(text)) return;
     const tooLong = tooLongError(text);
     if (tooLong) {
       this.fail(tooLong);
@@ -133,16 +150,26 @@ export class ComposerController implements ReactiveController {
     }
     const { threadId } = target;
     const before = this.summary();
+    const { files, ids } = this.attachments.take();
     editor.value = '';
     this.text = '';
     this.lastTyping = 0;
     this.host.requestUpdate();
-    sendMessage(
-      live,
-      threadId,
-      { content: contentFromText(text), metadata: target.messageMetadata, createThread: target.newThread },
-      target.annotation,
-    )
+    // Files picked a moment ago may still be waiting for local Cord's record of them.
+    ids
+      .then((fileIds) =>
+        sendMessage(
+          live,
+          threadId,
+          {
+            content: contentFromText(text),
+            metadata: target.messageMetadata,
+            addAttachments: fileIds.map((id) => ({ type: 'file', id })),
+            createThread: target.newThread,
+          },
+          target.annotation,
+        ),
+      )
       .then((message) => {
         this.fail(null);
         this.announce('send', { threadId, messageId: message.id, thread: before });
@@ -154,6 +181,7 @@ export class ComposerController implements ReactiveController {
           editor.value = text;
           this.text = text;
         }
+        this.attachments.restore(files);
         this.fail(error.message);
       });
   }

@@ -94,10 +94,12 @@ export class FloatingLayerController implements ReactiveController {
         if (name === 'close') this.close();
         this.events.composer(name, detail);
       },
-      (threadId) => {
-        this.draft = undefined;
-        this.open(threadId);
-        this.events.finish(threadId);
+      {
+        sent: (threadId) => {
+          this.draft = undefined;
+          this.open(threadId);
+          this.events.finish(threadId);
+        },
       },
     );
   }

@@ -113,6 +113,7 @@ export class CordMessage extends CordElement {
     if (!shown || !thread) return nothing;
     const menu = this.lookup.isFirst ? threadMenuOf(thread) : undefined;
     return html`${message(shown, authorOf(shown), this.messages.state(shown, menu), this.messages.actions)}
-      ${this.error ? html`<p class="cord-message-error" role="alert">${this.error}</p>` : nothing}`;
+      ${this.error ? html`<p class="cord-message-error" role="alert">${this.error}</p>` : nothing}
+      ${this.messages.attachments.viewer()}`;
   }
 }

@@ -7,6 +7,7 @@ import type { LocalMessage } from '../data/threadQuery.ts';
 import { live } from '../runtime.ts';
 import type { MessageActions, MessageState, ThreadMenu } from '../ui/message.ts';
 import { insidePopup, type PopupPlace, placeUnder } from '../ui/popup.ts';
+import { AttachmentController } from './attachmentController.ts';
 
 /** Clicks on these belong to them, not to the message or thread around them (Cord stops them). */
 export const OWN_CLICKS = 'button, a, textarea, [role="menu"], .cord-reactions-container';
@@ -30,7 +31,7 @@ export function tooLongError(text: string): string | null {
 
 /**
  * The state and actions of shown messages (which one is being edited, which menu or emoji
- * picker is open) for every element that shows messages: `<cord-thread>` and
+ * picker is open, their files) for every element that shows messages: `<cord-thread>` and
  * `<cord-message>` alike, so a message behaves the same wherever it is.
  */
 export class MessageController implements ReactiveController {
@@ -44,11 +45,17 @@ export class MessageController implements ReactiveController {
     this.opened(null, null, undefined);
   };
 
+  /** The messages' files: pictures opened full size, downloads, the viewer's own pictures while they upload. */
+  readonly attachments: AttachmentController;
+
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly events: MessageEvents,
+    /** The element's composer's, when it has one: its uploads show in the messages sent with them. */
+    attachments?: AttachmentController,
   ) {
     host.addController(this);
+    this.attachments = attachments ?? new AttachmentController(host, (reason) => events.failed(reason));
   }
 
   hostConnected() {}
@@ -87,6 +94,7 @@ export class MessageController implements ReactiveController {
       pickingReaction: this.pickerFor === message.id,
       popupAt: this.menuFor === message.id || this.pickerFor === message.id ? this.popupAt : undefined,
       thread,
+      files: this.attachments,
     };
   }
 
@@ -131,6 +139,9 @@ export class MessageController implements ReactiveController {
     },
     setSubscribed: (threadId, subscribed) =>
       this.run(live.request({ type: 'thread.setSubscribed', threadId, subscribed })),
+    openImage: (image) => void this.attachments.openImage(image),
+    download: (file) => void this.attachments.download(file),
+    imageFailed: (url) => this.attachments.imageFailed(url),
   };
 }
 

@@ -27,8 +27,8 @@ const PLACEHOLDER_FACES = 4;
  * `<cord-thread>`: one conversation. Empty, it shows Cord's placeholder and a composer;
  * its first message creates it in the viewer's group (or `group-id`). It observes the
  * thread in the page's data layer (shared with hooks and other elements on the same
- * thread); messages and the composer are the templates and controllers every element
- * showing them uses.
+ * thread); messages and the composer (with its files) are the templates and controllers
+ * every element showing them uses.
  */
 export class CordThread extends CordElement {
   static override allowsShadowRoot = true;
@@ -67,13 +67,17 @@ export class CordThread extends CordElement {
 
   private readonly thread = new LiveController<ThreadState>(this);
   private readonly members = new LiveController<MembersState>(this);
-  private readonly messages = new MessageController(this, {
-    editStart: (shown) => this.emitPart('cord-message', 'editstart', this.messageInfo(shown)),
-    editEnd: (shown) => this.emitPart('cord-message', 'editend', this.messageInfo(shown)),
-    failed: (reason) => this.composer.fail(reason),
-  });
   private readonly composer = new ComposerController(this, (name, detail) =>
     this.emitPart('cord-composer', name, detail),
+  );
+  private readonly messages = new MessageController(
+    this,
+    {
+      editStart: (shown) => this.emitPart('cord-message', 'editstart', this.messageInfo(shown)),
+      editEnd: (shown) => this.emitPart('cord-message', 'editend', this.messageInfo(shown)),
+      failed: (reason) => this.composer.fail(reason),
+    },
+    this.composer.attachments,
   );
   private announcedCount: number | undefined;
   private wasResolved: boolean | undefined;
@@ -234,6 +238,7 @@ export class CordThread extends CordElement {
           disabled: booleanAttribute(this.composerDisabled, false),
         })}
       </div>
+      ${this.messages.attachments.viewer()}
     </div>`;
   }
 

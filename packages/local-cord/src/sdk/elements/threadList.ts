@@ -170,7 +170,8 @@ export class CordThreadList extends CordElement {
             )
           : nothing
       }
-    </div>`;
+    </div>
+    ${this.messages.attachments.viewer()}`;
   }
 
   private renderPlaceholder() {

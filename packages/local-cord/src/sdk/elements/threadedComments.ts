@@ -296,7 +296,8 @@ export class CordThreadedComments extends CordElement {
       ${display === 'tabbed' ? this.renderTabs() : nothing} ${onTop ? composer : nothing}
       <div class="cord-threaded-comments-thread-list">${this.newestOnTop ? parts : parts.reverse()}</div>
       ${onTop ? nothing : composer}
-    </div>`;
+    </div>
+    ${this.messages.attachments.viewer()}`;
   }
 
   private renderComposer() {

@@ -59,6 +59,11 @@ export class Connection {
     this.open();
   }
 
+  /** The session signed in with, the page's credential for HTTP requests too; undefined until welcomed. */
+  get currentSession(): string | undefined {
+    return this.signedIn ? this.session : undefined;
+  }
+
   /** A fresh token for the same user: used if the session is ever refused. */
   refreshToken(token: string) {
     this.token = token;

@@ -4,15 +4,17 @@ import { plaintextOf } from '../../protocol/content.ts';
 import type { UserData } from '../../protocol/views.ts';
 import type { LocalMessage } from '../data/threadQuery.ts';
 import { i18n, text } from '../runtime.ts';
+import { type AttachmentActions, type AttachmentView, messageAttachments } from './attachments.ts';
 import { avatar } from './avatar.ts';
 import { isSendKey } from './keys.ts';
+import { menuItem } from './menu.ts';
 import { type ContentOptions, messageContent } from './messageContent.ts';
 import { type PopupPlace, popupStyle } from './popup.ts';
 import { addReactionButton, type ReactionActions, reactions } from './reactions.ts';
 import { timestamp } from './timestamp.ts';
 
 /** What a message can ask of the element that shows it. */
-export interface MessageActions extends ReactionActions {
+export interface MessageActions extends ReactionActions, AttachmentActions {
   /** Opens (under `anchor`) or closes a message's options menu. */
   toggleMenu(messageId: string, anchor?: Element): void;
   startEditing(message: LocalMessage): void;
@@ -48,11 +50,12 @@ export interface MessageState {
   editable?: boolean;
   /** Where the open menu or emoji picker shows. */
   popupAt?: PopupPlace | undefined;
+  files: AttachmentView;
 }
 
 /**
  * One message as Cord lays it out (`div.cord-message`, a grid of avatar, author, time,
- * options, content and reactions), with its options menu and inline editor.
+ * options, content, files and reactions), with its options menu and inline editor.
  */
 export function message(message: LocalMessage, author: UserData, state: MessageState, actions: MessageActions) {
   const fromViewer = message.authorID === state.viewerId;
@@ -116,6 +119,7 @@ export function message(message: LocalMessage, author: UserData, state: MessageS
               ? html`<span class="cord-edited-message-tag">${text('message:edited_status')}</span>`
               : nothing
           }
+          ${messageAttachments(message.attachments, state.files, actions)}
         </div>`
     }
     ${message.pending ? nothing : reactions(message, state, actions)}
@@ -174,14 +178,6 @@ function options(message: LocalMessage, fromViewer: boolean, state: MessageState
         ? html`<div class="cord-menu cord-options-menu" role="menu" style=${popupStyle(state.popupAt)}>${items()}</div>`
         : nothing
     }
-  </div>`;
-}
-
-function menuItem(action: string, label: string, run: () => void) {
-  return html`<div class="cord-menu-item">
-    <button type="button" role="menuitem" class="cord-menu-item-button" data-cord-menu-item=${action} @click=${run}>
-      ${label}
-    </button>
   </div>`;
 }
 

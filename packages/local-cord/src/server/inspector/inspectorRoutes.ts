@@ -1,20 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { isLoopbackAddress, isLoopbackHost } from '@cord-tutorial/stack-config';
 import { build } from 'esbuild';
 import type { WebSocket, WebSocketServer } from 'ws';
-import type { Store } from '../../store/store.ts';
+import { isLoopbackCaller } from '../http/loopbackCaller.ts';
 import { sendJson, sendText } from '../http/responses.ts';
-import type { Hub } from '../live/hub.ts';
-import type { SignInLog } from './signInLog.ts';
-import { inspectorState } from './snapshot.ts';
+import { type Inspected, inspectorState } from './snapshot.ts';
 
-export interface InspectorServices {
-  store: Store;
-  hub: Hub;
-  projectId: string;
-  signIns: SignInLog;
+export interface InspectorServices extends Inspected {
   sockets: WebSocketServer;
 }
 
@@ -62,8 +55,7 @@ async function respond(request: IncomingMessage, response: ServerResponse, servi
     case 'GET /inspector/inspector.css':
       return sendText(response, 'text/css', (await pageFiles()).stylesheet, PAGE_HEADERS);
     case 'GET /inspector/state': {
-      const { store, hub, signIns, projectId } = services;
-      return sendJson(response, 200, inspectorState(store, hub, signIns, projectId));
+      return sendJson(response, 200, inspectorState(services));
     }
     case 'POST /inspector/reset':
       if (!isSameOrigin(request)) {
@@ -93,11 +85,6 @@ function closed(socket: WebSocket) {
     socket.once('close', () => resolve());
     socket.terminate();
   });
-}
-
-function isLoopbackCaller(request: IncomingMessage): boolean {
-  const host = URL.parse(`http://${request.headers.host ?? ''}`)?.hostname ?? '';
-  return isLoopbackAddress(request.socket.remoteAddress ?? '') && isLoopbackHost(host);
 }
 
 function isSameOrigin(request: IncomingMessage): boolean {

@@ -2,13 +2,26 @@ import type { InspectorState } from '../../protocol/inspector.ts';
 import { displayName } from '../../protocol/userNames.ts';
 import type { Store } from '../../store/store.ts';
 import type { Hub } from '../live/hub.ts';
+import type { Outbox } from '../notifications/outbox.ts';
+import type { Webhooks } from '../webhooks/webhooks.ts';
 import type { SignInLog } from './signInLog.ts';
+
+/** What the inspector shows things from. */
+export interface Inspected {
+  store: Store;
+  hub: Hub;
+  projectId: string;
+  signIns: SignInLog;
+  outbox: Outbox;
+  webhooks: Webhooks;
+}
 
 /** The page polls every second: a long thread shows its latest messages only. */
 const MESSAGES_PER_THREAD = 50;
 
 /** Everything the inspector shows, read fresh from the store. The secret is not in it. */
-export function inspectorState(store: Store, hub: Hub, signIns: SignInLog, projectId: string): InspectorState {
+export function inspectorState(services: Inspected): InspectorState {
+  const { store, hub, signIns, projectId, outbox, webhooks } = services;
   const groups = store.groups.list();
   return {
     projectId,
@@ -60,6 +73,9 @@ export function inspectorState(store: Store, hub: Hub, signIns: SignInLog, proje
         lastSeen,
       })),
     signIns: signIns.list(),
+    outbox: outbox.list(),
+    webhookUrl: webhooks.url,
+    webhooks: webhooks.deliveries(),
   };
 }
 

@@ -1,11 +1,13 @@
 import type { WebSocket } from 'ws';
 import type { ErrorView, ServerEvent } from '../../protocol/events.ts';
-import { MAX_MESSAGE_LENGTH, RATE_LIMIT } from '../../protocol/limits.ts';
+import { isMessageTooLong } from '../../protocol/fields.ts';
+import { RATE_LIMIT } from '../../protocol/limits.ts';
 import { helloSchema, type Request, requestSchema } from '../../protocol/requests.ts';
 import { describeIssue } from '../../protocol/validation.ts';
 import type { Store } from '../../store/store.ts';
 import { InvalidSessionError, type LocalProject } from '../auth/clientAuthToken.ts';
 import type { SignInLog } from '../inspector/signInLog.ts';
+import type { Notify } from '../writes.ts';
 import { handlers } from './handlers/index.ts';
 import type { Hub } from './hub.ts';
 import { RateLimiter } from './rateLimiter.ts';
@@ -20,6 +22,7 @@ export const CLOSE_INVALID_SESSION = 4001;
 interface Services {
   store: Store;
   hub: Hub;
+  notify: Notify;
   project: LocalProject;
   /** Where sign-in attempts are noted for the inspector. */
   signIns?: SignInLog;
@@ -54,7 +57,7 @@ export function handleConnection(socket: WebSocket, services: Services) {
     const parsed = requestSchema.safeParse(frame);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const code = issue?.path.join('.') === 'text' && isTooLong(frame) ? 'message_too_long' : 'invalid_request';
+      const code = isMessageTooLong(issue) ? 'message_too_long' : 'invalid_request';
       reply(id, new RequestError(code, `Invalid request: ${describeIssue(issue)}`));
       return;
     }
@@ -73,22 +76,28 @@ export function handleConnection(socket: WebSocket, services: Services) {
     try {
       if (!hello.success) throw new InvalidSessionError('The first message must be a hello with a token.');
       const opened = openSession(services.store, services.project, hello.data);
-      const signedIn = newSubscriber(opened.viewer, send);
+      const signedIn = newSubscriber(opened.viewer, send, refuse);
+      // The token's details may have renamed the user or put them in a group: the others see
+      // it at once (this connection learns it from its welcome).
+      if (opened.profileChanged) services.hub.publishUser(opened.viewer.userId);
+      if (opened.joined) services.hub.publishMembership(opened.joined, [opened.viewer.userId], []);
       services.hub.add(signedIn);
       send({ type: 'welcome', session: opened.session, viewer: opened.view });
-      // The token's details may have renamed the user or put them in a group: others see it at once.
-      if (opened.detailsApplied) services.hub.publishUser(opened.viewer.userId);
-      if (opened.joined) services.hub.publishMembership(opened.joined, [opened.viewer.userId], []);
       services.signIns?.record(frame, { userId: opened.viewer.userId });
       return signedIn;
     } catch (error) {
       if (!(error instanceof InvalidSessionError)) console.error('local Cord: sign-in failed', error);
       const message = error instanceof InvalidSessionError ? error.message : 'Internal error.';
       services.signIns?.record(frame, { refused: `invalid_session - ${message}` });
-      send({ type: 'error', error: { code: 'invalid_session', message: `invalid_session - ${message}` } });
-      socket.close(CLOSE_INVALID_SESSION, 'invalid_session');
+      refuse(message);
       return undefined;
     }
+  }
+
+  /** Ends the session with Cord's invalid_session error: at sign-in, or later when its user is deleted. */
+  function refuse(message: string) {
+    send({ type: 'error', error: { code: 'invalid_session', message: `invalid_session - ${message}` } });
+    socket.close(CLOSE_INVALID_SESSION, 'invalid_session');
   }
 
   function run(signedIn: Subscriber, request: Request): unknown {
@@ -118,12 +127,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** A message whose text is over the limit, which has an error code of its own. */
-function isTooLong(frame: unknown): boolean {
-  const text = (frame as { text?: unknown } | null)?.text;
-  return typeof text === 'string' && text.length > MAX_MESSAGE_LENGTH;
 }
 
 /** The id to answer under, if the frame has a usable one; '' otherwise. */

@@ -6,6 +6,7 @@ import type { PresenceView, ThreadData, UserData } from '../../protocol/views.ts
 import type { MessageRecord, Store, ThreadRecord } from '../../store/store.ts';
 import { messageData, type ThreadSnapshot, threadData, threadSnapshot, usersOfThread } from '../views/threadViews.ts';
 import { userData, viewerData } from '../views/userData.ts';
+import { refreshNotifications } from './notificationLists.ts';
 import { presenceAt, watchedLocation } from './presence.ts';
 import { type PresenceSpot, type PresenceWatch, rememberUsers, type Subscriber } from './subscriber.ts';
 import { threadCounts } from './threadQueries.ts';
@@ -96,15 +97,55 @@ export class Hub {
         }
       }
       if (wanted) this.sendWithUsers(subscriber, { type: 'thread', thread: view(), users });
-      for (const [queryId, query] of subscriber.threadCounts) {
-        if (!query.scope.includes(thread.groupId)) continue;
-        subscriber.send({
-          type: 'threadCounts',
-          queryId,
-          counts: threadCounts(this.store, userId, query.scope, query.filter),
-        });
-      }
+      this.sendCounts(subscriber, thread.groupId);
     }
+  }
+
+  /** Sends the connection's thread counts over a group again. */
+  private sendCounts(subscriber: Subscriber, groupId: string) {
+    for (const [queryId, query] of subscriber.threadCounts) {
+      if (!query.scope.includes(groupId)) continue;
+      subscriber.send({
+        type: 'threadCounts',
+        queryId,
+        counts: threadCounts(this.store, subscriber.viewer.userId, query.scope, query.filter),
+      });
+    }
+  }
+
+  /**
+   * A thread left `groupId`: deleted (with the messages given), or moved to another group.
+   * Connections that showed it there lose it, and the messages of it they observed, unless
+   * `keeps` says they can still see it; counts over the group are sent again.
+   */
+  removeThread(threadId: string, groupId: string, messageIds: readonly string[], keeps = (_: Subscriber) => false) {
+    for (const subscriber of this.subscribers) {
+      let showed = subscriber.threads.get(threadId)?.includes(groupId) ?? false;
+      for (const list of subscriber.threadLists.values()) {
+        if (list.scope.includes(groupId) && list.delivered.has(threadId)) {
+          showed = true;
+          if (!keeps(subscriber)) list.delivered.delete(threadId);
+        }
+      }
+      if (!keeps(subscriber)) {
+        if (showed) subscriber.send({ type: 'threadGone', threadId });
+        for (const messageId of messageIds) {
+          if (subscriber.messages.has(messageId)) subscriber.send({ type: 'messageGone', threadId, messageId });
+        }
+      }
+      this.sendCounts(subscriber, groupId);
+    }
+  }
+
+  /** A message was deleted for good: observers of it and of its thread lose it, then get the thread. */
+  removeMessage(thread: ThreadRecord, messageId: string) {
+    for (const subscriber of this.subscribers) {
+      const observes =
+        subscriber.threads.get(thread.id)?.includes(thread.groupId) || subscriber.messages.has(messageId);
+      if (!observes || !this.store.groups.isMember(thread.groupId, subscriber.viewer.userId)) continue;
+      subscriber.send({ type: 'messageGone', threadId: thread.id, messageId });
+    }
+    this.publishThread(thread);
   }
 
   /** A message changed: observers of it and of its thread get it, then the thread itself. */
@@ -135,7 +176,26 @@ export class Hub {
     if (changed) this.publishThread(thread);
   }
 
+  /** Nobody is typing in the thread any more. */
+  clearTyping(thread: ThreadRecord) {
+    if (!this.typing.delete(thread.id)) return;
+    this.publishThread(thread);
+  }
+
   // --- users and groups --------------------------------------------------------------
+
+  /**
+   * Signs out every connection of a user about to be deleted. They leave the hub at once,
+   * without the goodbyes a closing connection says (its presence goes with the user).
+   */
+  disconnectUser(userId: string, reason: string) {
+    for (const subscriber of this.subscribers) {
+      if (subscriber.viewer.userId !== userId) continue;
+      this.subscribers.delete(subscriber);
+      subscriber.presentAt.clear();
+      subscriber.end(reason);
+    }
+  }
 
   /** A user's profile changed: connections that know them get it; their own get their viewer data. */
   publishUser(userId: string) {
@@ -163,7 +223,8 @@ export class Hub {
 
   /**
    * Users joined or left a group: their viewer data changes, observers of the group's
-   * members are told, and whoever left loses the group's threads at once.
+   * members are told, and whoever left loses the group's threads (and notifications about
+   * them) at once.
    */
   publishMembership(groupId: string, added: readonly string[], removed: readonly string[]) {
     const addedUsers = this.store.users.profiles(added).map(userData);
@@ -181,6 +242,8 @@ export class Hub {
         subscriber.send({ type: 'groupMembers', queryId, added: joined, removed: gone });
       }
     }
+    // Notifications about the group's threads show only to its members.
+    this.publishNotifications([...added, ...removed]);
   }
 
   /** The connection's user is no longer in the group: it stops seeing the group's threads. */
@@ -198,6 +261,16 @@ export class Hub {
       }
     }
     for (const threadId of gone) subscriber.send({ type: 'threadGone', threadId });
+  }
+
+  // --- notifications -------------------------------------------------------------
+
+  /** Users' notifications changed: their connections' notification lists and counts are sent what changed. */
+  publishNotifications(userIds: Iterable<string>) {
+    for (const userId of new Set(userIds)) {
+      const connections = [...this.subscribers].filter((subscriber) => subscriber.viewer.userId === userId);
+      refreshNotifications(this.store, userId, connections);
+    }
   }
 
   // --- presence ------------------------------------------------------------------

@@ -14,8 +14,8 @@ export interface OpenedSession {
   session: string;
   viewer: Viewer;
   view: ViewerData;
-  /** Whether the token carried user details, which may have changed the user. */
-  detailsApplied?: boolean;
+  /** Whether the token's user details changed a user others may already be showing. */
+  profileChanged?: boolean;
   /** The group the token's details just added the user to, for the others to be told. */
   joined?: string | undefined;
 }
@@ -35,8 +35,14 @@ export function openSession(store: Store, project: LocalProject, hello: Hello): 
   const claims = verifyClientAuthToken(hello.token, project);
   const viewer: Viewer = { userId: claims.userId, groupId: claims.groupId ?? null };
   let joined: string | undefined;
+  let profileChanged = false;
   const session = store.transaction(() => {
-    if (claims.userDetails) store.users.upsert(claims.userId, claims.userDetails);
+    if (claims.userDetails) {
+      const before = store.users.profile(claims.userId);
+      store.users.upsert(claims.userId, claims.userDetails);
+      profileChanged =
+        before !== undefined && JSON.stringify(before) !== JSON.stringify(store.users.profile(claims.userId));
+    }
     if (claims.groupId !== undefined && claims.groupDetails) {
       if (!store.groups.upsert(claims.groupId, claims.groupDetails)) {
         throw new InvalidSessionError(
@@ -62,7 +68,7 @@ export function openSession(store: Store, project: LocalProject, hello: Hello): 
     }
     return store.sessions.create(viewer);
   });
-  return { ...describe(store, session, viewer), detailsApplied: claims.userDetails !== undefined, joined };
+  return { ...describe(store, session, viewer), profileChanged, joined };
 }
 
 function describe(store: Store, session: string, viewer: Viewer): OpenedSession {

@@ -1,7 +1,8 @@
 import type { ServerEvent } from '../../protocol/events.ts';
 import type { CordLocation } from '../../protocol/location.ts';
-import type { ThreadFilter, ThreadSort } from '../../protocol/requests.ts';
+import type { NotificationFilter, ThreadFilter, ThreadSort } from '../../protocol/requests.ts';
 import type { UserData } from '../../protocol/views.ts';
+import type { ListPosition } from '../notifications/visibleNotifications.ts';
 import type { Viewer } from './session.ts';
 
 /** A thread list the browser observes: its query, and what it has been sent so far. */
@@ -26,6 +27,21 @@ export interface GroupMembersQuery {
   delivered: string[];
 }
 
+/** A notification list the browser observes: its filter, and what it has been sent. */
+export interface NotificationListQuery {
+  filter: NotificationFilter;
+  /** The notifications in the list, in order, each as last sent (its fingerprint). */
+  sent: Map<string, string>;
+  /** Where the pages loaded so far end; null once every page is in. */
+  end: ListPosition | null;
+}
+
+export interface NotificationCountsQuery {
+  filter: NotificationFilter;
+  /** The count last sent. */
+  unread: number;
+}
+
 /** Someone watching presence at a location, in the groups they could see when they asked. */
 export interface PresenceWatch {
   location: CordLocation;
@@ -46,12 +62,16 @@ export interface PresenceSpot {
 export interface Subscriber {
   readonly viewer: Viewer;
   send(event: ServerEvent): void;
+  /** Signs the connection out: its session is no longer valid (its user was deleted). */
+  end(reason: string): void;
   /** Observed threads, with the groups the observation reaches. */
   readonly threads: Map<string, readonly string[]>;
   readonly threadLists: Map<string, ThreadListQuery>;
   readonly threadCounts: Map<string, ThreadCountsQuery>;
   readonly messages: Set<string>;
   readonly groupMembers: Map<string, GroupMembersQuery>;
+  readonly notificationLists: Map<string, NotificationListQuery>;
+  readonly notificationCounts: Map<string, NotificationCountsQuery>;
   /** Users whose data the connection was sent: a change to one is pushed. */
   readonly knownUsers: Set<string>;
   readonly presenceWatches: Map<string, PresenceWatch>;
@@ -59,15 +79,22 @@ export interface Subscriber {
   readonly presentAt: Map<string, PresenceSpot>;
 }
 
-export function newSubscriber(viewer: Viewer, send: (event: ServerEvent) => void): Subscriber {
+export function newSubscriber(
+  viewer: Viewer,
+  send: (event: ServerEvent) => void,
+  end: (reason: string) => void,
+): Subscriber {
   return {
     viewer,
     send,
+    end,
     threads: new Map(),
     threadLists: new Map(),
     threadCounts: new Map(),
     messages: new Set(),
     groupMembers: new Map(),
+    notificationLists: new Map(),
+    notificationCounts: new Map(),
     knownUsers: new Set(),
     presenceWatches: new Map(),
     presentAt: new Map(),

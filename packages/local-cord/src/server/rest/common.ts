@@ -1,7 +1,9 @@
+import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { fieldPath } from '../../protocol/validation.ts';
 import type { Store } from '../../store/store.ts';
 import type { Hub } from '../live/hub.ts';
+import type { Notify } from '../writes.ts';
 
 /** A refusal as Cord's API answers it: an HTTP status and `{ error, message }`. */
 export class ApiError extends Error {
@@ -22,6 +24,8 @@ export interface RestContext {
   store: Store;
   /** Writes are pushed to the browsers that show them, as if a browser had made them. */
   hub: Hub;
+  /** Called after a write Cord notifies about, as the live API does. */
+  notify: Notify;
 }
 
 export interface RestRequest {
@@ -29,16 +33,20 @@ export interface RestRequest {
   id: string;
   /** The `:childId` of paths like `threads/:id/messages/:childId`, decoded; '' for the others. */
   childId: string;
-  /** The parsed JSON body; `{}` when there is none. */
+  /** The parsed JSON body; `{}` when there is none, or when the route reads the request itself. */
   body: unknown;
   query: URLSearchParams;
+  /** The request, for a route that reads its body itself (a file upload). */
+  incoming: IncomingMessage;
 }
 
 export interface Route {
-  method: 'GET' | 'PUT' | 'POST';
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
   /** The path after `/v1/`, with at most an `:id` and then a `:childId` segment. */
   path: string;
-  /** Returns the JSON body of a 200 answer, or throws an ApiError. */
+  /** The body is not JSON: the route reads `incoming` itself (as a stream, with its own limits). */
+  readsOwnBody?: boolean;
+  /** Returns (or resolves to) the JSON body of a 200 answer, or throws an ApiError. */
   handle(context: RestContext, request: RestRequest): unknown;
 }
 
@@ -69,7 +77,8 @@ function fail(code: string, message: string): never {
   throw new ApiError(400, code, message);
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at a path inside a parsed body; undefined where there is none. */
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
   for (const key of path) {
     if (value === null || typeof value !== 'object') return undefined;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { externalIdString, groupDetails } from '../../protocol/fields.ts';
-import type { GroupRecord, Store, UserRecord } from '../../store/store.ts';
-import { ApiError, isoTime, notFound, parse, type Route, success } from './common.ts';
+import type { GroupRecord, Store } from '../../store/store.ts';
+import { ApiError, notFound, parse, type Route, success } from './common.ts';
+import { restGroup, restGroupMember, restListedGroup } from './cordShapes.ts';
 import { pageOf, sortById } from './listQuery.ts';
 import { changeMembers, type MembershipChange, publishMembership } from './membership.ts';
 import { requireUsers } from './users.ts';
@@ -41,32 +42,13 @@ function requireGroup(store: Store, id: string): GroupRecord {
   return group;
 }
 
-/** Cord's ServerListGroup. */
-function listedGroupData(group: GroupRecord) {
-  return { id: group.id, name: group.name, status: group.status, connectedToSlack: false, metadata: group.metadata };
-}
-
-/** Cord's ServerListGroupMember: fewer fields than a user, and no snake_case twins. */
-function memberData(user: UserRecord) {
-  return {
-    id: user.id,
-    email: user.email,
-    status: user.status,
-    name: user.name,
-    shortName: user.shortName,
-    profilePictureURL: user.profilePictureURL,
-    metadata: user.metadata,
-    createdTimestamp: isoTime(user.createdAt),
-  };
-}
-
 export const groupRoutes: Route[] = [
   {
     method: 'GET',
     path: 'groups',
     handle({ store }) {
       // Deleted groups too, as in Cord; no pagination there either.
-      return store.groups.list().map(listedGroupData);
+      return store.groups.list().map(restListedGroup);
     },
   },
   {
@@ -75,7 +57,7 @@ export const groupRoutes: Route[] = [
     handle({ store }, { id }) {
       const group = requireGroup(store, id);
       // Cord's ServerGetGroup.
-      return { ...listedGroupData(group), members: group.memberIds };
+      return restGroup(group);
     },
   },
   {
@@ -84,7 +66,7 @@ export const groupRoutes: Route[] = [
     handle({ store }, { id, query }) {
       const members = requireGroup(store, id).memberIds.flatMap((userId) => store.users.record(userId) ?? []);
       const { items, pagination } = pageOf(sortById(members), query);
-      return { users: items.map(memberData), pagination };
+      return { users: items.map(restGroupMember), pagination };
     },
   },
   {

@@ -1,55 +1,61 @@
-import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { contentFromText, type MessageContent } from '../../protocol/content.ts';
-import {
-  externalIdString,
-  limitedMessageContentSchema,
-  id as messageId,
-  messageText,
-  threadId,
-} from '../../protocol/fields.ts';
-import type { NewThread, Store, ThreadRecord } from '../../store/store.ts';
-import { messageData } from '../views/threadViews.ts';
-import { ApiError, invalidField, notFound, parse, type Route, success } from './common.ts';
+import type { MessageRecord, Store, ThreadRecord } from '../../store/store.ts';
+import type { Route } from './common.ts';
+import { cordError } from './cordErrors.ts';
 import { restMessage } from './cordShapes.ts';
-import { newThread, requireThread, threadFields } from './threads.ts';
-import { requireUsers } from './users.ts';
+import {
+  groupFilter,
+  idFilter,
+  locationMatcher,
+  metadataMatcher,
+  pageOf,
+  parseFilter,
+  timeCursor,
+} from './listQuery.ts';
+import { requireThread } from './threads.ts';
 
-// Messages: GET and POST /v1/threads/<id>/messages, GET /v1/threads/<id>/messages/<id>
-// (Cord's ServerCreateMessage, CoreMessageData).
+// Reading messages: GET /v1/threads/<id>/messages, GET /v1/threads/<id>/messages/<id> and
+// GET /v1/messages (Cord's CoreMessageData). Writing them: messageWrites.ts.
 
-const createMessageBody = z.strictObject({
-  id: messageId.optional(),
-  authorID: externalIdString,
-  /** Cord's rich text: an array of nodes. */
-  content: z.unknown().optional(),
-  /** Not Cord's: plain text, for callers that have no node tree to send; each line becomes a paragraph. */
-  text: z.string().optional(),
-  createThread: threadFields.optional(),
-});
-
-/** The message's content, from Cord's `content` or our plain `text`, refused with Cord's text when invalid. */
-function contentFrom({ content, text }: z.output<typeof createMessageBody>): MessageContent {
-  if (content !== undefined && text !== undefined) throw invalidField('Give content or text, not both.');
-  if (text !== undefined) return contentFromText(parse(messageText, text, 'text'));
-  if (content === undefined) throw new ApiError(400, 'missing_field', 'content is required (or text, for plain text).');
-  const parsed = limitedMessageContentSchema.safeParse(content);
-  if (!parsed.success) throw invalidField(`content field is invalid: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
+/** A message of the thread; one of another thread is not found here, as in Cord. */
+export function requireMessage(store: Store, thread: ThreadRecord, messageId: string): MessageRecord {
+  const message = store.messages.get(messageId);
+  if (message?.threadId !== thread.id) throw cordError('message_not_found');
+  return message;
 }
 
-/** The group of the thread written in, and the thread to create first if it is new. */
-function threadToWriteIn(
-  store: Store,
-  id: string,
-  createThread: z.output<typeof threadFields> | undefined,
-): { existing: ThreadRecord; create?: undefined } | { existing?: undefined; create: NewThread } {
-  const existing = store.threads.get(id);
-  if (existing) return { existing };
-  if (!createThread) {
-    throw notFound('thread_not_found', `Thread ${id} not found: pass createThread to create it.`);
-  }
-  return { create: newThread(store, parse(threadId, id, 'threadID'), createThread) };
+/** Messages of any threads in Cord's REST shape, each thread's participants read once. */
+function restMessages(store: Store, messages: readonly MessageRecord[]) {
+  const threads = new Map<
+    string,
+    { thread: ThreadRecord; participants: ReturnType<Store['participants']['inThread']> }
+  >();
+  return messages.map((message) => {
+    let known = threads.get(message.threadId);
+    if (!known) {
+      const thread = store.threads.get(message.threadId)!;
+      known = { thread, participants: store.participants.inThread(thread.id) };
+      threads.set(thread.id, known);
+    }
+    return restMessage(message, known.thread, known.participants);
+  });
+}
+
+/** Every message of the project Cord's filter keeps, oldest first, a page at a time. */
+function listedMessages(store: Store, query: URLSearchParams) {
+  const filter = parseFilter(query, ['location', 'metadata', 'authorID']);
+  const atLocation = locationMatcher(filter);
+  const withMetadata = metadataMatcher(filter);
+  const groupId = groupFilter(filter);
+  const authorId = idFilter(filter, 'authorID', '"authorID" is not valid.');
+  if (groupId !== undefined && !store.groups.exists(groupId)) throw cordError('group_not_found');
+  if (authorId !== undefined && !store.users.exists(authorId)) throw cordError('user_not_found');
+  const locations = new Map(store.threads.listed().map((thread) => [thread.id, thread.location]));
+  const messages = store.messages
+    .inProject({ groupId, authorId })
+    .filter((message) => atLocation(locations.get(message.threadId) ?? {}) && withMetadata(message.metadata));
+  const cursor = timeCursor('createdAtWithMicros', (message: MessageRecord) => message.createdAt, 'ascending');
+  const { items, pagination } = pageOf(messages, query, cursor);
+  return { messages: restMessages(store, items), pagination };
 }
 
 export const messageRoutes: Route[] = [
@@ -58,14 +64,11 @@ export const messageRoutes: Route[] = [
     path: 'threads/:id/messages',
     handle({ store }, { id, query }) {
       const thread = requireThread(store, id);
-      const direction = query.get('sortDirection') ?? 'descending';
+      const direction = (query.get('sortDirection') ?? 'descending').toLowerCase();
       if (direction !== 'ascending' && direction !== 'descending') {
-        throw invalidField("sortDirection: must be 'ascending' or 'descending'.");
+        throw cordError('invalid_request', "sortDirection value is invalid: must be 'ascending' or 'descending'");
       }
-      const participants = store.participants.inThread(thread.id);
-      const messages = store.messages
-        .inThread(thread.id)
-        .map((message) => restMessage(messageData(message, thread, participants, '')));
+      const messages = restMessages(store, store.messages.inThread(thread.id));
       // Cord lists the newest first unless asked otherwise.
       return direction === 'ascending' ? messages : messages.reverse();
     },
@@ -75,37 +78,15 @@ export const messageRoutes: Route[] = [
     path: 'threads/:id/messages/:childId',
     handle({ store }, { id, childId }) {
       const thread = requireThread(store, id);
-      // A message of another thread is not found here, as in Cord.
-      const message = store.messages.get(childId);
-      if (message?.threadId !== thread.id) throw notFound('message_not_found', 'Message not found.');
-      return restMessage(messageData(message, thread, store.participants.inThread(thread.id), ''));
+      const message = requireMessage(store, thread, childId);
+      return restMessage(message, thread, store.participants.inThread(thread.id));
     },
   },
   {
-    method: 'POST',
-    path: 'threads/:id/messages',
-    handle({ store, hub }, { id: threadID, body }) {
-      const input = parse(createMessageBody, body);
-      const content = contentFrom(input);
-      const id = input.id ?? randomUUID();
-      const target = threadToWriteIn(store, threadID, input.createThread);
-      const groupId = target.existing ? target.existing.groupId : target.create.groupId;
-      if (store.messages.get(id)) throw new ApiError(409, 'message_already_exists', `Message ${id} already exists.`);
-      requireUsers(store, [input.authorID]);
-      if (!store.groups.isMember(groupId, input.authorID)) {
-        throw new ApiError(
-          400,
-          'invalid_request',
-          `User ${input.authorID} is not a member of group ${groupId}, which the thread belongs to.`,
-        );
-      }
-      const { thread, message } = store.transaction(() => ({
-        thread: target.existing ?? store.threads.create(target.create),
-        message: store.messages.insert({ id, threadId: threadID, authorId: input.authorID, content }),
-      }));
-      // Browsers that have the thread open get the message as if a member had sent it.
-      hub.publishMessage(thread, message);
-      return success('Message created.', { messageID: id });
+    method: 'GET',
+    path: 'messages',
+    handle({ store }, { query }) {
+      return listedMessages(store, query);
     },
   },
 ];

@@ -3,14 +3,30 @@ import type { LocalProject } from '../auth/clientAuthToken.ts';
 import { sendJson } from '../http/responses.ts';
 import { batchRoutes } from './batch.ts';
 import { ApiError, type RestContext, type Route } from './common.ts';
+import { deletionRoutes } from './deletions.ts';
+import { fileRoutes } from './files.ts';
 import { groupRoutes } from './groups.ts';
 import { messageRoutes } from './messages.ts';
+import { messageWriteRoutes } from './messageWrites.ts';
+import { notificationRoutes } from './notifications.ts';
 import { verifyServerAuthToken } from './serverAuthToken.ts';
 import { threadRoutes } from './threads.ts';
+import { threadUpdateRoutes } from './threadUpdate.ts';
 import { userRoutes } from './users.ts';
 
 const PREFIX = '/v1/';
-const ROUTES: readonly Route[] = [...userRoutes, ...groupRoutes, ...batchRoutes, ...threadRoutes, ...messageRoutes];
+const ROUTES: readonly Route[] = [
+  ...userRoutes,
+  ...groupRoutes,
+  ...batchRoutes,
+  ...threadRoutes,
+  ...threadUpdateRoutes,
+  ...messageRoutes,
+  ...messageWriteRoutes,
+  ...deletionRoutes,
+  ...fileRoutes,
+  ...notificationRoutes,
+];
 /** Room for a batch of 10,000 users; anything larger is not a request Cord would take. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
@@ -33,8 +49,9 @@ async function respond(request: IncomingMessage, response: ServerResponse, servi
     const url = new URL(request.url ?? '/', 'http://local');
     const { route, id, childId } = match(request.method ?? 'GET', url.pathname.slice(PREFIX.length));
     verifyServerAuthToken(request.headers.authorization, services.project);
-    const body = route.method === 'GET' ? {} : await readJson(request);
-    sendJson(response, 200, route.handle(services, { id, childId, body, query: url.searchParams }));
+    const body = route.method === 'GET' || route.readsOwnBody ? {} : await readJson(request);
+    const answer = await route.handle(services, { id, childId, body, query: url.searchParams, incoming: request });
+    sendJson(response, 200, answer);
   } catch (error) {
     if (error instanceof ApiError) {
       sendJson(response, error.status, { error: error.code, message: error.message }, error.headers);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { externalIdString, profileFromDetails, userDetails } from '../../protocol/fields.ts';
-import type { Store, UserRecord } from '../../store/store.ts';
-import { ApiError, isoTime, notFound, parse, type Route, success } from './common.ts';
+import type { Store } from '../../store/store.ts';
+import { ApiError, notFound, parse, type Route, success } from './common.ts';
+import { restListedUser, restUser } from './cordShapes.ts';
 import { metadataMatcher, pageOf, parseFilter, sortById } from './listQuery.ts';
 import { changeMembers, publishMembership } from './membership.ts';
 
@@ -32,34 +33,6 @@ export function requireUsers(store: Store, ids: readonly string[]) {
   }
 }
 
-/** Cord's ServerUserData, as GET /v1/users lists it. */
-function listedUserData(user: UserRecord) {
-  return {
-    id: user.id,
-    name: user.name,
-    shortName: user.shortName,
-    short_name: user.shortName,
-    email: user.email,
-    profilePictureURL: user.profilePictureURL,
-    profile_picture_url: user.profilePictureURL,
-    first_name: null,
-    last_name: null,
-    status: user.status,
-    metadata: user.metadata,
-    createdTimestamp: isoTime(user.createdAt),
-  };
-}
-
-/** Cord's ServerGetUser: the listed data and the user's groups. */
-function userData(user: UserRecord) {
-  return {
-    ...listedUserData(user),
-    groups: user.groupIds,
-    organizations: user.groupIds,
-    groupIDsWithLinkedSlackProfile: [],
-  };
-}
-
 export const userRoutes: Route[] = [
   {
     method: 'GET',
@@ -69,7 +42,7 @@ export const userRoutes: Route[] = [
       // Every user whatever their status, by id, as Cord lists them.
       const users = sortById(store.users.list()).filter((user) => matches(user.metadata));
       const { items, pagination } = pageOf(users, query);
-      return { users: items.map(listedUserData), pagination };
+      return { users: items.map(restListedUser), pagination };
     },
   },
   {
@@ -78,7 +51,7 @@ export const userRoutes: Route[] = [
     handle({ store }, { id }) {
       const user = store.users.record(id);
       if (!user) throw notFound('user_not_found', `User ${id} not found.`);
-      return userData(user);
+      return restUser(user);
     },
   },
   {

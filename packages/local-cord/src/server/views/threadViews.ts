@@ -66,6 +66,7 @@ export function messageData(
           userID: userId,
           timestamp: createdAt,
         })),
+    attachments: deleted ? [] : message.attachments.map((file) => ({ type: 'file', ...file })),
     seenBy: seenBy(looks, times),
     skipLinkPreviews: message.skipLinkPreviews,
     annotation: deleted ? null : message.annotation,

@@ -1,6 +1,6 @@
 import { displayName, secondaryDisplayName } from '../../protocol/userNames.ts';
 import type { UserData, ViewerData } from '../../protocol/views.ts';
-import type { UserProfile } from '../../store/store.ts';
+import type { Store, UserProfile } from '../../store/store.ts';
 
 /** Cord's ClientUserData for a user: what any viewer who may see them is shown. */
 export function userData(user: UserProfile): UserData {
@@ -18,4 +18,19 @@ export function userData(user: UserProfile): UserData {
 /** Cord's ViewerUserData: the signed-in user, their token's group and all their groups. */
 export function viewerData(user: UserProfile, groupId: string | null, groups: string[]): ViewerData {
   return { ...userData(user), groupID: groupId, groups };
+}
+
+/** A user's ClientUserData by id; someone who no longer exists still shows, by id. */
+export function userDataById(store: Store, id: string): UserData {
+  const profile = store.users.profile(id);
+  if (profile) return userData(profile);
+  return {
+    id,
+    name: null,
+    shortName: null,
+    displayName: id,
+    secondaryDisplayName: id,
+    profilePictureURL: null,
+    metadata: {},
+  };
 }

@@ -1,6 +1,8 @@
 import type { Request } from '../../../protocol/requests.ts';
 import type { Handlers } from './context.ts';
+import { fileHandlers } from './files.ts';
 import { messageHandlers } from './messages.ts';
+import { notificationHandlers } from './notifications.ts';
 import { presenceHandlers } from './presence.ts';
 import { threadHandlers } from './threads.ts';
 import { userHandlers } from './users.ts';
@@ -13,4 +15,6 @@ export const handlers: Handlers<Request['type']> = {
   ...messageHandlers,
   ...userHandlers,
   ...presenceHandlers,
+  ...fileHandlers,
+  ...notificationHandlers,
 };

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { type MessageContent, mentionedUserIds } from '../../../protocol/content.ts';
+import { composerThreadId, threadId as newThreadId } from '../../../protocol/fields.ts';
 import type { RequestOf } from '../../../protocol/requests.ts';
 import type { MessageRecord, Store, ThreadRecord } from '../../../store/store.ts';
+import { type AttachmentChanges, AttachmentRefusal, attachmentChanges } from '../../files/attachments.ts';
+import { noteMessageWritten } from '../participation.ts';
 import { RequestError } from '../requestError.ts';
 import { readScope, THREAD_IN_OTHER_GROUP, writeGroup } from '../scope.ts';
 import type { Subscriber } from '../subscriber.ts';
@@ -13,7 +16,7 @@ type MessageRequest = 'message.send' | 'message.update' | 'message.observe' | 'm
 
 export const messageHandlers: Handlers<MessageRequest> = {
   'message.send'(context, request) {
-    const { store, hub, subscriber } = context;
+    const { store, hub, notify, subscriber } = context;
     const { userId } = subscriber.viewer;
     const existing = request.messageId === undefined ? undefined : store.messages.get(request.messageId);
     if (existing) {
@@ -34,6 +37,7 @@ export const messageHandlers: Handlers<MessageRequest> = {
       throw new RequestError('thread_in_other_group', THREAD_IN_OTHER_GROUP);
     }
     requireMentionedUsers(store, request.content);
+    const files = checkedAttachments(() => attachmentChanges(store, userId, request.addAttachments));
     const now = Date.now();
     const { written, reopening, message } = store.transaction(() => {
       const created = known ?? store.threads.create(thread);
@@ -60,26 +64,33 @@ export const messageHandlers: Handlers<MessageRequest> = {
       const reacted = request.addReactions?.length
         ? store.messages.react(inserted.id, userId, request.addReactions, [], now)
         : inserted;
-      if (request.subscribeToThread) store.participants.setSubscribed(created.id, userId, true);
-      // Writing in a thread means having seen it.
-      store.participants.setSeen(created.id, userId, now);
-      subscribeMembers(store, created, mentionedUserIds(request.content));
-      return { written: reopened, reopening: reopening?.action, message: reacted };
+      const withFiles = files.attach.length > 0 ? store.messages.attachFiles(inserted.id, files.attach) : reacted;
+      noteMessageWritten(store, created, userId, request.content, { subscribe: request.subscribeToThread, at: now });
+      return { written: reopened, reopening: reopening?.action, message: withFiles };
     });
     hub.setTyping(written, userId, false);
-    if (reopening) hub.publishMessage(written, reopening);
+    // Notifications first: a badge elsewhere should not wait for the thread's observers.
+    if (reopening) {
+      notify({ type: 'messageAdded', thread: written, message: reopening, threadCreated: false });
+      hub.publishMessage(written, reopening);
+    }
+    notify({ type: 'messageAdded', thread: written, message, threadCreated: !known });
     hub.publishMessage(written, message);
     return answerWith(context, written, message);
   },
 
   'message.update'(context, request) {
-    const { store, hub, subscriber } = context;
+    const { store, hub, notify, subscriber } = context;
     const { userId } = subscriber.viewer;
     const { message, thread } = visibleMessage(store, subscriber, request.messageId, request.threadId);
-    const { deleted, addReactions = [], removeReactions = [] } = request;
+    const { deleted, addReactions = [], removeReactions = [], addAttachments, removeAttachments } = request;
     const { content, url, iconURL, translationKey, metadata, extraClassnames, skipLinkPreviews } = request;
     const changes = { content, url, iconURL, translationKey, metadata, extraClassnames, skipLinkPreviews };
-    const onlyReactions = deleted === undefined && Object.values(changes).every((value) => value === undefined);
+    const onlyReactions =
+      deleted === undefined &&
+      addAttachments === undefined &&
+      removeAttachments === undefined &&
+      Object.values(changes).every((value) => value === undefined);
     if (!onlyReactions && message.authorId !== userId) {
       throw new RequestError('forbidden', 'This user cannot edit this message.');
     }
@@ -87,6 +98,10 @@ export const messageHandlers: Handlers<MessageRequest> = {
       throw new RequestError('invalid_request', 'Adding and removing the same reaction is invalid.');
     }
     if (changes.content) requireMentionedUsers(store, changes.content);
+    const attached = message.attachments.map((file) => file.id);
+    const files = checkedAttachments(() =>
+      attachmentChanges(store, userId, addAttachments, removeAttachments, attached),
+    );
     const updated = store.transaction(() => {
       let current = store.messages.update(message, changes);
       if (deleted !== undefined && deleted !== (current.deletedAt !== null)) {
@@ -95,10 +110,14 @@ export const messageHandlers: Handlers<MessageRequest> = {
       if (addReactions.length > 0 || removeReactions.length > 0) {
         current = store.messages.react(current.id, userId, addReactions, removeReactions);
       }
+      if (files.attach.length > 0 || files.detach.length > 0) {
+        current = store.messages.attachFiles(current.id, files.attach, files.detach);
+      }
       if (changes.content) subscribeMembers(store, thread, mentionedUserIds(changes.content));
       return current;
     });
     hub.publishMessage(thread, updated);
+    notify({ type: 'messageChanged', thread, before: message, after: updated, by: userId });
     return answerWith(context, thread, updated);
   },
 
@@ -136,6 +155,11 @@ function threadToCreate(store: Store, subscriber: Subscriber, request: RequestOf
   if (!request.createThread) {
     throw new RequestError('not_found', `Could not find thread with ID ${request.threadId}`);
   }
+  // Any id may name a thread that exists (thread.create makes `cord:` ones); a new one needs an
+  // id of the app's, or the one a composer without a thread id made for it (<cord-composer>).
+  if (!newThreadId.safeParse(request.threadId).success && !composerThreadId.safeParse(request.threadId).success) {
+    throw new RequestError('invalid_request', 'Input type for threadID is not valid, expected identifier.');
+  }
   const { name, url, location, metadata, extraClassnames } = request.createThread;
   return { id: request.threadId, groupId, name, url, location, metadata, extraClassnames };
 }
@@ -162,5 +186,20 @@ function requireMentionedUsers(store: Store, content: MessageContent) {
       'invalid_request',
       `content field is invalid: Could not find mentioned user with ID ${missing}`,
     );
+  }
+}
+
+/** Cord's attachment checks, refused as the live API refuses. */
+function checkedAttachments(check: () => AttachmentChanges): AttachmentChanges {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof AttachmentRefusal)) throw error;
+    const code = {
+      invalid_field: 'invalid_request',
+      file_not_found: 'not_found',
+      file_belongs_to_different_user: 'forbidden',
+    } as const;
+    throw new RequestError(code[error.code], error.message);
   }
 }

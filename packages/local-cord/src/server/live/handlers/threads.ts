@@ -102,7 +102,10 @@ export const threadHandlers: Handlers<ThreadRequest> = {
     return { threadId };
   },
 
-  'thread.update'({ store, hub, subscriber }, { threadId, resolved, typing, name, url, metadata, extraClassnames }) {
+  'thread.update'(
+    { store, hub, notify, subscriber },
+    { threadId, resolved, typing, name, url, metadata, extraClassnames },
+  ) {
     const thread = threadInScope(store, subscriber, threadId);
     const changes = { name, url, metadata, extraClassnames };
     const { updated, action } = store.transaction(() => {
@@ -113,8 +116,10 @@ export const threadHandlers: Handlers<ThreadRequest> = {
     });
     // Typing publishes the thread itself when who is typing changes.
     if (typing !== undefined) hub.setTyping(updated, subscriber.viewer.userId, typing);
-    if (action) hub.publishMessage(updated, action);
-    else if (Object.values(changes).some((value) => value !== undefined)) hub.publishThread(updated);
+    if (action) {
+      hub.publishMessage(updated, action);
+      notify({ type: 'messageAdded', thread: updated, message: action, threadCreated: false });
+    } else if (Object.values(changes).some((value) => value !== undefined)) hub.publishThread(updated);
     return {};
   },
 

@@ -1,0 +1,89 @@
+import type { OutboxEntry } from '../../protocol/inspector.ts';
+import type { NotificationData } from '../../protocol/views.ts';
+import type { NotificationRecord, Store } from '../../store/store.ts';
+import { userDataById } from '../views/userData.ts';
+import { emailContent } from './emailContent.ts';
+
+// Where Cord would have e-mailed someone about a notification, local Cord sends nothing and
+// keeps the e-mail here for the inspector. Cord's rules: replies and resolves only (never
+// reactions or REST notifications), to recipients with an e-mail address; sent 40 s later,
+// and only if by then the recipient has not seen the message (a self-mention goes anyway),
+// the message still exists, and the recipient is active. Slack: local Cord has no
+// workspace connected, so nothing would go there. Kept in memory only.
+
+/** Cord's delay before an e-mail goes out. */
+export const EMAIL_DELAY_MS = 40_000;
+/** E-mails the inspector lists. */
+const KEPT = 100;
+
+/** The notifications Cord e-mails about. */
+type EmailedNotification = Extract<NotificationRecord, { type: 'reply' | 'thread_action' }>;
+
+export class Outbox {
+  private readonly entries: OutboxEntry[] = [];
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private nextId = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly delayMs = EMAIL_DELAY_MS,
+  ) {}
+
+  /** Records the e-mail Cord would send about a new notification, if it would send one. */
+  record(notification: NotificationRecord, data: NotificationData, now = Date.now()) {
+    if (notification.type !== 'reply' && notification.type !== 'thread_action') return;
+    const recipient = this.store.users.profile(notification.recipientId);
+    const thread = this.store.threads.get(notification.threadId);
+    const message = this.store.messages.get(notification.messageId);
+    if (!recipient?.email || !thread || !message) return;
+    const entry: OutboxEntry = {
+      id: `email-${++this.nextId}`,
+      channel: 'email',
+      to: `${userDataById(this.store, recipient.id).displayName} <${recipient.email}>`,
+      ...emailContent(this.store, data, thread, message),
+      createdAt: now,
+      dueAt: now + this.delayMs,
+      status: 'waiting',
+      reason: null,
+    };
+    this.entries.unshift(entry);
+    this.entries.length = Math.min(this.entries.length, KEPT);
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.decide(entry, notification);
+    }, this.delayMs);
+    this.timers.add(timer);
+  }
+
+  /** Newest first. */
+  list(): OutboxEntry[] {
+    return this.entries.map((entry) => ({ ...entry }));
+  }
+
+  close() {
+    for (const timer of this.timers) clearTimeout(timer);
+  }
+
+  /** When the e-mail is due: would Cord send it now? */
+  private decide(entry: OutboxEntry, notification: EmailedNotification) {
+    const reason = this.skipReason(notification);
+    entry.status = reason === null ? 'would send' : 'skipped';
+    entry.reason = reason;
+  }
+
+  private skipReason(notification: EmailedNotification): string | null {
+    const message = this.store.messages.get(notification.messageId);
+    if (!message || message.deletedAt !== null) return 'The message was deleted.';
+    const recipient = this.store.users.record(notification.recipientId);
+    if (recipient?.status !== 'active') return 'The recipient is not active.';
+    const selfMention =
+      notification.type === 'reply' &&
+      notification.senderId === notification.recipientId &&
+      notification.replyActions.includes('mention');
+    const seenAt = this.store.participants.lastSeenAt(notification.threadId, notification.recipientId);
+    if (!selfMention && seenAt !== null && seenAt >= message.createdAt) {
+      return 'The recipient saw the message before the e-mail was due.';
+    }
+    return null;
+  }
+}

@@ -1,0 +1,207 @@
+// Users and groups through Cord's REST API on a real local Cord: every profile field read
+// and written, and DELETE /v1/users/<id> and DELETE /v1/groups/<id> with what Cord deletes
+// along with them, each gone from the browsers that showed it.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LocalCord } from '../src/server/index.ts';
+import { startThrowawayLocalCord, stopServer } from '../src/testing/index.ts';
+import {
+  browserOf,
+  cordRefusal,
+  type EventOf,
+  eventOf,
+  type Json,
+  newThread,
+  paragraph,
+  type RestApi,
+  refused,
+  restApi,
+  usersInGroup,
+} from './support/restApi.ts';
+
+let cord: LocalCord;
+let api: RestApi;
+
+beforeEach(async () => {
+  cord = await startThrowawayLocalCord();
+  api = restApi(cord);
+});
+afterEach(() => stopServer(cord));
+
+const say = (threadId: string, id: string, authorID: string, extra: Json = {}) =>
+  api(`v1/threads/${threadId}/messages`, 'POST', {
+    id,
+    authorID,
+    content: paragraph(`${authorID} says ${id}`),
+    createThread: newThread('team'),
+    ...extra,
+  });
+
+describe('user fields', () => {
+  it('writes and reads name, shortName, profilePictureURL, email and metadata, and lists by metadata', async () => {
+    await api('v1/users/ada', 'PUT', {
+      name: 'Ada Lovelace',
+      shortName: 'Ada',
+      email: 'ada@example.com',
+      profilePictureURL: 'https://example.com/ada.png',
+      metadata: { role: 'admin', level: 3, beta: true },
+    });
+    await api('v1/users/bob', 'PUT', { name: 'Bob', metadata: { role: 'viewer' } });
+    const expected = {
+      id: 'ada',
+      name: 'Ada Lovelace',
+      shortName: 'Ada',
+      short_name: 'Ada',
+      email: 'ada@example.com',
+      profilePictureURL: 'https://example.com/ada.png',
+      profile_picture_url: 'https://example.com/ada.png',
+      first_name: null,
+      last_name: null,
+      status: 'active',
+      metadata: { role: 'admin', level: 3, beta: true },
+      createdTimestamp: expect.any(String),
+    };
+    expect(await api('v1/users/ada')).toEqual({
+      ...expected,
+      groups: [],
+      organizations: [],
+      groupIDsWithLinkedSlackProfile: [],
+    });
+    const admins = await api<{ users: Json[] }>(
+      `v1/users?filter=${encodeURIComponent('{"metadata":{"role":"admin"}}')}`,
+    );
+    expect(admins.users).toEqual([expected]);
+
+    // Metadata is replaced as a whole, as in Cord.
+    await api('v1/users/ada', 'PUT', { metadata: { role: 'viewer' } });
+    expect(await api('v1/users/ada')).toMatchObject({ name: 'Ada Lovelace', metadata: { role: 'viewer' } });
+  });
+});
+
+describe('DELETE /v1/users/<id>', () => {
+  beforeEach(async () => {
+    await usersInGroup(api, 'team', 'ada', 'bob', 'cyd');
+  });
+
+  it("refuses what Cord refuses, in Cord's words", async () => {
+    const remove = (id: string, body?: unknown) => refused(api(`v1/users/${id}`, 'DELETE', body));
+    expect(await remove('ada')).toEqual(
+      cordRefusal(
+        400,
+        'invalid_request',
+        'Invalid DeleteUserVariables:\nInput {} requires field: permanently_delete.\nRefer to https://docs.cord.com/rest-apis/users/',
+      ),
+    );
+    expect(await remove('ada', { permanently_delete: false })).toEqual(
+      cordRefusal(400, 'invalid_request', 'Invalid request.'),
+    );
+    expect(await remove('cord:ada', { permanently_delete: true })).toEqual(
+      cordRefusal(400, 'invalid_field', 'Input type for userID is not valid, expected identifier.'),
+    );
+    expect(await remove('ghost', { permanently_delete: true })).toEqual(
+      cordRefusal(401, 'invalid_user_id', 'Invalid user id: ghost.'),
+    );
+    expect(cord.store.users.exists('ada')).toBe(true);
+  });
+
+  it('deletes the user with what they wrote and reacted, threads left empty, and their memberships', async () => {
+    await say('solo', 'a1', 'ada');
+    await say('solo', 'a2', 'ada', { addReactions: [{ reaction: '👍', userID: 'bob' }] });
+    await say('mixed', 'b1', 'bob', { addReactions: [{ reaction: '❤️', userID: 'ada' }] });
+    await say('mixed', 'a3', 'ada');
+    await api('v1/threads/mixed', 'PUT', { resolved: true, userID: 'ada' });
+
+    expect(await api('v1/users/ada', 'DELETE', { permanently_delete: true })).toEqual({
+      success: true,
+      message: 'User deleted.',
+      userID: 'ada',
+      failedDeletionFileIDs: [],
+    });
+    expect(await refused(api('v1/users/ada'))).toMatchObject({ status: 404, body: { error: 'user_not_found' } });
+    expect(await refused(api('v1/threads/solo'))).toMatchObject({ status: 404 });
+    // Bob's thread stays, without Ada's message, her resolve action, her reaction and her part in it.
+    const mixed = await api<{ participants: Json[]; subscribers: string[] }>('v1/threads/mixed');
+    expect(mixed).toMatchObject({ total: 1, resolved: true, actionMessages: 0, subscribers: ['bob'] });
+    expect(mixed.participants.map((participant) => participant.userID)).toEqual(['bob']);
+    expect(await api('v1/threads/mixed/messages/b1')).toMatchObject({ reactions: [] });
+    expect(await api('v1/groups/team')).toMatchObject({ members: ['bob', 'cyd'] });
+  });
+
+  it('takes the user out of the pages that showed them, and signs their own pages out', async () => {
+    await say('solo', 'a1', 'ada');
+    await say('mixed', 'b1', 'bob', { addReactions: [{ reaction: '❤️', userID: 'ada' }] });
+    await say('mixed', 'a2', 'ada');
+    const ada = await browserOf(cord, 'ada', 'team');
+    const { client } = await browserOf(cord, 'bob', 'team');
+    await client.ok({ type: 'thread.observe', threadId: 'solo' });
+    await client.ok({ type: 'thread.observe', threadId: 'mixed' });
+    await client.ok({ type: 'groupMembers.observe', queryId: 'members', groupId: 'team', count: 10 });
+    await client.sync();
+    client.inbox.splice(0);
+
+    await api('v1/users/ada', 'DELETE', { permanently_delete: true });
+    await client.next(
+      eventOf('threadGone', (e) => e.threadId === 'solo'),
+      'the thread only Ada wrote in',
+    );
+    await client.next(
+      eventOf('messageGone', (e) => e.messageId === 'a2'),
+      "Ada's message",
+    );
+    const unreacted = await client.next<EventOf<'message'>>(
+      eventOf('message', (e) => e.message.id === 'b1'),
+      "Bob's message without Ada's reaction",
+    );
+    expect(unreacted.message.reactions).toEqual([]);
+    const members = await client.next<EventOf<'groupMembers'>>(eventOf('groupMembers'), 'Ada leaving the group');
+    expect(members).toMatchObject({ added: [], removed: ['ada'] });
+
+    const closed = await ada.client.closed;
+    expect(closed.code).toBe(4001);
+    expect(ada.client.inbox).toContainEqual({
+      type: 'error',
+      error: { code: 'invalid_session', message: 'invalid_session - Platform user ada was deleted.' },
+    });
+  });
+});
+
+describe('DELETE /v1/groups/<id>', () => {
+  it('deletes the group with its threads and memberships, keeps its users, and refuses as Cord refuses', async () => {
+    await usersInGroup(api, 'team', 'ada', 'bob');
+    await usersInGroup(api, 'other', 'bob');
+    await say('t1', 'm1', 'ada', { addReactions: [{ reaction: '👍', userID: 'bob' }] });
+    await api('v1/threads/kept/messages', 'POST', {
+      authorID: 'bob',
+      content: paragraph('elsewhere'),
+      createThread: newThread('other'),
+    });
+    const { client } = await browserOf(cord, 'bob', 'other');
+    await client.ok({ type: 'thread.observe', threadId: 't1', groupId: 'team' });
+    await client.sync();
+    client.inbox.splice(0);
+
+    expect(await refused(api('v1/groups/nowhere', 'DELETE'))).toEqual(
+      cordRefusal(401, 'group_not_found', 'Platform group not found.'),
+    );
+    expect(await refused(api('v1/groups/cord:team', 'DELETE'))).toEqual(
+      cordRefusal(400, 'invalid_field', 'Input type for orgID is not valid, expected identifier.'),
+    );
+    expect(await api('v1/groups/team', 'DELETE')).toEqual({
+      success: true,
+      message: '✅ You successfully deleted group team',
+    });
+
+    expect(await refused(api('v1/groups/team'))).toMatchObject({ status: 404, body: { error: 'group_not_found' } });
+    expect(await refused(api('v1/threads/t1'))).toMatchObject({ status: 404 });
+    expect(await api('v1/threads/kept')).toMatchObject({ groupID: 'other', total: 1 });
+    expect(await api('v1/users/ada')).toMatchObject({ id: 'ada', groups: [] });
+    expect(await api('v1/users/bob')).toMatchObject({ groups: ['other'] });
+    expect(cord.store.counts()).toMatchObject({ threads: 1, messages: 1, reactions: 0 });
+
+    await client.next(
+      eventOf('threadGone', (e) => e.threadId === 't1'),
+      'the deleted group thread',
+    );
+    const viewer = await client.next<EventOf<'viewer'>>(eventOf('viewer'), "Bob's groups without team");
+    expect(viewer.viewer.groups).toEqual(['other']);
+  });
+});
