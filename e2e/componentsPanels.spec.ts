@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { closeAll, event, openComponents, sample, toggle, write } from './componentsPage.ts';
+import { closeAll, cord, event, openComponents, sample, toggle, write } from './componentsPage.ts';
 import { expect, test, watchForProblems } from './fixtures.ts';
 
 // The Panels sections of the components page: Sidebar with SidebarLauncher, and Inbox with
@@ -89,6 +89,8 @@ test('Inbox and InboxLauncher: the inbox with its placeholder and close request;
   const severus = await openComponents(browser, 0);
   const problems = watchForProblems(severus);
   const inbox = sample(severus, 'inbox').locator('cord-inbox.inbox-panel');
+  // Earlier tests of the suite may have left him notifications: start from none unread.
+  await cord(severus, '(sdk) => sdk.notification.markAllAsRead()');
 
   await expect(inbox).toHaveClass(/cord-component cord-v1 cord-component-inbox/);
   await expect(inbox.locator('.cord-inbox-title')).toHaveText('Your Inbox');
@@ -123,5 +125,61 @@ test('Inbox and InboxLauncher: the inbox with its placeholder and close request;
   await button.click();
   await expect(event(severus, 'inbox', 'InboxLauncher onClick')).toBeVisible();
   await expect(popup).toHaveCount(0);
+  problems.assertClean();
+});
+
+test("Inbox: a reply to the viewer's thread as an entry, counted on the launcher, marked read", async ({ browser }) => {
+  const severus = await openComponents(browser, 0);
+  const minerva = await openComponents(browser, 1);
+  const problems = watchForProblems(severus);
+  const badge = sample(severus, 'inbox').locator('cord-inbox-launcher .cord-badge');
+  const inbox = sample(severus, 'inbox').locator('cord-inbox.inbox-panel');
+  // Earlier tests of the suite may have left him notifications: start from none unread.
+  await cord(severus, '(sdk) => sdk.notification.markAllAsRead()');
+  await expect(badge).toHaveCount(0);
+
+  const threadId = `inbox-${randomUUID()}`;
+  const name = `Inbox ${randomUUID().slice(0, 8)}`;
+  const send = (page: Page, text: string, create: boolean) =>
+    cord(
+      page,
+      `(sdk) => sdk.thread.sendMessage(${JSON.stringify(threadId)}, { content: [{ type: 'p', children: [{ text: ${JSON.stringify(text)} }] }]${create ? `, createThread: { name: ${JSON.stringify(name)}, url: location.href, location: { page: 'components', section: 'inbox' } }` : ''} })`,
+    );
+  await send(severus, 'What do you think?', true);
+  const reply = `Looks good ${randomUUID()}`;
+  await send(minerva, reply, false);
+
+  // Counted on the launchers; an unread entry with the notification and the thread, collapsed.
+  await expect(badge).toHaveAttribute('data-cord-badge-count', '1');
+  await expect(sample(severus, 'sidebar').locator('cord-sidebar-launcher .cord-badge')).toHaveAttribute(
+    'data-cord-badge-count',
+    '1',
+  );
+  // Cord's deprecated inbox-badge-style: a dot without the count, or no badge.
+  const launcher = sample(severus, 'inbox').locator('cord-inbox-launcher');
+  await launcher.evaluate((element) => element.setAttribute('inbox-badge-style', 'badge'));
+  await expect(badge).not.toHaveAttribute('data-cord-badge-count');
+  await launcher.evaluate((element) => element.setAttribute('inbox-badge-style', 'none'));
+  await expect(badge).toHaveCount(0);
+  await launcher.evaluate((element) => element.removeAttribute('inbox-badge-style'));
+  await expect(badge).toHaveAttribute('data-cord-badge-count', '1');
+  const entry = inbox.locator(`.cord-inbox-thread[data-cord-thread-id="${threadId}"]`);
+  await expect(entry).toHaveClass(/cord-unseen/);
+  await expect(entry.locator('.cord-inbox-thread-headline')).toHaveText(`Minerva Halleck replied on ${name}`);
+  await expect(entry.locator('cord-thread .cord-collapsed-thread')).toContainText('What do you think?');
+  await expect(inbox.locator('.cord-empty-state-title')).toHaveCount(0);
+
+  // Marked read: under "Read", and the count goes.
+  await entry.getByRole('button', { name: 'Mark as read' }).click();
+  await expect(entry).not.toHaveClass(/cord-unseen/);
+  await expect(badge).toHaveCount(0);
+  await expect(inbox.locator('.cord-empty-state-title')).toHaveText('You’re all caught up');
+  const section = inbox.locator('.cord-inbox-section', {
+    has: severus.locator(`.cord-inbox-thread[data-cord-thread-id="${threadId}"]`),
+  });
+  await expect(section.locator('.cord-inbox-section-toggle')).toHaveText('Read');
+  // A click opens the thread in full.
+  await entry.locator('.cord-inbox-thread-body').click();
+  await expect(entry.locator('cord-thread .cord-message', { hasText: reply })).toBeVisible();
   problems.assertClean();
 });
