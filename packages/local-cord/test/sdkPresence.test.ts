@@ -7,18 +7,16 @@ import { join } from 'node:path';
 import type { UserLocationData } from '@cord-sdk/types';
 import Database from 'libsql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CordSDK } from '../src/sdk/cordSDK.ts';
-import { LiveData } from '../src/sdk/data/liveData.ts';
 import type { LocalCord } from '../src/server/index.ts';
 import {
   installBrowserLikeWebSocket,
   memberToken,
   signIn,
-  socketUrl,
   startThrowawayLocalCord,
   stopServer,
   WAIT_MS,
 } from '../src/testing/index.ts';
+import { closeSdkPages, openSdkPage } from './support/sdkPages.ts';
 
 const GROUP = 'cursors';
 const BASE = { page: 'board', __cord_live_cursors: true };
@@ -27,15 +25,12 @@ let cord: LocalCord;
 let restoreWebSocket: () => void;
 const dir = mkdtempSync(join(tmpdir(), 'local-cord-presence-'));
 const database = join(dir, 'cord.db');
-const opened: CordSDK[] = [];
 
 beforeAll(async () => {
   restoreWebSocket = installBrowserLikeWebSocket();
   cord = await startThrowawayLocalCord(database);
 });
-afterEach(() => {
-  for (const sdk of opened.splice(0)) sdk.destroy();
-});
+afterEach(closeSdkPages);
 afterAll(async () => {
   await stopServer(cord);
   restoreWebSocket();
@@ -43,20 +38,7 @@ afterAll(async () => {
 });
 
 /** A signed-in page's `CordSDK`. */
-async function page(userId: string): Promise<CordSDK> {
-  const client = new LiveData(socketUrl(cord));
-  const sdk = new CordSDK(client);
-  opened.push(sdk);
-  await sdk.init({ client_auth_token: memberToken(userId, GROUP, `User ${userId}`) });
-  await new Promise<void>((resolve) => {
-    const stop = client.onViewer(() => {
-      if (!client.viewer) return;
-      stop();
-      resolve();
-    });
-  });
-  return sdk;
-}
+const page = async (userId: string) => (await openSdkPage(cord, userId, GROUP)).sdk;
 
 /** Everything an observer is told, and a wait for the first delivery that passes a check. */
 function recorder() {
