@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // `CordSDK.annotation`: the handler registries with Cord's checks and Cord's choice of
 // the most specific handler, and what is not an anchor.
 import type { AnnotationHandler, Location } from '@cord-sdk/types';
@@ -75,7 +76,17 @@ describe('the annotation API', () => {
     // Anchors themselves need a laid-out page: e2e/componentsOnThePage.spec.ts turns points
     // into anchors and back in Chromium.
     const registry = new AnnotationRegistry();
-    for (const serialized of ['anything', '{}', '{"path":"body","x":"1","y":0}', 'null']) {
+    const notOurs = [
+      'anything',
+      '{}',
+      'null',
+      '{"path":"body","x":"1","y":0}',
+      // Selectors of another shape than the anchors' own: a list, :has(), an attribute test.
+      '{"path":"div, body","x":0,"y":0}',
+      '{"path":"body:has(p)","x":0,"y":0}',
+      '{"path":"#root>p[title]","x":0,"y":0}',
+    ];
+    for (const serialized of notOurs) {
       await expect(registry.stringToViewportCoordinates(serialized)).resolves.toBeNull();
     }
   });

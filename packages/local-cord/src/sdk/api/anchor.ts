@@ -53,11 +53,18 @@ export function anchorPosition(serialized: string): Point2D | null {
   return { x: box.left + anchor.x * box.width, y: box.top + anchor.y * box.height };
 }
 
+/**
+ * The paths `pathOf` makes, and nothing else: anchors come from other users' pages, and a
+ * selector of any other shape (a list, `:has(...)`) has no business in this page's queries.
+ */
+const ANCHOR_PATH = /^(?:body|#(?:\\[0-9a-f]{1,6}\s?|\\.|[^\s\\>#.:,[\]()])+)(?:>[a-z][\w-]*:nth-of-type\(\d+\))*$/i;
+
 function parseAnchor(serialized: string): Anchor | null {
   try {
     const value = JSON.parse(serialized) as Partial<Anchor> | null;
     const { path, x, y } = value ?? {};
-    return typeof path === 'string' && typeof x === 'number' && typeof y === 'number' ? { path, x, y } : null;
+    if (typeof path !== 'string' || !ANCHOR_PATH.test(path)) return null;
+    return typeof x === 'number' && typeof y === 'number' ? { path, x, y } : null;
   } catch {
     return null;
   }
