@@ -90,6 +90,7 @@ describe('messages', () => {
       attachments: [],
       seenBy: ['alice'],
       skipLinkPreviews: false,
+      annotation: null,
       seen: true,
     });
     // The author comes beside the message, for the browser to name them.
@@ -125,6 +126,7 @@ describe('messages', () => {
         deletedAt: null,
         reactions: [],
         attachments: [],
+        annotation: null,
       },
     ]);
 

@@ -51,6 +51,7 @@ async function bobArrives(durable: boolean) {
       },
       present: true,
       lastSeen: durable ? expect.any(Number) : null,
+      locations: [PAGE],
     },
   ]);
   return event;

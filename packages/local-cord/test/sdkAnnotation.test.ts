@@ -1,5 +1,6 @@
+// @vitest-environment jsdom
 // `CordSDK.annotation`: the handler registries with Cord's checks and Cord's choice of
-// the most specific handler, and the coordinate conversions local Cord cannot make.
+// the most specific handler, and what is not an anchor.
 import type { AnnotationHandler, Location } from '@cord-sdk/types';
 import { describe, expect, it } from 'vitest';
 import { AnnotationRegistry } from '../src/sdk/api/annotation.ts';
@@ -71,9 +72,22 @@ describe('the annotation API', () => {
     );
   });
 
-  it('cannot turn coordinates into an annotation position, and says so with null', async () => {
+  it('reads no position out of a string that is not one of its anchors', async () => {
+    // Anchors themselves need a laid-out page: e2e/componentsOnThePage.spec.ts turns points
+    // into anchors and back in Chromium.
     const registry = new AnnotationRegistry();
-    await expect(registry.viewportCoordinatesToString({ x: 10, y: 20 })).resolves.toBeNull();
-    await expect(registry.stringToViewportCoordinates('anything')).resolves.toBeNull();
+    const notOurs = [
+      'anything',
+      '{}',
+      'null',
+      '{"path":"body","x":"1","y":0}',
+      // Selectors of another shape than the anchors' own: a list, :has(), an attribute test.
+      '{"path":"div, body","x":0,"y":0}',
+      '{"path":"body:has(p)","x":0,"y":0}',
+      '{"path":"#root>p[title]","x":0,"y":0}',
+    ];
+    for (const serialized of notOurs) {
+      await expect(registry.stringToViewportCoordinates(serialized)).resolves.toBeNull();
+    }
   });
 });

@@ -1,68 +1,30 @@
 // Cord's `CordSDK.file.uploadFile` and attachments through `CordSDK.thread`, run as a page
 // runs them (the real SDK objects, Node standing in for the browser) against a real local Cord.
-import type { ClientCreateMessage, ClientMessageData, ClientThreadData } from '@cord-sdk/types';
+import type { ClientCreateMessage, ClientMessageData } from '@cord-sdk/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contentFromText } from '../src/protocol/content.ts';
 import { MAX_UPLOAD_BYTES } from '../src/protocol/files.ts';
-import { CordSDK } from '../src/sdk/cordSDK.ts';
-import { LiveData } from '../src/sdk/data/liveData.ts';
 import type { LocalCord } from '../src/server/index.ts';
-import {
-  installBrowserLikeWebSocket,
-  memberToken,
-  pngBytes,
-  socketUrl,
-  startThrowawayLocalCord,
-  stopServer,
-  WAIT_MS,
-} from '../src/testing/index.ts';
+import { installBrowserLikeWebSocket, pngBytes, startThrowawayLocalCord, stopServer } from '../src/testing/index.ts';
+import { closeSdkPages, openSdkPage, threadWhere } from './support/sdkPages.ts';
 
 let cord: LocalCord;
 let restoreWebSocket: () => void;
-const opened: CordSDK[] = [];
 
 beforeAll(async () => {
   restoreWebSocket = installBrowserLikeWebSocket();
   cord = await startThrowawayLocalCord();
 });
 afterEach(() => {
-  for (const sdk of opened.splice(0)) sdk.destroy();
+  closeSdkPages();
 });
 afterAll(async () => {
   await stopServer(cord);
   restoreWebSocket();
 });
 
-/** A page signed in as a member of `groupId`, once local Cord has welcomed it. */
-async function pageAs(userId: string, groupId = 'red') {
-  const client = new LiveData(socketUrl(cord));
-  const sdk = new CordSDK(client);
-  opened.push(sdk);
-  await sdk.init({ client_auth_token: memberToken(userId, groupId) });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('not signed in')), WAIT_MS);
-    const stop = client.onViewer(() => {
-      if (!client.viewer) return;
-      clearTimeout(timer);
-      stop();
-      resolve();
-    });
-  });
-  return sdk;
-}
-
-/** The first delivery of an observed thread that passes `check`. */
-function threadWhere(sdk: CordSDK, threadId: string, check: (data: ClientThreadData) => boolean) {
-  return new Promise<ClientThreadData>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`thread ${threadId} never matched`)), WAIT_MS);
-    const ref = sdk.thread.observeThread(threadId, (data) => {
-      if (!check(data)) return;
-      clearTimeout(timer);
-      queueMicrotask(() => sdk.thread.unobserveThread(ref));
-      resolve(data);
-    });
-  });
-}
+/** A page signed in as a member of `groupId`. */
+const pageAs = async (userId: string, groupId = 'red') => (await openSdkPage(cord, userId, groupId)).sdk;
 
 /** Plain text as Cord's content type has it. */
 const text = (words: string) => contentFromText(words) as ClientCreateMessage['content'];

@@ -14,6 +14,13 @@ import {
   TimestampSection,
 } from './sections/MessageSections.tsx';
 import {
+  FloatingThreadsSection,
+  LiveCursorsSection,
+  PinSection,
+  SelectionCommentsSection,
+} from './sections/PageSections.tsx';
+import { InboxSection, SidebarSection } from './sections/PanelSections.tsx';
+import {
   AvatarSection,
   FacepileSection,
   PresenceFacepileSection,
@@ -30,6 +37,11 @@ const GROUPS = [
   },
   { title: 'Writing', sections: [ComposerSection] },
   { title: 'Lists of threads', sections: [ThreadListSection, ThreadedCommentsSection] },
+  {
+    title: 'On the page',
+    sections: [PinSection, FloatingThreadsSection, SelectionCommentsSection, LiveCursorsSection],
+  },
+  { title: 'Panels', sections: [SidebarSection, InboxSection] },
 ];
 
 /**

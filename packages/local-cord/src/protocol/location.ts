@@ -24,6 +24,9 @@ export function matchesLocationFilter(
   return matchesLocation(filter.value, location) && (filter.partialMatch || sameKeys);
 }
 
+/** Cord's refusal of presence set outside the region it is to be exclusive within. */
+export const OUTSIDE_EXCLUSIVITY_REGION = 'Cannot set a user present at a location not within the exclusivity region';
+
 /** Cord's default location for a page: its URL without Cord's own query parameters. */
 export function locationFromUrl(href: string): { location: string } {
   const url = new URL(href);

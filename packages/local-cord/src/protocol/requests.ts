@@ -14,6 +14,8 @@ const pageSize = z.number().int().min(1).max(MAX_PAGE_SIZE);
 const queryId = z.string().min(1).max(100);
 const reactions = z.array(z.string().min(1).max(32)).max(50);
 const nullableText = (max: number) => z.string().max(max).nullable();
+/** A message's page annotation (views.ts AnnotationData): an anchor local Cord's SDK made, and the selected text. */
+const annotation = z.strictObject({ locationData: nullableText(4000), textContent: nullableText(4000) });
 /** Cord's `{ type: 'file', id }`, naming a file uploaded before. */
 const fileAttachment = z.strictObject({ type: z.literal('file'), id });
 const fileAttachments = z.array(fileAttachment).max(100);
@@ -132,6 +134,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     addReactions: reactions.optional(),
     subscribeToThread: z.boolean().default(true),
     createThread: newThreadFields.optional(),
+    annotation: annotation.optional(),
     addAttachments: fileAttachments.optional(),
   }),
   request('message.update', {
@@ -184,6 +187,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     present: z.boolean(),
     durable: z.boolean(),
     groupId: id.optional(),
+    /** Cord's `exclusive_within`: arriving here leaves the user's other places within this region. */
+    exclusiveWithin: locationSchema.optional(),
   }),
 ]);
 

@@ -36,6 +36,16 @@ export interface ReactionData {
 }
 
 /**
+ * Where on a page a message points (Cord's annotation attachment, as local Cord keeps it):
+ * `locationData` is the opaque anchor `CordSDK.annotation.stringToViewportCoordinates`
+ * reads back, `textContent` the text that was selected, if any.
+ */
+export interface AnnotationData {
+  locationData: string | null;
+  textContent: string | null;
+}
+
+/**
  * Cord's MessageFileAttachment. `url` is local Cord's signed link to the file, which
  * expires after a day and serves only members of the thread's group.
  */
@@ -74,6 +84,8 @@ export interface MessageData {
   /** Who has seen the message: the author, and participants whose last look came after it. */
   seenBy: string[];
   skipLinkPreviews: boolean;
+  /** The page spot a floating thread's first message points at; null for most messages. */
+  annotation: AnnotationData | null;
   /** Whether the viewer has seen it (their own messages always). */
   seen: boolean;
 }
@@ -130,6 +142,8 @@ export interface PresenceView {
   user: UserData;
   present: boolean;
   lastSeen: number | null;
+  /** Where the user is present now, of the locations the watch takes in (Cord's `ephemeral.locations`). */
+  locations: CordLocation[];
 }
 
 /** A piece of a notification's header: text (bold or not), or a user shown by name. */

@@ -2,15 +2,24 @@ import { CordSDK } from './cordSDK.ts';
 import { CordAvatar } from './elements/avatar.ts';
 import { CordComposer } from './elements/composer.ts';
 import { CordFacepile } from './elements/facepile.ts';
+import { CordFloatingThreads } from './elements/floatingThreads.ts';
+import { CordInbox } from './elements/inbox.ts';
+import { CordInboxLauncher } from './elements/inboxLauncher.ts';
+import { CordLiveCursors } from './elements/liveCursors.ts';
 import { CordMessage } from './elements/message.ts';
 import { CordMessageContent } from './elements/messageContent.ts';
+import { CordMultipleCursors } from './elements/multipleCursors.ts';
 import { CordNotification } from './elements/notification.ts';
 import { CordNotificationList } from './elements/notificationList.ts';
 import { CordNotificationListLauncher } from './elements/notificationListLauncher.ts';
 import { CordPagePresence } from './elements/pagePresence.ts';
+import { CordPin } from './elements/pin.ts';
 import { CordPresenceFacepile } from './elements/presenceFacepile.ts';
 import { CordPresenceObserver } from './elements/presenceObserver.ts';
 import { CordReactions } from './elements/reactions.ts';
+import { CordSelectionComments } from './elements/selectionComments.ts';
+import { CordSidebar } from './elements/sidebar.ts';
+import { CordSidebarLauncher } from './elements/sidebarLauncher.ts';
 import { CordThread } from './elements/thread.ts';
 import { CordThreadedComments } from './elements/threadedComments.ts';
 import { CordThreadList } from './elements/threadList.ts';
@@ -42,6 +51,15 @@ export const CORD_ELEMENTS: Record<string, CustomElementConstructor> = {
   'cord-notification-list-launcher': CordNotificationListLauncher,
   'cord-notification-list': CordNotificationList,
   'cord-notification': CordNotification,
+  'cord-pin': CordPin,
+  'cord-live-cursors': CordLiveCursors,
+  'cord-multiple-cursors': CordMultipleCursors,
+  'cord-floating-threads': CordFloatingThreads,
+  'cord-selection-comments': CordSelectionComments,
+  'cord-sidebar': CordSidebar,
+  'cord-sidebar-launcher': CordSidebarLauncher,
+  'cord-inbox': CordInbox,
+  'cord-inbox-launcher': CordInboxLauncher,
 };
 
 if (!page.CordSDK) {

@@ -1,5 +1,5 @@
 import { type MessageContent, mentionedUserIds, plaintextOf } from '../protocol/content.ts';
-import type { EntityMetadata } from '../protocol/views.ts';
+import type { AnnotationData, EntityMetadata } from '../protocol/views.ts';
 import type { AttachedFile, Files } from './files.ts';
 import type { Row, Sqlite } from './sqlite.ts';
 import { definedOnly } from './threads.ts';
@@ -39,6 +39,8 @@ export interface MessageRecord {
   reactions: ReactionRecord[];
   /** In the order they were attached. */
   attachments: AttachedFile[];
+  /** Where on a page the message points (a floating thread's first message). */
+  annotation: AnnotationData | null;
 }
 
 /** What a message says and how it shows, as its writer gives them. */
@@ -54,7 +56,7 @@ type WrittenField =
 
 /** The fields a message is written with; plain text and reactions are the store's, times its unless given. */
 export type NewMessage = Pick<MessageRecord, 'id' | 'threadId' | 'authorId' | 'content'> &
-  Partial<Pick<MessageRecord, WrittenField | 'deletedAt'>>;
+  Partial<Pick<MessageRecord, WrittenField | 'deletedAt' | 'annotation'>>;
 
 /**
  * Fields of a message that can change; undefined leaves one as it is. New content marks
@@ -81,6 +83,7 @@ function toMessageRecord(row: Row, reactions: ReactionRecord[], attachments: Att
     deletedAt: row.deleted_at as number | null,
     reactions,
     attachments,
+    annotation: row.annotation === null ? null : (JSON.parse(row.annotation as string) as AnnotationData),
   };
 }
 
@@ -110,8 +113,8 @@ export class Messages {
   insert(message: NewMessage, now = Date.now()): MessageRecord {
     this.sql.run(
       `INSERT INTO messages (id, thread_id, author_id, type, content, text, url, icon_url, translation_key,
-         metadata, extra_classnames, skip_link_previews, created_at, edited_at, deleted_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         metadata, extra_classnames, skip_link_previews, created_at, edited_at, deleted_at, annotation)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       message.id,
       message.threadId,
       message.authorId,
@@ -127,6 +130,7 @@ export class Messages {
       now,
       message.editedAt ?? null,
       message.deletedAt ?? null,
+      message.annotation ? JSON.stringify(message.annotation) : null,
     );
     this.recordMentions(message.id, message.content);
     return this.get(message.id)!;

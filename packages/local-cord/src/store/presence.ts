@@ -40,6 +40,17 @@ export class Presence {
         lastSeen: place.lastSeen ?? null,
       },
     );
+    // Absent with no "last seen" left to keep: nothing to remember. Live cursors pass
+    // through a new location every 100 ms; their rows must not pile up.
+    if (place.presentUntil === null) {
+      this.sql.run(
+        `DELETE FROM presence WHERE user_id = ? AND group_id = ? AND location = ?
+           AND present_until IS NULL AND last_seen IS NULL`,
+        place.userId,
+        place.groupId,
+        locationKey(place.location),
+      );
+    }
   }
 
   /** When the user's durable presence at a location was last written. */
@@ -78,6 +89,7 @@ export class Presence {
         'UPDATE presence SET present_until = NULL WHERE present_until IS NOT NULL AND present_until <= ?',
         now,
       );
+      this.sql.run('DELETE FROM presence WHERE present_until IS NULL AND last_seen IS NULL');
       return lapsed.map((row) => ({
         userId: row.user_id as string,
         groupId: row.group_id as string,

@@ -174,4 +174,6 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX notifications_by_recipient ON notifications (recipient_id, created_at);
   CREATE INDEX notifications_by_message ON notifications (message_id);
   `,
+  // 5: where on a page a message points: Cord's annotation attachment, as JSON (floating threads).
+  'ALTER TABLE messages ADD COLUMN annotation TEXT',
 ];

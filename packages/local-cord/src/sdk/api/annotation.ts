@@ -1,15 +1,16 @@
 import type { AnnotationHandler, ICordAnnotationSDK, Location, Point2D } from '@cord-sdk/types';
 import { locationKey, matchesLocation } from '../../protocol/location.ts';
+import { anchorAt, anchorPosition } from './anchor.ts';
 
 type HandlerType = keyof AnnotationHandler;
 const HANDLER_TYPES: readonly HandlerType[] = ['getAnnotationPosition', 'onAnnotationCapture', 'onAnnotationClick'];
 
 /**
  * `CordSDK.annotation`: where an app registers how annotations at a location are drawn,
- * captured and clicked. Local Cord keeps the handlers, with Cord's checks, and finds the
- * one for a location as Cord does; it draws no annotation pins itself, and so has no
- * document positions to turn coordinates into (both conversions give null, which Cord's
- * LiveCursors handles by falling back to page coordinates).
+ * captured and clicked, and the conversion between viewport points and Cord's opaque
+ * annotation strings (which Cord's LiveCursors sends, so a cursor stays on the element it
+ * points at). Local Cord keeps the handlers, with Cord's checks, and finds the one for a
+ * location as Cord does; its own floating threads place pins by the opaque strings.
  */
 export class AnnotationRegistry implements ICordAnnotationSDK {
   private readonly handlers = {
@@ -67,15 +68,15 @@ export class AnnotationRegistry implements ICordAnnotationSDK {
     return best?.handler ?? null;
   }
 
-  /** Nothing to redraw: local Cord draws no annotations. */
+  /** Nothing to redraw on request: local Cord's pins follow the page as it scrolls and changes. */
   redrawAnnotations() {}
 
-  viewportCoordinatesToString(_coords: Point2D): Promise<string | null> {
-    return Promise.resolve(null);
+  viewportCoordinatesToString(coords: Point2D): Promise<string | null> {
+    return Promise.resolve(anchorAt(coords));
   }
 
-  stringToViewportCoordinates(_serialized: string): Promise<Point2D | null> {
-    return Promise.resolve(null);
+  stringToViewportCoordinates(serialized: string): Promise<Point2D | null> {
+    return Promise.resolve(anchorPosition(serialized));
   }
 
   private set<T extends HandlerType, L extends Location>(type: T, location: L, handler: AnnotationHandler<L>[T]) {

@@ -5,6 +5,7 @@ import type {
   ThreadSummary,
   ViewerUserData,
 } from '@cord-sdk/types';
+import { annotationAttachments } from '../../protocol/annotation.ts';
 import type { MessageData, NotificationData, ThreadData, UserData, ViewerData } from '../../protocol/views.ts';
 
 // From what local Cord sends (times as numbers) to Cord's own types (times as Dates).
@@ -27,14 +28,14 @@ function memo<A extends object, B>(convert: (from: A) => B): (from: A) => B {
 }
 
 export const toClientMessage = memo(
-  (message: MessageData): ClientMessageData => ({
+  ({ annotation, ...message }: MessageData): ClientMessageData => ({
     ...message,
     organizationID: message.groupID,
     createdTimestamp: date(message.createdTimestamp),
     updatedTimestamp: maybeDate(message.updatedTimestamp),
     deletedTimestamp: maybeDate(message.deletedTimestamp),
     reactions: message.reactions.map((reaction) => ({ ...reaction, timestamp: date(reaction.timestamp) })),
-    attachments: message.attachments,
+    attachments: [...message.attachments, ...annotationAttachments(annotation)],
   }),
 );
 

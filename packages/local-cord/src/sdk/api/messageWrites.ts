@@ -1,5 +1,5 @@
 import type { ClientCreateMessage, ClientUpdateMessage } from '@cord-sdk/types';
-import type { MessageData } from '../../protocol/views.ts';
+import type { AnnotationData, MessageData } from '../../protocol/views.ts';
 import type { LiveData } from '../data/liveData.ts';
 import { ThreadQuery } from '../data/threadQuery.ts';
 
@@ -13,8 +13,16 @@ function threadQueries(live: LiveData, threadId: string): ThreadQuery[] {
     .flatMap((query) => (query instanceof ThreadQuery && query.threadId === threadId ? [query] : []));
 }
 
-/** Sends a message (creating its thread with `createThread` if it is new); resolves with it as stored. */
-export async function sendMessage(live: LiveData, threadId: string, data: ClientCreateMessage): Promise<MessageData> {
+/**
+ * Sends a message (creating its thread with `createThread` if it is new); resolves with it
+ * as stored. `annotation`: the page spot it points at (floating threads' first messages).
+ */
+export async function sendMessage(
+  live: LiveData,
+  threadId: string,
+  data: ClientCreateMessage,
+  annotation: AnnotationData | null = null,
+): Promise<MessageData> {
   const messageId = data.id ?? crypto.randomUUID();
   const shown = threadQueries(live, threadId);
   const viewer = live.viewer;
@@ -42,6 +50,7 @@ export async function sendMessage(live: LiveData, threadId: string, data: Client
         attachments: [],
         seenBy: [viewer.id],
         skipLinkPreviews: data.skipLinkPreviews ?? false,
+        annotation,
         seen: true,
       });
     }
@@ -70,6 +79,7 @@ export async function sendMessage(live: LiveData, threadId: string, data: Client
         extraClassnames: data.createThread.extraClassnames,
         addSubscribers: data.createThread.addSubscribers,
       },
+      annotation: annotation ?? undefined,
     });
     for (const query of threadQueries(live, threadId)) query.upsert(message);
     return message;

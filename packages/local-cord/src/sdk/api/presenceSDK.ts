@@ -7,7 +7,7 @@ import type {
   SetPresentOptions,
   UserLocationData,
 } from '@cord-sdk/types';
-import { locationKey, matchesLocation } from '../../protocol/location.ts';
+import { matchesLocation, OUTSIDE_EXCLUSIVITY_REGION } from '../../protocol/location.ts';
 import type { PresenceView } from '../../protocol/views.ts';
 import type { LiveData } from '../data/liveData.ts';
 import { presenceQuery } from '../data/sharedQueries.ts';
@@ -17,8 +17,6 @@ import { isFlatLocation } from './threadOptions.ts';
 /** Cord's `CordSDK.presence`: say where the viewer is, see who is where. */
 export class PresenceSDK implements ICordPresenceSDK {
   private readonly listeners = new Listeners();
-  /** Where the viewer was last set present in each exclusivity region, to leave it when they move. */
-  private readonly exclusive = new Map<string, Location>();
 
   constructor(private readonly live: LiveData) {}
 
@@ -28,20 +26,17 @@ export class PresenceSDK implements ICordPresenceSDK {
       throw new Error('Cannot set options.absent and options.durable at the same time.');
     const region = options.exclusive_within;
     if (region !== undefined && !isFlatLocation(region)) throw new Error('Invalid exclusive_within option');
-    if (region && !matchesLocation(region, location)) {
-      throw new Error('Cannot set a user present at a location not within the exclusivity region');
-    }
-    const groupId = options.groupID;
-    const set = (at: Location, present: boolean, durable: boolean) =>
-      this.live.request({ type: 'presence.set', location: at, present, durable, groupId });
-    if (region) {
-      const key = `${groupId ?? ''}\n${locationKey(region)}`;
-      const previous = this.exclusive.get(key);
-      if (options.absent) this.exclusive.delete(key);
-      else this.exclusive.set(key, location);
-      if (previous && locationKey(previous) !== locationKey(location)) await set(previous, false, false);
-    }
-    await set(location, !options.absent, options.durable === true);
+    if (region && !matchesLocation(region, location)) throw new Error(OUTSIDE_EXCLUSIVITY_REGION);
+    // Local Cord leaves the viewer's other places within the region as it sets this one,
+    // so watchers see a move, not a moment with the viewer nowhere.
+    await this.live.request({
+      type: 'presence.set',
+      location,
+      present: !options.absent,
+      durable: options.durable === true,
+      groupId: options.groupID,
+      exclusiveWithin: region,
+    });
     return true;
   }
 
@@ -51,9 +46,16 @@ export class PresenceSDK implements ICordPresenceSDK {
     options: ObservePresenceOptions = {},
   ): ListenerRef {
     if (!isFlatLocation(location)) throw new Error('Supplied matcher is not a valid location');
-    const query = presenceQuery(this.live, location, undefined);
+    const query = presenceQuery(this.live, location, undefined, options.partial_match !== true);
+    const excludeDurable = options.exclude_durable === true;
+    // As Cord: a user this observer has seen stays in what it is told, with no locations
+    // once they leave (LiveCursors removes a cursor on exactly that).
+    const seen = new Set<string>();
     const deliver = () => {
-      if (query.value) callback(toUserLocations(query.value, location, options.exclude_durable === true));
+      if (!query.value) return;
+      const users = toUserLocations(query.value, location, excludeDurable, seen);
+      for (const user of users) seen.add(user.id);
+      callback(users);
     };
     const stop = query.subscribe(deliver);
     deliver();
@@ -73,15 +75,20 @@ export class PresenceSDK implements ICordPresenceSDK {
   }
 }
 
-/** Cord's UserLocationData from what local Cord reports of a location. */
+/** Cord's UserLocationData from what local Cord reports of a location; users seen before stay, with no locations. */
 function toUserLocations(
   presence: readonly PresenceView[],
   location: Location,
   excludeDurable: boolean,
+  seenBefore: ReadonlySet<string>,
 ): UserLocationData[] {
-  return presence.flatMap(({ user, present, lastSeen }) => {
+  const listed = new Set<string>();
+  const users = presence.flatMap(({ user, lastSeen, locations }) => {
     const durable = !excludeDurable && lastSeen !== null ? { location, timestamp: new Date(lastSeen) } : undefined;
-    if (!present && !durable) return [];
-    return [{ id: user.id, ephemeral: { locations: present ? [location] : [] }, ...(durable && { durable }) }];
+    if (locations.length === 0 && !durable && !seenBefore.has(user.id)) return [];
+    listed.add(user.id);
+    return [{ id: user.id, ephemeral: { locations }, ...(durable && { durable }) }];
   });
+  const gone = [...seenBefore].filter((id) => !listed.has(id)).map((id) => ({ id, ephemeral: { locations: [] } }));
+  return [...users, ...gone];
 }

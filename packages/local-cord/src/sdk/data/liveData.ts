@@ -124,6 +124,7 @@ export class LiveData {
     }
     if (event.type === 'user') this.remember([event.user]);
     if (event.type === 'thread' || event.type === 'message') this.remember(event.users);
+    if (event.type === 'presence') this.remember(event.users.map((entry) => entry.user));
     for (const query of this.active) query.handle(event);
   }
 

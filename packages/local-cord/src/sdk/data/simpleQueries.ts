@@ -74,8 +74,14 @@ export class MessageQuery extends LiveQuery<MessageData | null | undefined> {
   }
 }
 
-/** One user. undefined while loading, null if unknown to the viewer. */
+/**
+ * One user. undefined while loading, null if unknown to the viewer. Whatever brings the
+ * user's data later (a message, their presence, a change of name) updates it: a user
+ * unknown when first asked for may sign in for the first time afterwards.
+ */
 export class UserQuery extends LiveQuery<UserData | null | undefined> {
+  private stopUsers: (() => void) | undefined;
+
   constructor(
     live: LiveData,
     key: string,
@@ -85,24 +91,25 @@ export class UserQuery extends LiveQuery<UserData | null | undefined> {
   }
 
   start() {
+    this.stopUsers?.();
+    this.stopUsers = this.live.onUsers(() => {
+      const user = this.live.user(this.userId);
+      if (user && user !== this.value) this.publish(user);
+    });
     const known = this.live.user(this.userId);
     if (known) this.publish(known);
-    void this.live.loadUser(this.userId).then((user) => this.publish(user));
+    void this.live.loadUser(this.userId).then((user) => this.publish(this.live.user(this.userId) ?? user));
   }
 
-  stop() {}
+  stop() {
+    this.stopUsers?.();
+    this.stopUsers = undefined;
+  }
 
   reset() {
     this.publish(undefined);
   }
-
-  override handle(event: ServerEvent) {
-    const user = this.live.user(this.userId);
-    if (user && user !== this.value && eventMentionsUsers(event)) this.publish(user);
-  }
 }
-
-const eventMentionsUsers = (event: ServerEvent) => event.type === 'user' || 'users' in event;
 
 export interface MembersState {
   members: UserData[];
@@ -182,7 +189,10 @@ export class PresenceQuery extends LiveQuery<PresenceView[] | undefined> {
   start() {
     const { watchId, location, groupId, exactMatch } = this;
     this.live.request({ type: 'presence.watch', watchId, location, groupId, ...(exactMatch && { exactMatch }) }).then(
-      ({ users }) => this.publish(users),
+      ({ users }) => {
+        this.live.remember(users.map((entry) => entry.user));
+        this.publish(users);
+      },
       () => {},
     );
   }

@@ -1,7 +1,7 @@
 import type { ClientCreateMessage, ThreadSummary } from '@cord-sdk/types';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { contentFromText } from '../../protocol/content.ts';
-import type { EntityMetadata, ThreadData } from '../../protocol/views.ts';
+import type { AnnotationData, EntityMetadata, ThreadData } from '../../protocol/views.ts';
 import { toThreadSummary } from '../api/convert.ts';
 import { sendMessage } from '../api/messageWrites.ts';
 import { i18n, live } from '../runtime.ts';
@@ -19,6 +19,8 @@ export interface ComposerTarget {
   /** How a new thread is made. */
   newThread: NonNullable<ClientCreateMessage['createThread']>;
   messageMetadata?: EntityMetadata | undefined;
+  /** The page spot the message points at (a floating thread's first message). */
+  annotation?: AnnotationData | undefined;
   size: ComposerSize;
   showExpanded: boolean;
   showCloseButton: boolean;
@@ -156,12 +158,17 @@ export class ComposerController implements ReactiveController {
     // Files picked a moment ago may still be waiting for local Cord's record of them.
     ids
       .then((fileIds) =>
-        sendMessage(live, threadId, {
-          content: contentFromText(text),
-          metadata: target.messageMetadata,
-          addAttachments: fileIds.map((id) => ({ type: 'file', id })),
-          createThread: target.newThread,
-        }),
+        sendMessage(
+          live,
+          threadId,
+          {
+            content: contentFromText(text),
+            metadata: target.messageMetadata,
+            addAttachments: fileIds.map((id) => ({ type: 'file', id })),
+            createThread: target.newThread,
+          },
+          target.annotation,
+        ),
       )
       .then((message) => {
         this.fail(null);

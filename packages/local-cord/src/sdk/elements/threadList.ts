@@ -14,6 +14,7 @@ import { ClockController } from './clockController.ts';
 import { CordElement } from './cordElement.ts';
 import { LiveController } from './liveController.ts';
 import { authorOf, MessageController, OWN_CLICKS, threadMenuOf } from './messageController.ts';
+import { onOpenFloatingThreads, openFloatingThreadAt } from './openFloatingThreads.ts';
 
 const PAGE_SIZE = 20;
 
@@ -31,18 +32,18 @@ export class CordThreadList extends CordElement {
     filter: {},
     partialMatch: { attribute: 'partial-match' },
     highlightThreadId: { attribute: 'highlight-thread-id' },
+    highlightOpenFloatingThread: { attribute: 'highlight-open-floating-thread' },
     showPlaceholder: { attribute: 'show-placeholder' },
   };
   static override unsupportedAttributes = {
     'show-screenshot-preview-in-message':
       'Local Cord takes no screenshots of annotated pages, so there is none to preview.',
-    'highlight-open-floating-thread':
-      'Local Cord has no <cord-floating-threads> yet, so no floating thread is ever open.',
   };
   declare location: string | null;
   declare filter: string | null;
   declare partialMatch: string | null;
   declare highlightThreadId: string | null;
+  declare highlightOpenFloatingThread: string | null;
   declare showPlaceholder: string | null;
 
   private readonly list = new LiveController<ThreadListState>(this);
@@ -56,6 +57,9 @@ export class CordThreadList extends CordElement {
   /** Each listed thread's resolved state when last seen, to tell when it changes. */
   private resolvedBefore = new Map<string, boolean>();
   private scrolledTo: string | undefined;
+  /** The thread a `<cord-floating-threads>` at the list's location has open, highlighted too. */
+  private floatingOpen: string | undefined;
+  private stopFloating: (() => void) | undefined;
 
   constructor() {
     super();
@@ -65,6 +69,12 @@ export class CordThreadList extends CordElement {
   override connectedCallback() {
     super.connectedCallback();
     this.emitLifecycle('loading');
+    this.stopFloating = onOpenFloatingThreads(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.stopFloating?.();
   }
 
   protected override willUpdate() {
@@ -75,6 +85,11 @@ export class CordThreadList extends CordElement {
     };
     // Both resolved and unresolved threads, whatever the filter says, as in Cord.
     const { groupId, filter } = threadFilter({ ...given, location, resolvedStatus: 'any' });
+    const listed = filter.location;
+    this.floatingOpen =
+      listed && !listed.partialMatch && booleanAttribute(this.highlightOpenFloatingThread, true)
+        ? openFloatingThreadAt(listed.value)
+        : undefined;
     const sort = { sortBy: 'most_recent_message_timestamp', sortDirection: 'descending' } as const;
     this.list.use(threadListQuery(live, groupId, filter, sort, PAGE_SIZE));
   }
@@ -189,7 +204,7 @@ export class CordThreadList extends CordElement {
         {
           viewerId: live.viewer?.id,
           user: (id) => live.user(id),
-          highlighted: thread.id === this.highlightThreadId,
+          highlighted: thread.id === this.highlightThreadId || thread.id === this.floatingOpen,
           offerReply: false,
         },
       )}

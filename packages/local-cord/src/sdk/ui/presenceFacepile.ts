@@ -21,7 +21,7 @@ export function presenceFacepile(presence: readonly PresenceView[], options: Pre
   let users = presence.filter((entry) => entry.present || entry.lastSeen !== null);
   if (options.viewerIsHere && viewer && !users.some((entry) => entry.user.id === viewer.id)) {
     // The page itself says the viewer is here: show them before local Cord echoes it back.
-    users = [{ user: viewer, present: true, lastSeen: Date.now() }, ...users];
+    users = [{ user: viewer, present: true, lastSeen: Date.now(), locations: [] }, ...users];
   }
   if (options.excludeViewer) users = viewer ? users.filter((entry) => entry.user.id !== viewer.id) : [];
   if (options.onlyPresentUsers) users = users.filter((entry) => entry.present);

@@ -1,6 +1,6 @@
 import type { ServerEvent } from '../../protocol/events.ts';
 import { TYPING_LAPSE_MS } from '../../protocol/limits.ts';
-import { locationKey } from '../../protocol/location.ts';
+import { type CordLocation, locationKey, matchesLocation } from '../../protocol/location.ts';
 import { matchesThreadFilter } from '../../protocol/threadFilter.ts';
 import type { PresenceView, ThreadData, UserData } from '../../protocol/views.ts';
 import type { MessageRecord, Store, ThreadRecord } from '../../store/store.ts';
@@ -206,11 +206,11 @@ export class Hub {
       if (subscriber.viewer.userId === userId) this.sendViewer(subscriber);
       else if (subscriber.knownUsers.has(userId)) subscriber.send({ type: 'user', user });
     }
-    for (const { groupId, location, user: present } of this.store.presence.visibleIn(
-      this.store.groups.groupIdsOf(userId),
-    )) {
-      if (present.id === userId) this.publishPresence({ groupId, location });
-    }
+    this.publishPresence(
+      this.store.presence
+        .visibleIn(this.store.groups.groupIdsOf(userId))
+        .filter(({ user: present }) => present.id === userId),
+    );
   }
 
   sendViewer(subscriber: Subscriber) {
@@ -279,12 +279,24 @@ export class Hub {
     return presenceAt(this.store.presence.visibleIn(watch.groupIds), watch.location, watch.exactMatch);
   }
 
-  arrive(subscriber: Subscriber, spot: PresenceSpot, presentUntil: number, lastSeen: number | undefined) {
+  /**
+   * The user is present at a spot. With `region` (Cord's `exclusive_within`) they leave, at
+   * the same moment, every other spot of this connection's in the group within the region:
+   * watchers hear of the move once, never of a moment with the user nowhere.
+   */
+  arrive(
+    subscriber: Subscriber,
+    spot: PresenceSpot,
+    presentUntil: number,
+    lastSeen: number | undefined,
+    region?: CordLocation,
+  ) {
     const key = spotKey(spot);
+    const left = region ? this.leaveRegion(subscriber, spot.groupId, region, key) : [];
     const wasPresent = subscriber.presentAt.has(key) || this.isPresentElsewhere(subscriber, key);
     subscriber.presentAt.set(key, spot);
     this.store.presence.set({ userId: subscriber.viewer.userId, ...spot, presentUntil, lastSeen });
-    if (!wasPresent || lastSeen !== undefined) this.publishPresence(spot);
+    if (!wasPresent || lastSeen !== undefined || left.length > 0) this.publishPresence([spot, ...left]);
   }
 
   depart(subscriber: Subscriber, spot: PresenceSpot, lastSeen: number | undefined) {
@@ -295,7 +307,21 @@ export class Hub {
 
   private leave(userId: string, spot: PresenceSpot, lastSeen?: number) {
     this.store.presence.set({ userId, ...spot, presentUntil: null, lastSeen });
-    this.publishPresence(spot);
+    this.publishPresence([spot]);
+  }
+
+  /** Leaves the connection's spots in a group within a region (but `keep`) without telling anyone yet. */
+  private leaveRegion(subscriber: Subscriber, groupId: string, region: CordLocation, keep: string): PresenceSpot[] {
+    const left: PresenceSpot[] = [];
+    for (const [key, spot] of subscriber.presentAt) {
+      if (key === keep || spot.groupId !== groupId || !matchesLocation(region, spot.location)) continue;
+      subscriber.presentAt.delete(key);
+      if (this.isPresentElsewhere(subscriber, key)) continue;
+      const lastSeen = spot.durable ? Date.now() : undefined;
+      this.store.presence.set({ userId: subscriber.viewer.userId, ...spot, presentUntil: null, lastSeen });
+      left.push(spot);
+    }
+    return left;
   }
 
   private isPresentElsewhere(subscriber: Subscriber, key: string) {
@@ -307,17 +333,18 @@ export class Hub {
     return false;
   }
 
-  publishPresence(spot: PresenceSpot) {
+  /** Tells every watch of any of these spots who is there now, once per watch. */
+  publishPresence(spots: readonly Pick<PresenceSpot, 'groupId' | 'location'>[]) {
+    if (spots.length === 0) return;
     // Everyone on one page watches the same thing: work each answer out once.
     const answers = new Map<string, PresenceView[]>();
     for (const subscriber of this.subscribers) {
       for (const [watchId, watch] of subscriber.presenceWatches) {
-        if (
-          !watch.groupIds.includes(spot.groupId) ||
-          !watchedLocation(watch.location, spot.location, watch.exactMatch)
-        ) {
-          continue;
-        }
+        const touched = spots.some(
+          (spot) =>
+            watch.groupIds.includes(spot.groupId) && watchedLocation(watch.location, spot.location, watch.exactMatch),
+        );
+        if (!touched) continue;
         const key = `${watch.groupIds.join('\n')}\n${watch.exactMatch === true}\n${locationKey(watch.location)}`;
         let users = answers.get(key);
         if (!users) {
@@ -339,7 +366,7 @@ export class Hub {
       }
       lapsed.set(key, spot);
     }
-    for (const spot of lapsed.values()) this.publishPresence(spot);
+    this.publishPresence([...lapsed.values()]);
     for (const [threadId, users] of this.typing) {
       for (const [userId, until] of users) {
         if (until > now) continue;

@@ -12,10 +12,12 @@ export function presenceAt(rows: readonly PresenceRecord[], query: CordLocation,
   for (const row of rows) {
     if (!watchedLocation(query, row.location, exactMatch)) continue;
     const seen = byUser.get(row.user.id);
+    const locations = seen?.locations ?? [];
     byUser.set(row.user.id, {
       user: seen?.user ?? userData(row.user),
       present: row.present || (seen?.present ?? false),
       lastSeen: Math.max(row.lastSeen ?? 0, seen?.lastSeen ?? 0) || null,
+      locations: row.present ? [...locations, row.location] : locations,
     });
   }
   return [...byUser.values()].sort(

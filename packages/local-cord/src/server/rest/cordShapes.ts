@@ -1,3 +1,4 @@
+import { annotationAttachments } from '../../protocol/annotation.ts';
 import { displayName } from '../../protocol/userNames.ts';
 import type { MessageData, NotificationData, ThreadData } from '../../protocol/views.ts';
 import type { GroupRecord, MessageRecord, ParticipantRecord, ThreadRecord, UserRecord } from '../../store/store.ts';
@@ -47,7 +48,7 @@ export function restListedThread(snapshot: ThreadSnapshot) {
 
 /** Cord's CoreMessageData from the data a browser gets (a notification carries one). */
 export function restMessageData(message: MessageData) {
-  const { seen: _, ...core } = message;
+  const { seen: _, annotation, ...core } = message;
   return {
     ...core,
     organizationID: core.groupID,
@@ -56,7 +57,10 @@ export function restMessageData(message: MessageData) {
     deletedTimestamp: isoTime(core.deletedTimestamp),
     reactions: core.reactions.map((reaction) => ({ ...reaction, timestamp: isoTime(reaction.timestamp) })),
     // Cord's REST API gives file ids in its external form.
-    attachments: core.attachments.map((file) => ({ ...file, id: `cord:${file.id}` })),
+    attachments: [
+      ...core.attachments.map((file) => ({ ...file, id: `cord:${file.id}` })),
+      ...annotationAttachments(annotation),
+    ],
   };
 }
 

@@ -77,7 +77,7 @@ function deleteUser({ store, hub }: RestContext, userId: string) {
     if (thread && !threadGroups.has(threadId)) hub.publishThread(thread);
   }
   for (const groupId of groupIds) hub.publishMembership(groupId, [], [userId]);
-  for (const spot of spots) hub.publishPresence(spot);
+  hub.publishPresence(spots);
 }
 
 /** Cord deletes the group with its threads (their messages with them), memberships and presence. */
@@ -94,7 +94,7 @@ function deleteGroup({ store, hub }: RestContext, groupId: string) {
   });
   for (const thread of threads) hub.removeThread(thread.id, groupId, thread.messageIds);
   hub.publishMembership(groupId, [], memberIds);
-  for (const spot of spots) hub.publishPresence(spot);
+  hub.publishPresence(spots);
 }
 
 export const deletionRoutes: Route[] = [

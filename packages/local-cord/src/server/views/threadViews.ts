@@ -69,6 +69,7 @@ export function messageData(
     attachments: deleted ? [] : message.attachments.map((file) => ({ type: 'file', ...file })),
     seenBy: seenBy(looks, times),
     skipLinkPreviews: message.skipLinkPreviews,
+    annotation: deleted ? null : message.annotation,
     seen: seenByViewer(looks, times, viewerId),
   };
 }

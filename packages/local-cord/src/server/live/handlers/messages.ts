@@ -57,6 +57,7 @@ export const messageHandlers: Handlers<MessageRequest> = {
           metadata: request.metadata ?? {},
           extraClassnames: request.extraClassnames ?? null,
           skipLinkPreviews: request.skipLinkPreviews ?? false,
+          annotation: request.annotation ?? null,
         },
         now,
       );

@@ -1,4 +1,6 @@
 import { DURABLE_PRESENCE_WRITE_MS, PRESENCE_LAPSE_MS } from '../../../protocol/limits.ts';
+import { matchesLocation, OUTSIDE_EXCLUSIVITY_REGION } from '../../../protocol/location.ts';
+import { RequestError } from '../requestError.ts';
 import { readScope, writeGroup } from '../scope.ts';
 import type { PresenceSpot } from '../subscriber.ts';
 import type { Handlers } from './context.ts';
@@ -17,7 +19,10 @@ export const presenceHandlers: Handlers<'presence.watch' | 'presence.unwatch' | 
     return {};
   },
 
-  'presence.set'({ store, hub, subscriber }, { location, present, durable, groupId }) {
+  'presence.set'({ store, hub, subscriber }, { location, present, durable, groupId, exclusiveWithin }) {
+    if (exclusiveWithin && !matchesLocation(exclusiveWithin, location)) {
+      throw new RequestError('invalid_request', OUTSIDE_EXCLUSIVITY_REGION);
+    }
     const spot: PresenceSpot = { groupId: writeGroup(store, subscriber.viewer, groupId, NO_GROUP), location, durable };
     const now = Date.now();
     // Durable "last seen here" is written on leaving and at most once a minute meanwhile.
@@ -25,7 +30,7 @@ export const presenceHandlers: Handlers<'presence.watch' | 'presence.unwatch' | 
     const writeLastSeen =
       durable && (!present || lastWritten === null || now - lastWritten >= DURABLE_PRESENCE_WRITE_MS);
     const lastSeen = writeLastSeen ? now : undefined;
-    if (present) hub.arrive(subscriber, spot, now + PRESENCE_LAPSE_MS, lastSeen);
+    if (present) hub.arrive(subscriber, spot, now + PRESENCE_LAPSE_MS, lastSeen, exclusiveWithin);
     else hub.depart(subscriber, spot, lastSeen);
     return {};
   },
