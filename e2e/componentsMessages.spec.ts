@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { closeAll, event, openComponents, sample, section, shownMessage, toggle, write } from './componentsPage.ts';
+import {
+  closeAll,
+  cord,
+  event,
+  openComponents,
+  sample,
+  section,
+  shownMessage,
+  toggle,
+  write,
+} from './componentsPage.ts';
 import { expect, test, watchForProblems } from './fixtures.ts';
 
 // The Messages sections of the components page: Thread, Message, MessageContent,
@@ -60,6 +70,53 @@ test('Thread: lays out in its container, sends, and fires Cord events; its optio
   await thread.getByRole('button', { name: 'Reopen to reply' }).click();
   await expect(thread.locator('.cord-resolved-thread-composer')).toHaveCount(0);
   problems.assertClean();
+});
+
+test('A collapsed Thread leaves its replies unread; opened, it marks them seen', async ({ browser }) => {
+  const severus = await openComponents(browser, 0);
+  const minerva = await openComponents(browser, 1);
+  const threadId = `collapsed-${randomUUID()}`;
+  const send = (page: typeof severus, text: string, createThread?: object) =>
+    cord(
+      page,
+      `(sdk) => sdk.thread.sendMessage(${JSON.stringify(threadId)}, ${JSON.stringify({
+        content: [{ type: 'p', children: [{ text }] }],
+        createThread,
+      })})`,
+    );
+  const unread = () =>
+    cord<number>(
+      severus,
+      `(sdk) => new Promise((resolve) => {
+        const ref = sdk.thread.observeThread(${JSON.stringify(threadId)}, (data) => {
+          // The first answer may come before observeThread returns: unobserve after it.
+          if (!data.loading && data.thread) setTimeout(() => { sdk.thread.unobserveThread(ref); resolve(data.thread.unread); });
+        });
+      })`,
+    );
+  await send(severus, 'The first message', {
+    location: { page: 'collapsed' },
+    url: 'http://localhost/',
+    name: 'Collapsed',
+  });
+  await severus.evaluate((id) => {
+    const element = document.createElement('cord-thread');
+    element.id = 'collapsed-thread';
+    element.setAttribute('thread-id', id);
+    element.setAttribute('collapsed', 'true');
+    document.body.prepend(element);
+  }, threadId);
+  await send(minerva, 'A reply Severus has not opened');
+  const element = severus.locator('#collapsed-thread');
+  await expect(element.locator('.cord-collapsed-thread')).toContainText('1 unread');
+  // Longer than the second a shown thread waits before it counts as read.
+  await severus.waitForTimeout(2_500);
+  expect(await unread()).toBe(1);
+  await expect(element.locator('.cord-collapsed-thread')).toContainText('1 unread');
+
+  await element.evaluate((thread) => thread.setAttribute('collapsed', 'false'));
+  await expect(element.locator('.cord-message', { hasText: 'A reply Severus has not opened' })).toBeVisible();
+  await expect.poll(unread).toBe(0);
 });
 
 test('Message shows the thread first message live, fires click and edit events, and enters edit mode', async ({

@@ -133,7 +133,9 @@ export class CordThread extends CordElement {
       if (this.wasResolved === false && thread.resolved) this.emit('resolved', { thread: toThreadSummary(thread) });
       this.wasResolved = thread.resolved;
       this.writeAttributes(thread);
-      if (thread.unread > 0 && document.visibilityState === 'visible') markSeenSoon(thread.id);
+      // Collapsed, the replies are out of sight: as in Cord, only an open thread is read.
+      const open = !booleanAttribute(this.collapsed, false);
+      if (open && thread.unread > 0 && document.visibilityState === 'visible') markSeenSoon(thread.id);
     }
     if (this.focusPending && !thread?.resolved) {
       const editor = this.querySelector<HTMLTextAreaElement>('.cord-composer .cord-editor');
