@@ -100,6 +100,24 @@ describe('who gets a notification', () => {
     expect(await notificationsOf(hermione)).toEqual([]);
   });
 
+  it('a mention carrying a file says so, as Cord says it', async () => {
+    const [severus, minerva] = await Promise.all([join('severus'), join('minerva')]);
+    await send(severus, 't1', paragraph('First'));
+    const fileId = randomUUID();
+    await severus.client.ok({ type: 'file.create', fileId, name: 'plan.txt', mimeType: 'text/plain', size: 4 });
+    await severus.client.ok({
+      type: 'message.send',
+      threadId: 't1',
+      messageId: randomUUID(),
+      content: paragraph('See ', mention('minerva')),
+      addAttachments: [{ type: 'file', id: fileId }],
+    });
+
+    const [forMinerva] = await notificationsOf(minerva);
+    expect(forMinerva?.headerTranslation?.key).toBe('cord.reply_mention_attachment');
+    expect(sentence(forMinerva!)).toBe('<severus> mentioned you and sent you a file in **Thread t1**');
+  });
+
   it('a reply notifies the thread subscribers but its author; a first message says it created the thread', async () => {
     const [severus, minerva, hermione] = await Promise.all([join('severus'), join('minerva'), join('hermione')]);
     await send(severus, 't1', paragraph('First'), { addSubscribers: ['hermione'] });

@@ -53,6 +53,7 @@ export function forNewMessage(
   return recipients.map((recipientId) => {
     const replyActions: NotificationReplyAction[] = [];
     if (mentioned.includes(recipientId)) replyActions.push('mention');
+    if (message.attachments.length > 0) replyActions.push('attach-file');
     if (threadCreated) replyActions.push('create-thread');
     return { ...about, id: newId(), recipientId, type: 'reply', replyActions };
   });
