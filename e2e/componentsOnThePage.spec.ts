@@ -239,6 +239,41 @@ test("LiveCursors: each user sees the other's cursor with their name, from React
   await toggle(severus, 'live-cursors', 'showViewerCursor');
   await severus.mouse.move(heading.x + 30, heading.y + 5);
   await expect(cursorOf(severus, 'Severus Atreides')).toBeVisible();
+  await toggle(severus, 'live-cursors', 'showViewerCursor');
+
+  // show-cursors="false": Severus sees nobody's cursor, though Minerva moves; on again, hers is back.
+  await toggle(severus, 'live-cursors', 'showCursors');
+  await expect(cursorOf(severus, 'Minerva Halleck')).toHaveCount(0);
+  const minervaTitle = (await title(minerva).boundingBox())!;
+  await minerva.mouse.move(minervaTitle.x + 50, minervaTitle.y + 5);
+  await expect(cursorOf(minerva, 'Severus Atreides')).toBeVisible();
+  await expect(cursorOf(severus, 'Minerva Halleck')).toHaveCount(0);
+  await toggle(severus, 'live-cursors', 'showCursors');
+  await pointAndSee(0.3);
+
+  // send-cursor="false": his cursor leaves Minerva's page and stays away as he moves; on again, it is back.
+  await toggle(severus, 'live-cursors', 'sendCursor');
+  await expect(cursorOf(minerva, 'Severus Atreides')).toHaveCount(0);
+  await severus.mouse.move(heading.x + 40, heading.y + 5);
+  await pointAndSee(0.7);
+  await expect(cursorOf(minerva, 'Severus Atreides')).toHaveCount(0);
+  await toggle(severus, 'live-cursors', 'sendCursor');
+  await severus.mouse.move(heading.x + 60, heading.y + 5);
+  await expect(cursorOf(minerva, 'Severus Atreides')).toBeVisible();
+
+  // click-display-duration: a click's ring lasts Cord's second by default, longer when asked.
+  const ring = severus.locator('cord-live-cursors .cord-live-cursors-click');
+  await minerva.mouse.down();
+  await minerva.mouse.up();
+  await expect(ring).toBeVisible();
+  await expect(ring).toHaveCount(0);
+  await choose(severus, 'live-cursors', 'clickDisplayDuration', '10000');
+  await pointAndSee(0.5);
+  await minerva.mouse.down();
+  await minerva.mouse.up();
+  await expect(ring).toBeVisible();
+  await severus.waitForTimeout(2_500);
+  await expect(ring).toBeVisible();
 
   // The deprecated <cord-multiple-cursors>: its older look, a name on a colour of its four.
   await choose(severus, 'live-cursors', 'render with', 'cord-multiple-cursors');

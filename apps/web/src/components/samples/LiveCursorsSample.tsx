@@ -5,8 +5,11 @@ import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 type CursorsElement = DetailedHTMLProps<HTMLAttributes<HTMLElement>, HTMLElement> & {
   location?: string;
   'show-viewer-cursor'?: string;
+  'send-cursor'?: string;
+  'show-cursors'?: string;
   'send-clicks'?: string;
   'show-clicks'?: string;
+  'click-display-duration'?: number;
 };
 declare module 'react' {
   namespace JSX {
@@ -25,18 +28,31 @@ export const CURSOR_IMPLEMENTATIONS = ['LiveCursors', 'cord-live-cursors', 'cord
 interface Props {
   as: (typeof CURSOR_IMPLEMENTATIONS)[number];
   showViewerCursor: boolean;
+  sendCursor: boolean;
+  showCursors: boolean;
   clicks: boolean;
+  clickDisplayDuration: number;
 }
 
-export function LiveCursorsSample({ as, showViewerCursor, clicks }: Props) {
+export function LiveCursorsSample({
+  as,
+  showViewerCursor,
+  sendCursor,
+  showCursors,
+  clicks,
+  clickDisplayDuration,
+}: Props) {
   if (as === 'LiveCursors') {
     // @cord-sdk/react's own, pure React on Cord's presence API.
     return (
       <LiveCursors
         location={CURSORS_LOCATION}
         showViewerCursor={showViewerCursor}
+        sendCursor={sendCursor}
+        showCursors={showCursors}
         sendClicks={clicks}
         showClicks={clicks}
+        clickDisplayDuration={clickDisplayDuration}
       />
     );
   }
@@ -45,8 +61,11 @@ export function LiveCursorsSample({ as, showViewerCursor, clicks }: Props) {
     <Tag
       location={JSON.stringify(CURSORS_LOCATION)}
       show-viewer-cursor={String(showViewerCursor)}
+      send-cursor={String(sendCursor)}
+      show-cursors={String(showCursors)}
       send-clicks={String(clicks)}
       show-clicks={String(clicks)}
+      click-display-duration={clickDisplayDuration}
     />
   );
 }

@@ -79,10 +79,16 @@ export function SelectionCommentsSection() {
   );
 }
 
+/** How long a click's ring shows, in milliseconds: Cord's default, and a long one to watch. */
+const CLICK_DURATIONS = ['1000', '10000'] as const;
+
 export function LiveCursorsSection() {
   const [as, setAs] = useState<(typeof CURSOR_IMPLEMENTATIONS)[number]>('LiveCursors');
   const [showViewerCursor, setShowViewerCursor] = useState(false);
+  const [sendCursor, setSendCursor] = useState(true);
+  const [showCursors, setShowCursors] = useState(true);
   const [clicks, setClicks] = useState(true);
+  const [clickDisplayDuration, setClickDisplayDuration] = useState<(typeof CLICK_DURATIONS)[number]>('1000');
   return (
     <Section
       id="live-cursors"
@@ -94,11 +100,26 @@ export function LiveCursorsSection() {
         <>
           <Choice label="render with" value={as} options={CURSOR_IMPLEMENTATIONS} onChange={setAs} />
           <Toggle label="showViewerCursor" value={showViewerCursor} onChange={setShowViewerCursor} />
+          <Toggle label="sendCursor" value={sendCursor} onChange={setSendCursor} />
+          <Toggle label="showCursors" value={showCursors} onChange={setShowCursors} />
           <Toggle label="sendClicks and showClicks" value={clicks} onChange={setClicks} />
+          <Choice
+            label="clickDisplayDuration"
+            value={clickDisplayDuration}
+            options={CLICK_DURATIONS}
+            onChange={setClickDisplayDuration}
+          />
         </>
       }
     >
-      <LiveCursorsSample as={as} showViewerCursor={showViewerCursor} clicks={clicks} />
+      <LiveCursorsSample
+        as={as}
+        showViewerCursor={showViewerCursor}
+        sendCursor={sendCursor}
+        showCursors={showCursors}
+        clicks={clicks}
+        clickDisplayDuration={Number(clickDisplayDuration)}
+      />
       <p className="hint">Cursors show over the whole page, as in Cord.</p>
     </Section>
   );
