@@ -184,10 +184,22 @@ test('SelectionComments: a comment on selected words, pinned there for the other
   );
   expect(attachments).toEqual([expect.objectContaining({ type: 'annotation', textContent: words })]);
 
-  // Another label, from its attribute.
+  // Another label, from its attribute; Cord's icon beside it.
   await choose(severus, 'selection-comments', 'button-label', 'Comment');
   await element(severus).locator('p').nth(1).selectText();
-  await expect(element(severus).getByRole('button', { name: 'Comment', exact: true })).toBeVisible();
+  const labelled = element(severus).getByRole('button', { name: 'Comment', exact: true });
+  await expect(labelled).toBeVisible();
+  await expect(labelled.locator('svg.cord-icon')).toHaveCount(1);
+
+  // icon-url: the page's picture instead of Cord's icon; empty, no icon at all.
+  await choose(severus, 'selection-comments', 'icon-url', 'star');
+  await element(severus).locator('p').nth(1).selectText();
+  await expect(labelled.locator('img.cord-icon')).toHaveAttribute('src', /^data:image\/svg\+xml,/);
+  await expect(labelled.locator('svg.cord-icon')).toHaveCount(0);
+  await choose(severus, 'selection-comments', 'icon-url', 'none');
+  await element(severus).locator('p').nth(1).selectText();
+  await expect(labelled).toHaveText('Comment');
+  await expect(labelled.locator('.cord-icon')).toHaveCount(0);
   problems.assertClean();
 });
 

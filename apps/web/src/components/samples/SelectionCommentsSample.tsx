@@ -8,6 +8,7 @@ declare module 'react' {
       'cord-selection-comments': DetailedHTMLProps<HTMLAttributes<HTMLElement>, HTMLElement> & {
         location?: string;
         'button-label'?: string;
+        'icon-url'?: string;
         'thread-name'?: string;
       };
     }
@@ -16,11 +17,18 @@ declare module 'react' {
 
 const SELECTION_LOCATION = { ...DEMO_LOCATION, section: 'selection-comments' };
 
-export function SelectionCommentsSample({ buttonLabel }: { buttonLabel: string }) {
+interface Props {
+  buttonLabel: string;
+  /** The button's icon: absent for Cord's own, empty for none, or an absolute URL. */
+  iconUrl: string | undefined;
+}
+
+export function SelectionCommentsSample({ buttonLabel, iconUrl }: Props) {
   return (
     <cord-selection-comments
       location={JSON.stringify(SELECTION_LOCATION)}
       button-label={buttonLabel}
+      icon-url={iconUrl}
       thread-name="A comment on a selection"
     >
       <p className="selectable">

@@ -56,8 +56,17 @@ export function FloatingThreadsSection() {
   );
 }
 
+/** A picture for the button, drawn inline so the page asks no server for it. */
+const STAR_ICON = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20"><path fill="#f5a623" d="m10 1 2.6 6 6.4.5-4.9 4.2 1.5 6.3L10 14.6 4.4 18l1.5-6.3L1 7.5 7.4 7z"/></svg>',
+)}`;
+/** The icon-url choices: the attribute left out (Cord's icon), empty (none), or a picture's URL. */
+const ICONS = { "Cord's icon": undefined, none: '', star: STAR_ICON } as const;
+type IconChoice = keyof typeof ICONS;
+
 export function SelectionCommentsSection() {
   const [buttonLabel, setButtonLabel] = useState('Add comment');
+  const [icon, setIcon] = useState<IconChoice>("Cord's icon");
   return (
     <Section
       id="selection-comments"
@@ -66,15 +75,18 @@ export function SelectionCommentsSection() {
       description="Comments on selected text. @cord-sdk/react 1.47.2 has no component for it any more; the page uses Cord's element."
       source={selectionCommentsSource}
       controls={
-        <Choice
-          label="button-label"
-          value={buttonLabel}
-          options={['Add comment', 'Comment']}
-          onChange={setButtonLabel}
-        />
+        <>
+          <Choice
+            label="button-label"
+            value={buttonLabel}
+            options={['Add comment', 'Comment']}
+            onChange={setButtonLabel}
+          />
+          <Choice label="icon-url" value={icon} options={Object.keys(ICONS) as IconChoice[]} onChange={setIcon} />
+        </>
       }
     >
-      <SelectionCommentsSample buttonLabel={buttonLabel} />
+      <SelectionCommentsSample buttonLabel={buttonLabel} iconUrl={ICONS[icon]} />
     </Section>
   );
 }
