@@ -33,12 +33,25 @@ test('Sidebar: opened by its launcher, who is here, threads between two users, w
   await launcher(minerva).click();
   await expect(sidebar(severus).getByRole('img', { name: 'Minerva Halleck: Viewing' })).toBeVisible();
   await expect(sidebar(minerva).getByRole('img', { name: /^Severus Atreides/ })).toBeVisible();
+  // excludeViewerFromPresence: his own face goes, Minerva's stays.
+  const ownFace = sidebar(severus).getByRole('img', { name: /^Severus Atreides/ });
+  await expect(ownFace).toBeVisible();
+  await toggle(severus, 'sidebar', 'excludeViewerFromPresence');
+  await expect(ownFace).toHaveCount(0);
+  await expect(sidebar(severus).getByRole('img', { name: 'Minerva Halleck: Viewing' })).toBeVisible();
 
   // A thread Minerva starts in her sidebar shows in Severus's list; he opens it in full.
   const text = `From the sidebar ${randomUUID()}`;
   await write(sidebar(minerva).locator('.cord-sidebar-composer cord-composer'), text);
   const listed = sidebar(severus).locator('cord-thread-list .cord-clickable-thread', { hasText: text });
   const threadId = await listed.getAttribute('data-cord-thread-id');
+  // Named by the sidebar's threadName.
+  await expect(
+    cord(
+      severus,
+      `(sdk) => new Promise((resolve) => sdk.thread.observeThread(${JSON.stringify(threadId)}, ({ thread }) => thread && resolve(thread.name)))`,
+    ),
+  ).resolves.toBe('From the sidebar');
   await listed.locator('.cord-message-content').click();
   await expect(event(severus, 'sidebar', 'onThreadOpen')).toHaveText(`onThreadOpen ["${threadId}"]`);
   const opened = sidebar(severus).locator(`.cord-sidebar-thread cord-thread[thread-id="${threadId}"]`);

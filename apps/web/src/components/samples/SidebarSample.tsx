@@ -10,10 +10,19 @@ interface Props {
   showLauncher: boolean;
   showPresence: boolean;
   showInbox: boolean;
+  excludeViewerFromPresence: boolean;
   onEvent: OnEvent;
 }
 
-export function SidebarSample({ open, setOpen, showLauncher, showPresence, showInbox, onEvent }: Props) {
+export function SidebarSample({
+  open,
+  setOpen,
+  showLauncher,
+  showPresence,
+  showInbox,
+  excludeViewerFromPresence,
+  onEvent,
+}: Props) {
   return (
     <>
       {/* Opens and closes the page's sidebar, wherever it is. */}
@@ -25,6 +34,7 @@ export function SidebarSample({ open, setOpen, showLauncher, showPresence, showI
         showLauncher={showLauncher}
         showPresence={showPresence}
         showInbox={showInbox}
+        excludeViewerFromPresence={excludeViewerFromPresence}
         onOpen={(info) => {
           setOpen(true);
           onEvent('onOpen', info);

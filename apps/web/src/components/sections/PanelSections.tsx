@@ -10,6 +10,7 @@ export function SidebarSection() {
   const [showLauncher, setShowLauncher] = useState(false);
   const [showPresence, setShowPresence] = useState(true);
   const [showInbox, setShowInbox] = useState(true);
+  const [excludeViewerFromPresence, setExcludeViewerFromPresence] = useState(false);
   const [events, log] = useEventLog();
   return (
     <Section
@@ -24,6 +25,11 @@ export function SidebarSection() {
           <Toggle label="showLauncher" value={showLauncher} onChange={setShowLauncher} />
           <Toggle label="showPresence" value={showPresence} onChange={setShowPresence} />
           <Toggle label="showInbox" value={showInbox} onChange={setShowInbox} />
+          <Toggle
+            label="excludeViewerFromPresence"
+            value={excludeViewerFromPresence}
+            onChange={setExcludeViewerFromPresence}
+          />
         </>
       }
       events={events}
@@ -34,6 +40,7 @@ export function SidebarSection() {
         showLauncher={showLauncher}
         showPresence={showPresence}
         showInbox={showInbox}
+        excludeViewerFromPresence={excludeViewerFromPresence}
         onEvent={log}
       />
     </Section>
