@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
-import { closeAll, cord, event, openComponents, sample, toggle, write } from './componentsPage.ts';
-import { expect, test, watchForProblems } from './fixtures.ts';
+import type { Locator, Page } from '@playwright/test';
+import { closeAll, cord, event, events, openComponents, sample, toggle, write } from './componentsPage.ts';
+import { expect, LOCAL_CORD_URL, test, watchForProblems } from './fixtures.ts';
 
 // The Panels sections of the components page: Sidebar with SidebarLauncher, and Inbox with
 // InboxLauncher, through @cord-sdk/react's wrappers, between two users.
@@ -108,10 +108,31 @@ test('Inbox and InboxLauncher: the inbox with its placeholder and close request;
   await expect(inbox).toHaveClass(/cord-component cord-v1 cord-component-inbox/);
   await expect(inbox.locator('.cord-inbox-title')).toHaveText('Your Inbox');
   await expect(inbox.locator('.cord-empty-state-title')).toHaveText('You’re all caught up');
+  const closeRequests = events(severus, 'inbox').filter({ hasText: 'onCloseRequested' });
   await inbox.getByRole('button', { name: 'Close' }).click();
-  await expect(event(severus, 'inbox', 'onCloseRequested')).toHaveText('onCloseRequested []');
+  await expect(closeRequests).toHaveText(['onCloseRequested []']);
   // The inbox does not hide itself: the page decides.
   await expect(inbox).toBeVisible();
+
+  // Cord's settings page behind the gear: the viewer, and where the e-mails Cord would send are.
+  const settingsButton = (panel: Locator) => panel.getByRole('button', { name: 'Collaboration settings' });
+  const settings = inbox.getByRole('region', { name: 'Collaboration settings' });
+  await settingsButton(inbox).click();
+  await expect(settings.getByRole('img', { name: 'Severus Atreides' })).toBeVisible();
+  await expect(settings.locator('.cord-inbox-settings-name')).toHaveText('Severus Atreides');
+  await expect(settings.getByRole('link', { name: "local Cord's inspector" })).toHaveAttribute(
+    'href',
+    `${LOCAL_CORD_URL}/`,
+  );
+  await expect(settings).toContainText('Outbox');
+  // Back to the inbox ("All updates"); closing the settings asks to close the inbox too.
+  await settings.getByRole('button', { name: 'All updates' }).click();
+  await expect(settings).toHaveCount(0);
+  await expect(inbox.locator('.cord-inbox-title')).toBeVisible();
+  await settingsButton(inbox).click();
+  await settings.getByRole('button', { name: 'Close' }).click();
+  await expect(settings).toHaveCount(0);
+  await expect(closeRequests).toHaveText(['onCloseRequested []', 'onCloseRequested []']);
   await toggle(severus, 'inbox', 'showCloseButton');
   await expect(inbox.getByRole('button', { name: 'Close' })).toHaveCount(0);
   await toggle(severus, 'inbox', 'showPlaceholder');
@@ -125,6 +146,7 @@ test('Inbox and InboxLauncher: the inbox with its placeholder and close request;
   await button.click();
   await expect(event(severus, 'inbox', 'InboxLauncher onClick')).toHaveText('InboxLauncher onClick []');
   await expect(popup.locator('.cord-empty-state-title')).toHaveText('You’re all caught up');
+  await expect(settingsButton(popup)).toBeVisible();
   const below = (await popup.boundingBox())!.y - (await button.boundingBox())!.y;
   expect(below).toBeGreaterThan(0);
   await popup.getByRole('button', { name: 'Close' }).click();
@@ -138,6 +160,14 @@ test('Inbox and InboxLauncher: the inbox with its placeholder and close request;
   await button.click();
   await expect(event(severus, 'inbox', 'InboxLauncher onClick')).toBeVisible();
   await expect(popup).toHaveCount(0);
+  await toggle(severus, 'inbox', 'showInboxOnClick');
+
+  // showSettings={false}: no gear, on the inbox or in the launcher's.
+  await toggle(severus, 'inbox', 'showSettings');
+  await expect(settingsButton(inbox)).toHaveCount(0);
+  await button.click();
+  await expect(popup.locator('.cord-inbox-title')).toBeVisible();
+  await expect(settingsButton(popup)).toHaveCount(0);
   problems.assertClean();
 });
 

@@ -22,8 +22,6 @@ const CORD_IGNORES: Record<string, string[]> = {
 const NOT_YET_LOCAL: Record<string, string[]> = {
   'cord-thread-list': ['show-screenshot-preview-in-message'],
   'cord-floating-threads': ['show-screenshot-preview'],
-  'cord-inbox': ['show-settings'],
-  'cord-inbox-launcher': ['show-settings'],
 };
 
 const defined = Object.entries(CORD_ELEMENTS).map(([tag, element]) => {

@@ -51,6 +51,7 @@ export function InboxSection() {
   const [showInboxOnClick, setShowInboxOnClick] = useState(true);
   const [showPlaceholder, setShowPlaceholder] = useState(true);
   const [showCloseButton, setShowCloseButton] = useState(true);
+  const [showSettings, setShowSettings] = useState(true);
   const [events, log] = useEventLog();
   return (
     <Section
@@ -64,6 +65,7 @@ export function InboxSection() {
           <Toggle label="showInboxOnClick" value={showInboxOnClick} onChange={setShowInboxOnClick} />
           <Toggle label="showPlaceholder" value={showPlaceholder} onChange={setShowPlaceholder} />
           <Toggle label="showCloseButton" value={showCloseButton} onChange={setShowCloseButton} />
+          <Toggle label="showSettings" value={showSettings} onChange={setShowSettings} />
         </>
       }
       events={events}
@@ -72,6 +74,7 @@ export function InboxSection() {
         showInboxOnClick={showInboxOnClick}
         showPlaceholder={showPlaceholder}
         showCloseButton={showCloseButton}
+        showSettings={showSettings}
         onEvent={log}
       />
     </Section>

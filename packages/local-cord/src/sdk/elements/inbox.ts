@@ -2,6 +2,8 @@ import type { CoreNotificationData, NotificationListFilter } from '@cord-sdk/typ
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from '../runtime.ts';
+import { gearIcon } from '../ui/icons.ts';
+import { inboxSettings } from '../ui/inboxSettings.ts';
 import { panelCloseButton } from '../ui/launcher.ts';
 import { booleanAttribute } from './attributes.ts';
 import { CordElement } from './cordElement.ts';
@@ -16,7 +18,8 @@ const LOAD_MORE_COUNT = 10;
  * `<cord-inbox>`: the viewer's notifications, as Cord's inbox shows activity for them: one
  * entry per thread (its notifications' headers, then the thread itself, collapsed, opening
  * in full on a click), unread entries first under "Unread", the rest under "Read", with
- * "Mark all as read". Its close button only asks: it fires `closeRequested`.
+ * "Mark all as read". Its close button only asks: it fires `closeRequested`. Its settings
+ * button (Cord's, for a viewer signed in to a group) opens the settings page in its place.
  */
 export class CordInbox extends CordElement {
   static override allowsShadowRoot = true;
@@ -24,18 +27,18 @@ export class CordInbox extends CordElement {
     ...CordElement.properties,
     showPlaceholder: { attribute: 'show-placeholder' },
     showCloseButton: { attribute: 'show-close-button' },
-  };
-  static override unsupportedAttributes = {
-    'show-settings': 'Local Cord sends no notifications by Slack or e-mail, so there are no settings to show.',
+    showSettings: { attribute: 'show-settings' },
   };
   declare showPlaceholder: string | null;
   declare showCloseButton: string | null;
+  declare showSettings: string | null;
 
   private readonly inbox = new InboxController(this, true);
   /** The entry opened in full; one at a time, as in Cord. */
   private expanded: string | undefined;
   private showRead = true;
   private showUnread = true;
+  private settingsOpen = false;
 
   /** Only notifications about threads at a location: the sidebar's inbox without "All Pages". */
   set locationFilter(filter: NotificationListFilter['location'] | undefined) {
@@ -51,6 +54,7 @@ export class CordInbox extends CordElement {
   }
 
   protected renderContent() {
+    if (this.settingsOpen && this.offersSettings()) return this.renderSettings();
     const data = this.inbox.data;
     const entries = inboxEntries(data?.notifications ?? []);
     const unread = entries.filter((entry) => entry.unread);
@@ -71,6 +75,7 @@ export class CordInbox extends CordElement {
             </button>`
             : nothing
         }
+        ${this.offersSettings() ? this.renderSettingsButton() : nothing}
         ${
           booleanAttribute(this.showCloseButton, true)
             ? panelCloseButton(this.t('inbox:close_tooltip'), 'close-inbox', () => this.emit('closeRequested'))
@@ -84,6 +89,48 @@ export class CordInbox extends CordElement {
         ${this.renderSection('Read', 'Show read', read, this.showRead, () => (this.showRead = !this.showRead))}
       </div>
     </div>`;
+  }
+
+  /** Cord's settings are about the viewer in their group (Slack was linked per group): none without one. */
+  private offersSettings(): boolean {
+    return booleanAttribute(this.showSettings, true) && Boolean(live.viewer?.groupID);
+  }
+
+  private setSettingsOpen(open: boolean) {
+    this.settingsOpen = open;
+    this.requestUpdate();
+  }
+
+  private renderSettingsButton() {
+    const label = this.t('inbox:settings_tooltip');
+    return html`<button
+      type="button"
+      class="cord-button cord-tertiary cord-medium"
+      data-cord-button="settings"
+      aria-label=${label}
+      title=${label}
+      @click=${() => this.setSettingsOpen(true)}
+    >
+      ${gearIcon}
+    </button>`;
+  }
+
+  private renderSettings() {
+    const viewer = live.viewer;
+    if (!viewer) return nothing;
+    return inboxSettings(
+      viewer,
+      live.serverUrl('/'),
+      { back: this.t('sidebar:inbox_tooltip'), close: this.t('sidebar:close_settings_tooltip') },
+      {
+        back: () => this.setSettingsOpen(false),
+        // As in Cord, closing the settings asks to close the inbox too.
+        close: () => {
+          this.setSettingsOpen(false);
+          this.emit('closeRequested');
+        },
+      },
+    );
   }
 
   private renderPlaceholder() {

@@ -21,12 +21,11 @@ export class CordInboxLauncher extends LauncherElement {
     ...LauncherElement.properties,
     showInboxOnClick: { attribute: 'show-inbox-on-click' },
     showPlaceholder: { attribute: 'show-placeholder' },
-  };
-  static override unsupportedAttributes = {
-    'show-settings': 'Local Cord sends no notifications by Slack or e-mail, so its inbox has no settings to show.',
+    showSettings: { attribute: 'show-settings' },
   };
   declare showInboxOnClick: string | null;
   declare showPlaceholder: string | null;
+  declare showSettings: string | null;
   private open = false;
   private readonly onPress = (event: Event) => {
     if (this.open && !event.composedPath().includes(this)) this.setOpen(false);
@@ -63,7 +62,11 @@ export class CordInboxLauncher extends LauncherElement {
             this.setOpen(false);
           }}
         >
-          <cord-inbox show-close-button="true" show-placeholder=${this.showPlaceholder ?? nothing}></cord-inbox>
+          <cord-inbox
+            show-close-button="true"
+            show-placeholder=${this.showPlaceholder ?? nothing}
+            show-settings=${this.showSettings ?? nothing}
+          ></cord-inbox>
         </div>`
         : nothing
     }`;

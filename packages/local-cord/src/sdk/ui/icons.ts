@@ -13,6 +13,16 @@ export const trayIcon = html`<svg class="cord-icon" viewBox="0 0 20 20" aria-hid
   <path d="M3 11h4l1 2h4l1-2h4M3 11l2-7h10l2 7v5H3Z" fill="none" stroke="currentColor" />
 </svg>`;
 
+/** Cord's Gear, on the inbox's settings button. */
+export const gearIcon = html`<svg class="cord-icon" viewBox="0 0 20 20" aria-hidden="true">
+  <circle cx="10" cy="10" r="2.5" fill="none" stroke="currentColor" />
+  <path
+    d="M10 2.5v2.2M10 15.3v2.2M2.5 10h2.2M15.3 10h2.2M4.7 4.7l1.6 1.6M13.7 13.7l1.6 1.6M4.7 15.3l1.6-1.6M13.7 6.3l1.6-1.6"
+    stroke="currentColor"
+  />
+  <circle cx="10" cy="10" r="5.3" fill="none" stroke="currentColor" />
+</svg>`;
+
 /**
  * A button's icon as Cord's `icon-url` attributes choose it: Cord's own when not given,
  * none for "", the picture at a valid URL; an invalid URL gives none and Cord's console error.
