@@ -18,7 +18,7 @@ const CORD_IGNORES: Record<string, string[]> = {
   'cord-pin': ['location'],
 };
 
-/** What local Cord has no feature for yet. */
+/** What local Cord has no feature for (screenshots). */
 const NOT_YET_LOCAL: Record<string, string[]> = {
   'cord-thread-list': ['show-screenshot-preview-in-message'],
   'cord-floating-threads': ['show-screenshot-preview'],

@@ -25,8 +25,9 @@ export abstract class CordElement extends LitElement {
   static ignoredAttributes: Readonly<Record<string, string>> = {};
 
   /**
-   * Attributes whose feature local Cord does not have yet (screenshots, floating threads),
-   * with why: accepted and without effect. Kept apart from what Cord itself ignores.
+   * Attributes whose feature local Cord cannot have (screenshots of the page), with why:
+   * accepted and without effect. Kept apart from what Cord itself ignores. Both lists are
+   * in the README's "Components: where local Cord differs from Cord".
    */
   static unsupportedAttributes: Readonly<Record<string, string>> = {};
 

@@ -30,7 +30,8 @@ export class CordFloatingThreads extends CordElement {
     disabled: {},
   };
   static override unsupportedAttributes = {
-    'show-screenshot-preview': 'Local Cord takes no screenshots of annotated pages, so there is none to preview.',
+    'show-screenshot-preview':
+      "Cord's shows the screenshot it took of the spot under a thread's first message; local Cord takes no screenshots.",
   };
   declare location: string | null;
   declare groupId: string | null;

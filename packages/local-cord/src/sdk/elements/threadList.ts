@@ -37,7 +37,7 @@ export class CordThreadList extends CordElement {
   };
   static override unsupportedAttributes = {
     'show-screenshot-preview-in-message':
-      'Local Cord takes no screenshots of annotated pages, so there is none to preview.',
+      "Cord's shows the screenshot it took of the spot under a thread's first message; local Cord takes no screenshots.",
   };
   declare location: string | null;
   declare filter: string | null;
