@@ -3,6 +3,7 @@
 // message, a reply and an edit alike, and write nothing. Real local Cord, real sockets,
 // the real @cord-sdk/server.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MessageContent } from '../src/protocol/content.ts';
 import type { LocalCord } from '../src/server/index.ts';
 import { memberToken, signIn, startThrowawayLocalCord, stopServer, type TestClient } from '../src/testing/index.ts';
 import { cordRefusal, newThread, type RestApi, refused, restApi, usersInGroup } from './support/restApi.ts';
@@ -11,7 +12,8 @@ let cord: LocalCord;
 let api: RestApi;
 
 const mention = (userId: string) => ({ type: 'mention', user: { id: userId }, children: [{ text: `@${userId}` }] });
-const mentioning = (userId: string) => [{ type: 'p', children: [{ text: 'Look, ' }, mention(userId)] }];
+const mentioning = (userId: string) =>
+  [{ type: 'p', children: [{ text: 'Look, ' }, mention(userId)] }] as unknown as MessageContent;
 const outsideGroup = (userId: string) =>
   `content field is invalid: Mentioned user with ID ${userId} is not a member of the thread's group`;
 
@@ -30,7 +32,7 @@ describe('over the WebSocket', () => {
     ({ client: ada } = await signIn(cord, memberToken('ada', 'team')));
   });
 
-  const send = (threadId: string, messageId: string, content: unknown) =>
+  const send = (threadId: string, messageId: string, content: MessageContent) =>
     ({
       type: 'message.send',
       threadId,

@@ -147,14 +147,19 @@ export class MessageController implements ReactiveController {
 
 /** The author as the page knows them; their id until their data arrives. */
 export function authorOf(message: LocalMessage): UserData {
-  const known = message.authorID === live.viewer?.id ? live.viewer : live.user(message.authorID);
+  return userShown(message.authorID);
+}
+
+/** A user as the page knows them (the viewer included); named by their id until their data arrives. */
+export function userShown(userId: string): UserData {
+  const known = userId === live.viewer?.id ? live.viewer : live.user(userId);
   return (
     known ?? {
-      id: message.authorID,
+      id: userId,
       name: null,
       shortName: null,
-      displayName: message.authorID,
-      secondaryDisplayName: message.authorID,
+      displayName: userId,
+      secondaryDisplayName: userId,
       profilePictureURL: null,
       metadata: {},
     }
