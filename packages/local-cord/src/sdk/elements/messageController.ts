@@ -89,6 +89,7 @@ export class MessageController implements ReactiveController {
       editable,
       viewerId: live.viewer?.id,
       content: { userName: (id) => live.user(id)?.displayName },
+      userName: (id) => userShown(id).displayName,
       editing: this.editing === message.id,
       menuOpen: this.menuFor === message.id,
       pickingReaction: this.pickerFor === message.id,

@@ -41,6 +41,8 @@ export interface MessageState {
   viewerId: string | undefined;
   /** How mentions in the content are named. */
   content: ContentOptions;
+  /** How the people who reacted are named. */
+  userName: (id: string) => string;
   editing: boolean;
   menuOpen: boolean;
   pickingReaction: boolean;

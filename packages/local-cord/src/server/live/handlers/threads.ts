@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ThreadFilter } from '../../../protocol/requests.ts';
 import type { MessageData, ThreadData, UserData } from '../../../protocol/views.ts';
 import type { MessageRecord, Store, ThreadRecord } from '../../../store/store.ts';
-import { messageData, threadData, usersOfThread } from '../../views/threadViews.ts';
-import { userData } from '../../views/userData.ts';
+import { messageData, threadData, usersOfMessages, usersOfThread } from '../../views/threadViews.ts';
 import type { Hub } from '../hub.ts';
 import { RequestError } from '../requestError.ts';
 import { readScope, visibleThread, writeGroup } from '../scope.ts';
@@ -185,10 +184,9 @@ export function messagesView(
   messages: readonly MessageRecord[],
 ): { messages: MessageData[]; users: UserData[] } {
   const participants = store.participants.inThread(thread.id);
-  const authors = store.users.profiles([...new Set(messages.map((message) => message.authorId))]).map(userData);
   return {
     messages: messages.map((message) => messageData(message, thread, participants, subscriber.viewer.userId)),
-    users: rememberUsers(subscriber, authors),
+    users: rememberUsers(subscriber, usersOfMessages(store, messages)),
   };
 }
 
