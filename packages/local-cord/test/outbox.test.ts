@@ -115,3 +115,62 @@ describe('the outbox', () => {
     expect((await outbox())[0]?.reason).toBe('The message was deleted.');
   });
 });
+
+describe("a thread shared by e-mail (Cord's Share via email)", () => {
+  it('goes to the address at once, with the thread up to its last message and its link', async () => {
+    const severus = await join('severus', 'Severus Snape');
+    await severus.client.ok(sendBody('t1', 'm1', 'Agenda'));
+    await severus.client.ok(sendBody('t1', 'm2', 'Point one'));
+    await severus.client.ok({ type: 'thread.shareToEmail', threadId: 't1', email: 'governors@hogwarts.example' });
+    await expect.poll(outbox).toHaveLength(1);
+    const [email] = await outbox();
+    expect(email).toMatchObject({
+      channel: 'email',
+      to: 'governors@hogwarts.example',
+      subject: 'Severus Snape shared a thread with you: Thread t1',
+      link: 'http://localhost:5173/',
+      status: 'would send',
+      reason: null,
+    });
+    expect(email!.dueAt).toBe(email!.createdAt);
+    expect(email!.text.split('\n')).toEqual([
+      'Severus Snape shared a thread with you: Thread t1',
+      '',
+      'Severus Snape: Agenda',
+      'Severus Snape: Point one',
+      '',
+      'Open Thread t1: http://localhost:5173/',
+    ]);
+  });
+
+  it("refuses an address that is not one with Cord's text, a thread of another group, and a thread with no message", async () => {
+    const severus = await join('severus', 'Severus Snape');
+    const draco = await signIn(
+      cord,
+      tokenFor({
+        user_id: 'draco',
+        group_id: 'slytherin',
+        user_details: { name: 'Draco' },
+        group_details: { name: 'Slytherin' },
+      }),
+    );
+    await severus.client.ok(sendBody('t1', 'm1', 'Agenda'));
+    const share = (threadId: string, email: string) => ({ type: 'thread.shareToEmail', threadId, email }) as const;
+    for (const address of ['nobody', 'a@localhost', 'two@x.example, three@y.example', '']) {
+      expect(await severus.client.refused(share('t1', address))).toEqual({
+        code: 'invalid_request',
+        message: 'Invalid email address.',
+      });
+    }
+    expect(await draco.client.refused(share('t1', 'spy@slytherin.example'))).toEqual({
+      code: 'not_found',
+      message: 'Thread not found.',
+    });
+    await severus.client.ok({ type: 'message.update', messageId: 'm1', deleted: true });
+    expect(await severus.client.refused(share('t1', 'governors@hogwarts.example'))).toEqual({
+      code: 'invalid_request',
+      message: 'Unable to share via email',
+    });
+    expect(await outbox()).toEqual([]);
+  });
+});

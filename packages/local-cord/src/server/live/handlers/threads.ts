@@ -26,7 +26,8 @@ type ThreadRequest =
   | 'thread.create'
   | 'thread.update'
   | 'thread.setSeen'
-  | 'thread.setSubscribed';
+  | 'thread.setSubscribed'
+  | 'thread.shareToEmail';
 
 export const threadHandlers: Handlers<ThreadRequest> = {
   'thread.observe'({ store, hub, subscriber }, { threadId, groupId, messageCount }) {
@@ -141,7 +142,22 @@ export const threadHandlers: Handlers<ThreadRequest> = {
     hub.publishThread(thread);
     return {};
   },
+
+  'thread.shareToEmail'({ store, notify, subscriber }, { threadId, email }) {
+    if (!isEmailAddress(email)) throw new RequestError('invalid_request', 'Invalid email address.');
+    const thread = threadInScope(store, subscriber, threadId);
+    if (!store.messages.inThread(thread.id).some((message) => message.deletedAt === null)) {
+      throw new RequestError('invalid_request', 'Unable to share via email');
+    }
+    notify({ type: 'threadShared', thread, by: subscriber.viewer.userId, email });
+    return {};
+  },
 };
+
+/** An address Cord would send to: one mailbox whose domain has a dot. */
+function isEmailAddress(email: string): boolean {
+  return /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]+$/.test(email);
+}
 
 /** A thread the viewer may change (in their scope); Cord's "Thread not found." otherwise. */
 export function threadInScope(store: Store, subscriber: Subscriber, threadId: string): ThreadRecord {
