@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { InspectorState } from '@cord-tutorial/local-cord/protocol';
 import type { Page } from '@playwright/test';
-import { expect, test, watchForProblems } from './fixtures.ts';
+import { expect, LOCAL_CORD_URL, test, watchForProblems } from './fixtures.ts';
 import { chooseFromMenu, composer, cord, message, openThreadAs, send, showThread } from './pages.ts';
 
 // What a thread shows between two people (Severus and Minerva, each in a browser of their
-// own, on a thread of the test's own): unread and seen, typing, the thread's menu, deleting
-// with undo, edits and who reacted.
+// own, on a thread of the test's own): unread and seen, typing, the thread's menu (with
+// Share via email), deleting with undo, edits and who reacted.
 
 test.afterEach(({ browser }) => Promise.all(browser.contexts().map((context) => context.close())));
 
@@ -84,7 +85,7 @@ test("another user's typing shows while they type and goes a few seconds after t
   await expect(composer(minerva)).toHaveValue('I am writing a long answer');
 });
 
-test("the thread's menu: subscribe and unsubscribe; resolve shows Cord's resolved state on the other page, and reopen comes back", async ({
+test("the thread's menu: subscribe, unsubscribe and share by e-mail, with Cord's toasts; resolve shows Cord's resolved state on the other page, and reopen comes back", async ({
   browser,
 }) => {
   const threadId = newThreadId();
@@ -100,8 +101,22 @@ test("the thread's menu: subscribe and unsubscribe; resolve shows Cord's resolve
   await expect(container(minerva)).not.toHaveClass(/cord-subscribed/);
   await chooseFromMenu(firstOf(minerva), 'Subscribe');
   await expect(container(minerva)).toHaveClass(/cord-subscribed/);
+  await expect(minerva.locator('cord-thread').getByRole('status')).toHaveText("You've subscribed to this thread");
   await chooseFromMenu(firstOf(minerva), 'Unsubscribe');
   await expect(container(minerva)).not.toHaveClass(/cord-subscribed/);
+  await expect(minerva.locator('cord-thread').getByRole('status')).toHaveText("You've unsubscribed from this thread");
+
+  // Share via email: the e-mail goes to local Cord's Outbox, where Cord would have sent it.
+  await chooseFromMenu(firstOf(minerva), 'Share via email');
+  const address = `reviewer-${randomUUID()}@example.com`;
+  await minerva.getByRole('textbox', { name: 'Share via email' }).fill(address);
+  await minerva.getByRole('button', { name: 'Share via email', exact: true }).click();
+  await expect(minerva.locator('cord-thread').getByRole('status')).toHaveText(`Shared to ${address}`);
+  const outbox = async () =>
+    ((await (await minerva.request.get(`${LOCAL_CORD_URL}/inspector/state`)).json()) as InspectorState).outbox;
+  await expect
+    .poll(async () => (await outbox()).find((email) => email.to === address)?.subject)
+    .toMatch(/^Minerva Halleck shared a thread with you/);
   // Severus, who wrote the first message, follows it all along.
   await expect(container(severus)).toHaveClass(/cord-subscribed/);
 
@@ -154,7 +169,9 @@ test('an edit shows "(Edited)" on the other page, with the new text', async ({ b
   const text = `First draft ${randomUUID()}`;
   const sent = await send(severus, text);
   const minerva = await openThreadAs(browser, 1, threadId);
-  const received = minerva.locator(`cord-thread [data-cord-message-id="${await sent.getAttribute('data-cord-message-id')}"]`);
+  const received = minerva.locator(
+    `cord-thread [data-cord-message-id="${await sent.getAttribute('data-cord-message-id')}"]`,
+  );
   await expect(received).toContainText(text);
   await expect(received.getByText('(Edited)')).toHaveCount(0);
 

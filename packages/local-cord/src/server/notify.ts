@@ -74,7 +74,10 @@ export function notifier(services: NotifyServices): Notifier {
 }
 
 /** Writes the notifications a write brings; returns them, and whose notifications changed. */
-function apply(store: Store, write: Exclude<Write, { type: 'threadShared' }>): { created: NotificationRecord[]; touched: Set<string> } {
+function apply(
+  store: Store,
+  write: Exclude<Write, { type: 'threadShared' }>,
+): { created: NotificationRecord[]; touched: Set<string> } {
   switch (write.type) {
     case 'messageAdded': {
       const created = store.notifications.insert(

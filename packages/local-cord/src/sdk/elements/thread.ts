@@ -19,6 +19,7 @@ import { CordElement } from './cordElement.ts';
 import { LiveController } from './liveController.ts';
 import { authorOf, MessageController, threadMenuOf, userShown } from './messageController.ts';
 import { markSeenSoon } from './seen.ts';
+import { ToastController } from './toastController.ts';
 
 const UNDO_DELETE_MS = 10_000;
 const OLDER_PAGE = 10;
@@ -67,6 +68,7 @@ export class CordThread extends CordElement {
   screenshotConfig: unknown;
 
   private readonly thread = new LiveController<ThreadState>(this);
+  private readonly toast = new ToastController(this);
   private readonly members = new LiveController<MembersState>(this);
   private readonly composer = new ComposerController(this, (name, detail) =>
     this.emitPart('cord-composer', name, detail),
@@ -77,6 +79,7 @@ export class CordThread extends CordElement {
       editStart: (shown) => this.emitPart('cord-message', 'editstart', this.messageInfo(shown)),
       editEnd: (shown) => this.emitPart('cord-message', 'editend', this.messageInfo(shown)),
       failed: (reason) => this.composer.fail(reason),
+      done: (announcement) => this.toast.show(announcement),
     },
     this.composer.attachments,
   );
@@ -259,7 +262,7 @@ export class CordThread extends CordElement {
           disabled: booleanAttribute(this.composerDisabled, false),
         })}
       </div>
-      ${this.messages.attachments.viewer()}
+      ${this.messages.attachments.viewer()} ${this.toast.render()}
     </div>`;
   }
 
