@@ -68,6 +68,34 @@ test('a New line above what the reader had not seen, Seen by under the last mess
   problems.assertClean();
 });
 
+test('a thread below the fold is read only once it is scrolled into view', async ({ browser }) => {
+  const threadId = newThreadId();
+  const severus = await openThreadAs(browser, 0, threadId);
+  await send(severus, `Hello ${randomUUID()}`);
+  const minerva = await openThreadAs(browser, 1, threadId);
+  const counts = await observeCounts(minerva, threadId);
+  await expect.poll(async () => (await counts()).unread).toBe(0);
+  // Her page grows above the thread, which leaves the screen.
+  await minerva.locator('cord-thread').evaluate((thread) => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '3000px';
+    thread.before(spacer);
+    window.scrollTo(0, 0);
+  });
+  const text = `Below the fold ${randomUUID()}`;
+  await send(severus, text);
+  await expect(message(minerva, text)).toBeAttached();
+  await expect.poll(async () => (await counts()).unread).toBe(1);
+  // Longer than Cord's second before marking what is shown as seen: still unread.
+  await minerva.waitForTimeout(2_000);
+  expect((await counts()).unread).toBe(1);
+  await expect(severus.locator('cord-thread .cord-thread-seen-by-container')).toHaveCount(0);
+
+  await message(minerva, text).scrollIntoViewIfNeeded();
+  await expect.poll(async () => (await counts()).unread).toBe(0);
+  await expect(severus.locator('cord-thread .cord-thread-seen-by-container')).toHaveText('Seen by Minerva Halleck');
+});
+
 test("another user's typing shows while they type and goes a few seconds after they stop", async ({ browser }) => {
   const threadId = newThreadId();
   const severus = await openThreadAs(browser, 0, threadId);

@@ -16,6 +16,7 @@ import { booleanAttribute, flagAttribute, locationAttribute, parseJsonAttribute 
 import { ClockController } from './clockController.ts';
 import { ComposerController } from './composerController.ts';
 import { CordElement } from './cordElement.ts';
+import { InViewController } from './inViewController.ts';
 import { LiveController } from './liveController.ts';
 import { authorOf, MessageController, threadMenuOf, userShown } from './messageController.ts';
 import { markSeenSoon } from './seen.ts';
@@ -69,6 +70,7 @@ export class CordThread extends CordElement {
 
   private readonly thread = new LiveController<ThreadState>(this);
   private readonly toast = new ToastController(this);
+  private readonly onScreen = new InViewController(this);
   private readonly members = new LiveController<MembersState>(this);
   private readonly composer = new ComposerController(this, (name, detail) =>
     this.emitPart('cord-composer', name, detail),
@@ -152,9 +154,9 @@ export class CordThread extends CordElement {
       if (this.wasResolved === false && thread.resolved) this.emit('resolved', { thread: toThreadSummary(thread) });
       this.wasResolved = thread.resolved;
       this.writeAttributes(thread);
-      // Collapsed, the replies are out of sight: as in Cord, only an open thread is read.
+      // Collapsed, the replies are out of sight: as in Cord, only an open thread on screen is read.
       const open = !booleanAttribute(this.collapsed, false);
-      if (open && thread.unread > 0 && document.visibilityState === 'visible') markSeenSoon(thread.id);
+      if (open && thread.unread > 0 && this.onScreen.inView) markSeenSoon(thread.id);
     }
     if (this.focusPending && !thread?.resolved) {
       const editor = this.querySelector<HTMLTextAreaElement>('.cord-composer .cord-editor');
