@@ -17,10 +17,13 @@ async function observeCounts(page: Page, threadId: string) {
   await cord(
     page,
     `(sdk) => new Promise((resolve) => {
-      sdk.thread.observeLocationSummary({ page: ${JSON.stringify(threadId)} }, (counts) => {
-        window.counts = counts;
-        resolve();
-      });
+      sdk.thread.observeThreadCounts(
+        (counts) => {
+          window.counts = counts;
+          resolve();
+        },
+        { filter: { location: { value: { page: ${JSON.stringify(threadId)} }, partialMatch: false } } },
+      );
     })`,
   );
   return () => page.evaluate(() => (window as unknown as { counts: { unread: number; total: number } }).counts);
