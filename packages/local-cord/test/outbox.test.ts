@@ -6,7 +6,8 @@ import type { InspectorState } from '../src/protocol/inspector.ts';
 import type { LocalCord } from '../src/server/index.ts';
 import { restCall, sendBody, signIn, startThrowawayLocalCord, stopServer, tokenFor } from '../src/testing/index.ts';
 
-const DELAY_MS = 150;
+// Long enough that a loaded machine reads the outbox before the e-mail is due (it flaked at 150 ms).
+const DELAY_MS = 500;
 let cord: LocalCord;
 
 beforeEach(async () => {
@@ -63,7 +64,7 @@ describe('the outbox', () => {
       '',
       'Open Thread t1: http://localhost:5173/',
     ]);
-    await expect.poll(async () => (await outbox())[0]?.status).toBe('would send');
+    await expect.poll(async () => (await outbox())[0]?.status, { timeout: 5_000 }).toBe('would send');
     expect(await outbox()).toHaveLength(1);
   });
 
@@ -76,7 +77,9 @@ describe('the outbox', () => {
       content: content(mention('severus'), { text: ' note to self' }),
     });
     await minerva.client.ok({ type: 'thread.setSeen', threadId: 't1', seen: true });
-    await expect.poll(async () => (await outbox()).every((email) => email.status !== 'waiting')).toBe(true);
+    await expect
+      .poll(async () => (await outbox()).every((email) => email.status !== 'waiting'), { timeout: 5_000 })
+      .toBe(true);
     const byRecipient = Object.fromEntries((await outbox()).map((email) => [email.to.split(' ')[0], email]));
     expect(byRecipient.Minerva).toMatchObject({
       subject: 'Severus Snape replied on Thread t1',
@@ -111,7 +114,7 @@ describe('the outbox', () => {
     await join('minerva', 'Minerva McGonagall');
     await severus.client.ok({ ...sendBody('t1', 'm1', 'x'), content: content(mention('minerva')) });
     await severus.client.ok({ type: 'message.update', messageId: 'm1', deleted: true });
-    await expect.poll(async () => (await outbox())[0]?.status).toBe('skipped');
+    await expect.poll(async () => (await outbox())[0]?.status, { timeout: 5_000 }).toBe('skipped');
     expect((await outbox())[0]?.reason).toBe('The message was deleted.');
   });
 });
