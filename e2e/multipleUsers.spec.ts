@@ -27,9 +27,7 @@ test('two users see each other, chat live, and a third sees the history', async 
 
   const reply = `Hello Severus ${randomUUID()}`;
   await minerva.locator('cord-thread .cord-composer-input').fill(reply);
-  await expect(severus.locator('cord-thread .cord-typing-indicator-container')).toHaveText(
-    'Minerva Halleck is typing…',
-  );
+  await expect(severus.locator('cord-thread .cord-typing-indicators')).toHaveText('Minerva Halleck is typing…');
   await minerva.locator('cord-thread .cord-composer-input').press('Enter');
   await expect(severus.locator('cord-thread .cord-message', { hasText: reply })).toBeVisible({ timeout: 1_000 });
   // Sending ends the typing indicator.

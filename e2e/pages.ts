@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Locator, type Page } from '@playwright/test';
 import { WEB_URL } from './stack.ts';
 
 // What the browser tests do on the tutorial page, in one place.
@@ -47,4 +47,32 @@ export const shownThread = (page: Page) => page.locator('.thread-column .cord-th
 /** Runs Cord's JavaScript API in the page, as an app would. */
 export function cord<T>(page: Page, call: string): Promise<T> {
   return page.evaluate(`(${call})(window.CordSDK)`) as Promise<T>;
+}
+
+/**
+ * The vanilla page (a bare `<cord-thread>`, no React) as a test user, showing a thread of the
+ * test's own: its id, and a location of its own, so counts over that location are the thread's.
+ */
+export async function openThreadAs(browser: Browser, userIndex: number, threadId: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${WEB_URL}/vanilla.html?userIndex=${userIndex}`);
+  await expect(composer(page)).toBeEnabled();
+  await showThread(page, threadId);
+  return page;
+}
+
+/** Points the page's `<cord-thread>` at another thread (and location), as an app switching threads does. */
+export async function showThread(page: Page, threadId: string) {
+  await page.locator('cord-thread').evaluate((element, id) => {
+    element.setAttribute('location', JSON.stringify({ page: id }));
+    element.setAttribute('thread-id', id);
+  }, threadId);
+  await expect(page.locator(`cord-thread [data-cord-thread-id="${threadId}"]`).first()).toBeAttached();
+}
+
+/** Opens a message's options menu and picks an item ("Edit", "Resolve", ...). */
+export async function chooseFromMenu(shown: Locator, item: string) {
+  await shown.hover();
+  await shown.getByRole('button', { name: 'Options' }).click();
+  await shown.getByRole('menuitem', { name: item }).click();
 }

@@ -259,6 +259,10 @@ const TEMPLATES: Template[] = [
     body: { type: 'thread.setSubscribed', threadId: 't1', subscribed: false },
     fields: { threadId: id, subscribed: bool },
   },
+  {
+    body: { type: 'thread.shareToEmail', threadId: 't1', email: 'fuzz@example.com' },
+    fields: { threadId: id, email: text(320) },
+  },
   ...['t1', 'fuzz-thread'].map(
     (threadId): Template => ({
       body: {

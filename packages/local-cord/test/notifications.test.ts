@@ -147,7 +147,8 @@ describe('who gets a notification', () => {
     expect(await notificationsOf(minerva)).toEqual([]);
     await send(severus, 't1', paragraph(mention('minerva'), ' look'));
     expect((await notificationsOf(minerva)).map(sentence)).toEqual(['<severus> mentioned you in **Thread t1**']);
-    await send(severus, 't1', paragraph(mention('draco'), ' not here'));
+    // A mention of someone outside the group is refused (test/mentionsOutsideGroup.test.ts): nothing to notify.
+    await expect(send(severus, 't1', paragraph(mention('draco'), ' not here'))).rejects.toThrow(/not a member/);
     expect(await notificationsOf(outsider)).toEqual([]);
     expect(cord.store.notifications.forRecipient('draco')).toEqual([]);
   });

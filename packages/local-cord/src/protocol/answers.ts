@@ -61,6 +61,7 @@ export interface Answers {
   'thread.update': Nothing;
   'thread.setSeen': Nothing;
   'thread.setSubscribed': Nothing;
+  'thread.shareToEmail': Nothing;
   'message.send': WithUsers & { message: MessageData };
   'message.update': WithUsers & { message: MessageData };
   'file.create': Nothing;

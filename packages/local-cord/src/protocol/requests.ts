@@ -121,6 +121,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     seen: z.boolean(),
   }),
   request('thread.setSubscribed', { threadId: id, subscribed: z.boolean() }),
+  /** Cord's "Share via email": the thread to an address (local Cord puts the e-mail in its Outbox). */
+  request('thread.shareToEmail', { threadId: id, email: z.string().max(320) }),
   request('message.send', {
     threadId: id,
     messageId: id.optional(),

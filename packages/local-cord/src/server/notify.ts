@@ -40,6 +40,10 @@ export function notifier(services: NotifyServices): Notifier {
     background.add(task);
   };
   const notify: Notify = (write) => {
+    if (write.type === 'threadShared') {
+      later(() => outbox.recordShare(write.thread, write.by, write.email));
+      return;
+    }
     const { created, touched } = store.transaction(() => apply(store, write));
     hub.publishNotifications(touched);
     later(() => {
@@ -70,7 +74,10 @@ export function notifier(services: NotifyServices): Notifier {
 }
 
 /** Writes the notifications a write brings; returns them, and whose notifications changed. */
-function apply(store: Store, write: Write): { created: NotificationRecord[]; touched: Set<string> } {
+function apply(
+  store: Store,
+  write: Exclude<Write, { type: 'threadShared' }>,
+): { created: NotificationRecord[]; touched: Set<string> } {
   switch (write.type) {
     case 'messageAdded': {
       const created = store.notifications.insert(

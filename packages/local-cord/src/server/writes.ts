@@ -9,6 +9,8 @@ export type Write =
   /** A message changed (content, deletion, `by`'s reactions): before and after. */
   | { type: 'messageChanged'; thread: ThreadRecord; before: MessageRecord; after: MessageRecord; by: string }
   /** A notification made through the REST API. */
-  | { type: 'notificationCreated'; notification: NewNotification };
+  | { type: 'notificationCreated'; notification: NewNotification }
+  /** A user shared a thread to an e-mail address (Cord's "Share via email"): an e-mail, no notification. */
+  | { type: 'threadShared'; thread: ThreadRecord; by: string; email: string };
 
 export type Notify = (write: Write) => void;

@@ -5,6 +5,7 @@ import { message } from '../ui/message.ts';
 import { booleanAttribute } from './attributes.ts';
 import { ClockController } from './clockController.ts';
 import { CordElement } from './cordElement.ts';
+import { InViewController } from './inViewController.ts';
 import { authorOf, MessageController, OWN_CLICKS, threadMenuOf } from './messageController.ts';
 import { MessageLookup } from './messageLookup.ts';
 import { markSeenSoon } from './seen.ts';
@@ -27,6 +28,7 @@ export class CordMessage extends CordElement {
   declare isEditing: string | null;
 
   private readonly lookup = new MessageLookup(this);
+  private readonly onScreen = new InViewController(this);
   private readonly messages = new MessageController(this, {
     editStart: (shown) => this.emitPart('cord-message', 'editstart', this.info(shown)),
     editEnd: (shown) => this.emitPart('cord-message', 'editend', this.info(shown)),
@@ -77,7 +79,7 @@ export class CordMessage extends CordElement {
       this.rendered = true;
       this.emitLifecycle('render');
     }
-    if (!shown.seen && booleanAttribute(this.markAsSeen, true) && document.visibilityState === 'visible') {
+    if (!shown.seen && booleanAttribute(this.markAsSeen, true) && this.onScreen.inView) {
       markSeenSoon(shown.threadID);
     }
   }

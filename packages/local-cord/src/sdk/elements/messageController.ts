@@ -4,7 +4,7 @@ import { MAX_MESSAGE_LENGTH } from '../../protocol/limits.ts';
 import type { ThreadData, UserData } from '../../protocol/views.ts';
 import { updateMessage } from '../api/messageWrites.ts';
 import type { LocalMessage } from '../data/threadQuery.ts';
-import { live } from '../runtime.ts';
+import { i18n, live } from '../runtime.ts';
 import type { MessageActions, MessageState, ThreadMenu } from '../ui/message.ts';
 import { insidePopup, type PopupPlace, placeUnder } from '../ui/popup.ts';
 import { AttachmentController } from './attachmentController.ts';
@@ -20,6 +20,8 @@ export interface MessageEvents {
   resolvedByViewer?(threadId: string, resolved: boolean): void;
   /** Why an action failed, to show the viewer. */
   failed(reason: string): void;
+  /** What an action did, for the element's toast (Cord's "You resolved this thread"). */
+  done?(announcement: string): void;
 }
 
 /** Cord's text for a message over the length limit. */
@@ -37,6 +39,8 @@ export function tooLongError(text: string): string | null {
 export class MessageController implements ReactiveController {
   private editing: string | null = null;
   private menuFor: string | null = null;
+  /** The open menu shows the "Share via email" form. */
+  private sharing = false;
   private pickerFor: string | null = null;
   private popupAt: PopupPlace | undefined;
   /** A press anywhere else, or a scroll, closes an open menu or picker, as in Cord. */
@@ -77,6 +81,7 @@ export class MessageController implements ReactiveController {
 
   private opened(menuFor: string | null, pickerFor: string | null, anchor: Element | undefined) {
     this.menuFor = menuFor;
+    this.sharing = false;
     this.pickerFor = pickerFor;
     this.popupAt = placeUnder(anchor);
     this.watchOutside(menuFor !== null || pickerFor !== null);
@@ -89,8 +94,10 @@ export class MessageController implements ReactiveController {
       editable,
       viewerId: live.viewer?.id,
       content: { userName: (id) => live.user(id)?.displayName },
+      userName: (id) => userShown(id).displayName,
       editing: this.editing === message.id,
       menuOpen: this.menuFor === message.id,
+      sharing: this.sharing && this.menuFor === message.id,
       pickingReaction: this.pickerFor === message.id,
       popupAt: this.menuFor === message.id || this.pickerFor === message.id ? this.popupAt : undefined,
       thread,
@@ -106,8 +113,14 @@ export class MessageController implements ReactiveController {
     this.events.editStart(message);
   }
 
-  private run(action: Promise<unknown>) {
-    action.catch((error: Error) => this.events.failed(error.message));
+  /** Runs a write; tells the element what it did once it is done (`announcement`), or why it failed. */
+  private run(action: Promise<unknown>, announcement?: string) {
+    action.then(
+      () => {
+        if (announcement !== undefined) this.events.done?.(announcement);
+      },
+      (error: Error) => this.events.failed(error.message),
+    );
   }
 
   readonly actions: MessageActions = {
@@ -134,11 +147,26 @@ export class MessageController implements ReactiveController {
     react: (messageId, emoji, on) =>
       this.run(updateMessage(live, messageId, on ? { addReactions: [emoji] } : { removeReactions: [emoji] })),
     setResolved: (threadId, resolved) => {
-      this.run(live.request({ type: 'thread.update', threadId, resolved }));
+      this.run(
+        live.request({ type: 'thread.update', threadId, resolved }),
+        i18n.t(resolved ? 'thread:resolve_action_success' : 'thread:unresolve_action_success'),
+      );
       this.events.resolvedByViewer?.(threadId, resolved);
     },
     setSubscribed: (threadId, subscribed) =>
-      this.run(live.request({ type: 'thread.setSubscribed', threadId, subscribed })),
+      this.run(
+        live.request({ type: 'thread.setSubscribed', threadId, subscribed }),
+        i18n.t(subscribed ? 'thread:subscribe_action_success' : 'thread:unsubscribe_action_success'),
+      ),
+    setSharing: (messageId, sharing) => {
+      this.sharing = sharing && this.menuFor === messageId;
+      this.host.requestUpdate();
+    },
+    shareToEmail: (threadId, email) =>
+      this.run(
+        live.request({ type: 'thread.shareToEmail', threadId, email }),
+        i18n.t('thread:share_via_email_action_success', { email }),
+      ),
     openImage: (image) => void this.attachments.openImage(image),
     download: (file) => void this.attachments.download(file),
     imageFailed: (url) => this.attachments.imageFailed(url),
@@ -147,14 +175,19 @@ export class MessageController implements ReactiveController {
 
 /** The author as the page knows them; their id until their data arrives. */
 export function authorOf(message: LocalMessage): UserData {
-  const known = message.authorID === live.viewer?.id ? live.viewer : live.user(message.authorID);
+  return userShown(message.authorID);
+}
+
+/** A user as the page knows them (the viewer included); named by their id until their data arrives. */
+export function userShown(userId: string): UserData {
+  const known = userId === live.viewer?.id ? live.viewer : live.user(userId);
   return (
     known ?? {
-      id: message.authorID,
+      id: userId,
       name: null,
       shortName: null,
-      displayName: message.authorID,
-      secondaryDisplayName: message.authorID,
+      displayName: userId,
+      secondaryDisplayName: userId,
       profilePictureURL: null,
       metadata: {},
     }

@@ -11,13 +11,16 @@ import { collapsedThread } from '../ui/collapsedThread.ts';
 import { facepile } from '../ui/facepile.ts';
 import { extraClasses, message, threadMenuButton } from '../ui/message.ts';
 import { typingIndicator } from '../ui/typingIndicator.ts';
+import { threadSeenBy, unreadMessageIndicator } from '../ui/unreadAndSeen.ts';
 import { booleanAttribute, flagAttribute, locationAttribute, parseJsonAttribute } from './attributes.ts';
 import { ClockController } from './clockController.ts';
 import { ComposerController } from './composerController.ts';
 import { CordElement } from './cordElement.ts';
+import { InViewController } from './inViewController.ts';
 import { LiveController } from './liveController.ts';
-import { authorOf, MessageController, threadMenuOf } from './messageController.ts';
+import { authorOf, MessageController, threadMenuOf, userShown } from './messageController.ts';
 import { markSeenSoon } from './seen.ts';
+import { ToastController } from './toastController.ts';
 
 const UNDO_DELETE_MS = 10_000;
 const OLDER_PAGE = 10;
@@ -66,6 +69,8 @@ export class CordThread extends CordElement {
   screenshotConfig: unknown;
 
   private readonly thread = new LiveController<ThreadState>(this);
+  private readonly toast = new ToastController(this);
+  private readonly onScreen = new InViewController(this);
   private readonly members = new LiveController<MembersState>(this);
   private readonly composer = new ComposerController(this, (name, detail) =>
     this.emitPart('cord-composer', name, detail),
@@ -76,10 +81,17 @@ export class CordThread extends CordElement {
       editStart: (shown) => this.emitPart('cord-message', 'editstart', this.messageInfo(shown)),
       editEnd: (shown) => this.emitPart('cord-message', 'editend', this.messageInfo(shown)),
       failed: (reason) => this.composer.fail(reason),
+      done: (announcement) => this.toast.show(announcement),
     },
     this.composer.attachments,
   );
   private announcedCount: number | undefined;
+  /**
+   * The first message the viewer had not seen when the thread opened, and whether they
+   * followed it then: Cord's "New" line stays where it was while the thread is shown,
+   * though the thread is marked seen a moment later.
+   */
+  private unseenAtOpen: { messageId: string | undefined; subscribed: boolean } | undefined;
   private wasResolved: boolean | undefined;
   private rendered = false;
   private focusPending = false;
@@ -108,7 +120,16 @@ export class CordThread extends CordElement {
     if (previous?.threadId !== threadId || previous?.groupId !== groupId) {
       this.announcedCount = undefined;
       this.wasResolved = undefined;
+      this.unseenAtOpen = undefined;
       this.thread.use(threadId === undefined ? undefined : threadQuery(live, threadId, groupId));
+    }
+    const loaded = this.thread.value;
+    if (this.unseenAtOpen === undefined && loaded && loaded.thread !== undefined && !loaded.error) {
+      const viewerId = live.viewer?.id;
+      this.unseenAtOpen = {
+        messageId: loaded.messages.find((shown) => !shown.seen)?.id,
+        subscribed: viewerId !== undefined && (loaded.thread?.subscribers.includes(viewerId) ?? false),
+      };
     }
     const group = groupId ?? live.viewer?.groupID ?? undefined;
     const empty = (this.thread.value?.messages.length ?? 0) === 0;
@@ -133,9 +154,9 @@ export class CordThread extends CordElement {
       if (this.wasResolved === false && thread.resolved) this.emit('resolved', { thread: toThreadSummary(thread) });
       this.wasResolved = thread.resolved;
       this.writeAttributes(thread);
-      // Collapsed, the replies are out of sight: as in Cord, only an open thread is read.
+      // Collapsed, the replies are out of sight: as in Cord, only an open thread on screen is read.
       const open = !booleanAttribute(this.collapsed, false);
-      if (open && thread.unread > 0 && document.visibilityState === 'visible') markSeenSoon(thread.id);
+      if (open && thread.unread > 0 && this.onScreen.inView) markSeenSoon(thread.id);
     }
     if (this.focusPending && !thread?.resolved) {
       const editor = this.querySelector<HTMLTextAreaElement>('.cord-composer .cord-editor');
@@ -224,12 +245,15 @@ export class CordThread extends CordElement {
                 ${repeat(
                   messages,
                   (shown) => shown.id,
-                  (shown, index) => this.renderMessage(shown, thread, index === 0 && !header),
+                  (shown, index) =>
+                    html`${index > 0 && shown.id === this.unseenAtOpen?.messageId ? unreadMessageIndicator(this.unseenAtOpen.subscribed) : nothing}
+                    ${this.renderMessage(shown, thread, index === 0 && !header)}`,
                 )}
               </div>
+              ${thread ? threadSeenBy(messages.at(-1)!, thread.participants, viewerId, (id) => live.user(id)) : nothing}
             </div>`
         }
-        ${typingIndicator((thread?.typing ?? []).map((id) => live.user(id)?.displayName ?? id))}
+        ${typingIndicator((thread?.typing ?? []).map(userShown))}
         ${this.composer.render({
           threadId: query.threadId,
           thread,
@@ -240,7 +264,7 @@ export class CordThread extends CordElement {
           disabled: booleanAttribute(this.composerDisabled, false),
         })}
       </div>
-      ${this.messages.attachments.viewer()}
+      ${this.messages.attachments.viewer()} ${this.toast.render()}
     </div>`;
   }
 

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { plaintextOf } from '../../protocol/content.ts';
 import type { UserData } from '../../protocol/views.ts';
@@ -11,6 +11,7 @@ import { menuItem } from './menu.ts';
 import { type ContentOptions, messageContent } from './messageContent.ts';
 import { type PopupPlace, popupStyle } from './popup.ts';
 import { addReactionButton, type ReactionActions, reactions } from './reactions.ts';
+import { shareToEmailMenu } from './shareToEmail.ts';
 import { timestamp } from './timestamp.ts';
 
 /** What a message can ask of the element that shows it. */
@@ -24,6 +25,9 @@ export interface MessageActions extends ReactionActions, AttachmentActions {
   setDeleted(message: LocalMessage, deleted: boolean): void;
   setResolved(threadId: string, resolved: boolean): void;
   setSubscribed(threadId: string, subscribed: boolean): void;
+  /** Turns the open menu of a first message into Cord's "Share via email" form (false: back). */
+  setSharing(messageId: string, sharing: boolean): void;
+  shareToEmail(threadId: string, email: string): void;
 }
 
 /** An app's `extraClassnames` (space-separated) as classes. */
@@ -41,8 +45,12 @@ export interface MessageState {
   viewerId: string | undefined;
   /** How mentions in the content are named. */
   content: ContentOptions;
+  /** How the people who reacted are named. */
+  userName: (id: string) => string;
   editing: boolean;
   menuOpen: boolean;
+  /** The open menu shows the "Share via email" form instead of its items. */
+  sharing: boolean;
   pickingReaction: boolean;
   /** Only on a thread's first message (and not when a thread header has the menu). */
   thread?: ThreadMenu | undefined;
@@ -143,7 +151,7 @@ export function threadMenuButton(message: LocalMessage, state: MessageState, act
     >
       ⋯
     </button>
-    ${state.menuOpen ? html`<div class="cord-menu cord-options-menu" role="menu" style=${popupStyle(state.popupAt)}>${items}</div>` : nothing}`;
+    ${state.menuOpen ? optionsMenu(message, state, () => items, actions) : nothing}`;
 }
 
 function options(message: LocalMessage, fromViewer: boolean, state: MessageState, actions: MessageActions) {
@@ -173,12 +181,27 @@ function options(message: LocalMessage, fromViewer: boolean, state: MessageState
       }
       ${addReactionButton(message.id, state, actions)}
     </div>
-    ${
-      state.menuOpen && hasItems
-        ? html`<div class="cord-menu cord-options-menu" role="menu" style=${popupStyle(state.popupAt)}>${items()}</div>`
-        : nothing
-    }
+    ${state.menuOpen && hasItems ? optionsMenu(message, state, items, actions) : nothing}
   </div>`;
+}
+
+/** The open options menu: its items, or the "Share via email" form one of them leads to. */
+function optionsMenu(
+  message: LocalMessage,
+  state: MessageState,
+  items: () => TemplateResult[],
+  actions: MessageActions,
+) {
+  if (state.sharing) {
+    return shareToEmailMenu(state.popupAt, {
+      back: () => actions.setSharing(message.id, false),
+      share: (email) => {
+        actions.toggleMenu(message.id);
+        actions.shareToEmail(message.threadID, email);
+      },
+    });
+  }
+  return html`<div class="cord-menu cord-options-menu" role="menu" style=${popupStyle(state.popupAt)}>${items()}</div>`;
 }
 
 function threadItems(message: LocalMessage, thread: ThreadMenu | undefined, actions: MessageActions) {
@@ -188,6 +211,7 @@ function threadItems(message: LocalMessage, thread: ThreadMenu | undefined, acti
     run();
   };
   return [
+    menuItem('share-via-email', text('thread:share_via_email_action'), () => actions.setSharing(message.id, true)),
     thread.subscribed
       ? menuItem(
           'unsubscribe',

@@ -94,7 +94,10 @@ function picker(
   </div>`;
 }
 
-/** Cord's `div.cord-reactions-container`: a pill per emoji (yours pressed), the add button, the picker. */
+/**
+ * Cord's `div.cord-reactions-container`: a pill per emoji (yours pressed) telling who reacted
+ * on hover or focus (Cord's tooltip), the add button, the picker.
+ */
 export function reactions(message: MessageData, state: ReactionsState, actions: ReactionActions) {
   const pills = byEmoji(message);
   const showList = state.showList ?? true;
@@ -112,10 +115,10 @@ export function reactions(message: MessageData, state: ReactionsState, actions: 
               class=${classMap({ 'cord-pill': true, 'cord-from-viewer': pressed })}
               aria-pressed=${pressed ? 'true' : 'false'}
               aria-label="${reaction.emoji} ${reaction.userIds.length}"
-              title=${whoReacted(reaction.emoji, reaction.userIds, state)}
               @click=${() => actions.react(message.id, reaction.emoji, !pressed)}
             >
               <span class="cord-emoji">${reaction.emoji}</span><p class="cord-count">${reaction.userIds.length}</p>
+              <span class="cord-tooltip" role="tooltip">${whoReacted(reaction.emoji, reaction.userIds, state)}</span>
             </button>`;
           })}
           ${state.showAddButton ? addReactionButton(message.id, state, actions) : nothing}

@@ -4,7 +4,14 @@ import { type CordLocation, locationKey, matchesLocation } from '../../protocol/
 import { matchesThreadFilter } from '../../protocol/threadFilter.ts';
 import type { PresenceView, ThreadData, UserData } from '../../protocol/views.ts';
 import type { MessageRecord, Store, ThreadRecord } from '../../store/store.ts';
-import { messageData, type ThreadSnapshot, threadData, threadSnapshot, usersOfThread } from '../views/threadViews.ts';
+import {
+  messageData,
+  type ThreadSnapshot,
+  threadData,
+  threadSnapshot,
+  usersOfMessages,
+  usersOfThread,
+} from '../views/threadViews.ts';
 import { userData, viewerData } from '../views/userData.ts';
 import { refreshNotifications } from './notificationLists.ts';
 import { presenceAt, watchedLocation } from './presence.ts';
@@ -151,8 +158,7 @@ export class Hub {
   /** A message changed: observers of it and of its thread get it, then the thread itself. */
   publishMessage(thread: ThreadRecord, message: MessageRecord) {
     const participants = this.store.participants.inThread(thread.id);
-    const author = this.store.users.profile(message.authorId);
-    const users = author ? [userData(author)] : [];
+    const users = usersOfMessages(this.store, [message]);
     for (const subscriber of this.subscribers) {
       const observes =
         subscriber.threads.get(thread.id)?.includes(thread.groupId) || subscriber.messages.has(message.id);

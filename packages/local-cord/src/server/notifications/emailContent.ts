@@ -3,10 +3,12 @@ import type { MessageRecord, Store, ThreadRecord } from '../../store/store.ts';
 import { userDataById } from '../views/userData.ts';
 import { headerText } from './headers.ts';
 
-// What Cord's notification e-mail says, in plain text. Cord's wording lived in a SendGrid
-// template that is not in its source; this follows its outline (thread-features.md 9.6):
-// the header as the subject, then up to three messages (the thread's first when there are
-// three or more, the one before, the new one), how many are left out, and the link.
+// What Cord's e-mails about a thread say, in plain text: a notification's (its header as the
+// subject) and a thread shared by e-mail (up to its last message). Cord's wording lived in
+// SendGrid templates that are not in its source; this follows their outline
+// (thread-features.md 9.6): the subject, then up to three messages (the thread's first when
+// there are three or more, the one before, the message the e-mail is about), how many are
+// left out, and the link.
 
 export interface EmailContent {
   subject: string;
@@ -14,13 +16,25 @@ export interface EmailContent {
   link: string;
 }
 
-export function emailContent(
+/** A notification's e-mail: its header is the subject. */
+export function notificationEmail(
   store: Store,
   notification: NotificationData,
   thread: ThreadRecord,
   message: MessageRecord,
 ): EmailContent {
-  const subject = headerText(notification.header);
+  return emailContent(store, headerText(notification.header), thread, message);
+}
+
+/** A thread shared by e-mail, up to its last live message (Cord's "Share via email"); undefined while it has none. */
+export function sharedThreadEmail(store: Store, thread: ThreadRecord, senderId: string): EmailContent | undefined {
+  const last = store.messages.inThread(thread.id).findLast((shown) => shown.deletedAt === null);
+  if (!last) return undefined;
+  const sender = userDataById(store, senderId).displayName;
+  return emailContent(store, `${sender} shared a thread with you: ${thread.name || 'a thread'}`, thread, last);
+}
+
+function emailContent(store: Store, subject: string, thread: ThreadRecord, message: MessageRecord): EmailContent {
   const link = message.url ?? thread.url;
   const upToNow = store.messages
     .inThread(thread.id)

@@ -1,15 +1,16 @@
 import type { OutboxEntry } from '../../protocol/inspector.ts';
 import type { NotificationData } from '../../protocol/views.ts';
-import type { NotificationRecord, Store } from '../../store/store.ts';
+import type { NotificationRecord, Store, ThreadRecord } from '../../store/store.ts';
 import { userDataById } from '../views/userData.ts';
-import { emailContent } from './emailContent.ts';
+import { notificationEmail, sharedThreadEmail } from './emailContent.ts';
 
 // Where Cord would have e-mailed someone about a notification, local Cord sends nothing and
 // keeps the e-mail here for the inspector. Cord's rules: replies and resolves only (never
 // reactions or REST notifications), to recipients with an e-mail address; sent 40 s later,
 // and only if by then the recipient has not seen the message (a self-mention goes anyway),
-// the message still exists, and the recipient is active. Slack: local Cord has no
-// workspace connected, so nothing would go there. Kept in memory only.
+// the message still exists, and the recipient is active. A thread shared by e-mail goes at
+// once. Slack: local Cord has no workspace connected, so nothing would go there. Kept in
+// memory only.
 
 /** Cord's delay before an e-mail goes out. */
 export const EMAIL_DELAY_MS = 40_000;
@@ -40,19 +41,43 @@ export class Outbox {
       id: `email-${++this.nextId}`,
       channel: 'email',
       to: `${userDataById(this.store, recipient.id).displayName} <${recipient.email}>`,
-      ...emailContent(this.store, data, thread, message),
+      ...notificationEmail(this.store, data, thread, message),
       createdAt: now,
       dueAt: now + this.delayMs,
       status: 'waiting',
       reason: null,
     };
-    this.entries.unshift(entry);
-    this.entries.length = Math.min(this.entries.length, KEPT);
+    this.keep(entry);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.decide(entry, notification);
     }, this.delayMs);
     this.timers.add(timer);
+  }
+
+  /**
+   * Records the e-mail of a thread shared to an address ("Share via email"), which Cord sends
+   * at once, whoever the address belongs to. False when the thread has no message to share.
+   */
+  recordShare(thread: ThreadRecord, senderId: string, email: string, now = Date.now()): boolean {
+    const content = sharedThreadEmail(this.store, thread, senderId);
+    if (!content) return false;
+    this.keep({
+      id: `email-${++this.nextId}`,
+      channel: 'email',
+      to: email,
+      ...content,
+      createdAt: now,
+      dueAt: now,
+      status: 'would send',
+      reason: null,
+    });
+    return true;
+  }
+
+  private keep(entry: OutboxEntry) {
+    this.entries.unshift(entry);
+    this.entries.length = Math.min(this.entries.length, KEPT);
   }
 
   /** Newest first. */

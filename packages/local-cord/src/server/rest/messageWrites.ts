@@ -7,6 +7,7 @@ import { type AttachmentChanges, AttachmentRefusal, attachmentChanges } from '..
 import { subscribeMembers } from '../live/handlers/threads.ts';
 import { noteMessageWritten } from '../live/participation.ts';
 import { resolveThread } from '../live/threadActions.ts';
+import { mentionedOutsider, mentionOutsideGroupError } from '../mentions.ts';
 import { ApiError, parse, type Route, success } from './common.ts';
 import { cordError } from './cordErrors.ts';
 import { cordBody, dateTime, dateTimeOrNull, nullOr, requireIdentifier, requireNewId } from './cordValidation.ts';
@@ -99,14 +100,19 @@ function withCreateThreadGroup(body: unknown): unknown {
   return { ...(body as object), createThread: { ...createThread, groupID: createThread.organizationID } };
 }
 
-/** Content Cord's server takes, whose mentions name users of the project; Cord's text otherwise. */
-function checkedContent(store: Store, content: unknown): MessageContent {
+/**
+ * Content Cord's server takes, whose mentions name users of the project (Cord's text
+ * otherwise) who are members of the thread's group (local Cord's refusal, see mentions.ts).
+ */
+function checkedContent(store: Store, content: unknown, groupId: string): MessageContent {
   const parsed = limitedMessageContentSchema.safeParse(content);
   if (!parsed.success) throw cordError('invalid_field', `content field is invalid: ${parsed.error.issues[0]?.message}`);
   const missing = mentionedUserIds(parsed.data).find((userId) => !store.users.exists(userId));
   if (missing !== undefined) {
     throw cordError('invalid_field', `content field is invalid: Could not find mentioned user with ID ${missing}`);
   }
+  const outsider = mentionedOutsider(store, parsed.data, groupId);
+  if (outsider !== undefined) throw cordError('invalid_field', mentionOutsideGroupError(outsider));
   return parsed.data;
 }
 
@@ -176,7 +182,7 @@ function createMessage(store: Store, threadId: string, input: CreateMessage, now
   if (!store.groups.isMember(groupId, input.authorID)) {
     throw cordError('invalid_request', 'message author is not a member of the organization the thread belongs to');
   }
-  const content = checkedContent(store, input.content);
+  const content = checkedContent(store, input.content, groupId);
   const files = fileChanges(store, input.authorID, input.addAttachments);
   const reactions = input.addReactions ?? [];
   checkReactionUsers(
@@ -230,7 +236,7 @@ function updateMessage(store: Store, thread: ThreadRecord, message: MessageRecor
   // Content counts as changed only when it differs from what is stored.
   const content =
     input.content && JSON.stringify(input.content) !== JSON.stringify(message.content)
-      ? checkedContent(store, input.content)
+      ? checkedContent(store, input.content, thread.groupId)
       : undefined;
   const adding = input.addReactions ?? [];
   const removing = input.removeReactions ?? [];
@@ -350,7 +356,7 @@ export const messageWriteRoutes: Route[] = [
       const message = requireMessage(store, thread, childId);
       const appended = appendedText(message.content, text);
       if (appended === undefined) throw cordError('message_not_appendable');
-      const content = checkedContent(store, [{ type: 'markdown', children: [{ text: appended }] }]);
+      const content = checkedContent(store, [{ type: 'markdown', children: [{ text: appended }] }], thread.groupId);
       // Appending streams text into a message: Cord does not mark it edited.
       const updated = store.transaction(() => store.messages.update(message, { content, editedAt: message.editedAt }));
       hub.publishMessage(thread, updated);

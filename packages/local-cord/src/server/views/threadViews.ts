@@ -124,3 +124,11 @@ export function usersOfThread(store: Store, snapshot: ThreadSnapshot): UserData[
   ]);
   return store.users.profiles([...ids]).map(userData);
 }
+
+/** The users messages refer to, for the browser to name them: their authors and who reacted to them. */
+export function usersOfMessages(store: Store, messages: readonly MessageRecord[]): UserData[] {
+  const ids = new Set(
+    messages.flatMap((message) => [message.authorId, ...message.reactions.map(({ userId }) => userId)]),
+  );
+  return store.users.profiles([...ids]).map(userData);
+}

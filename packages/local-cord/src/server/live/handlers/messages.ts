@@ -4,6 +4,7 @@ import { composerThreadId, threadId as newThreadId } from '../../../protocol/fie
 import type { RequestOf } from '../../../protocol/requests.ts';
 import type { MessageRecord, Store, ThreadRecord } from '../../../store/store.ts';
 import { type AttachmentChanges, AttachmentRefusal, attachmentChanges } from '../../files/attachments.ts';
+import { mentionedOutsider, mentionOutsideGroupError } from '../../mentions.ts';
 import { noteMessageWritten } from '../participation.ts';
 import { RequestError } from '../requestError.ts';
 import { readScope, THREAD_IN_OTHER_GROUP, writeGroup } from '../scope.ts';
@@ -36,7 +37,7 @@ export const messageHandlers: Handlers<MessageRequest> = {
     if (known && !store.groups.isMember(known.groupId, userId)) {
       throw new RequestError('thread_in_other_group', THREAD_IN_OTHER_GROUP);
     }
-    requireMentionedUsers(store, request.content);
+    requireMembersMentioned(store, request.content, thread.groupId);
     const files = checkedAttachments(() => attachmentChanges(store, userId, request.addAttachments));
     const now = Date.now();
     const { written, reopening, message } = store.transaction(() => {
@@ -97,7 +98,7 @@ export const messageHandlers: Handlers<MessageRequest> = {
     if (addReactions.some((emoji) => removeReactions.includes(emoji))) {
       throw new RequestError('invalid_request', 'Adding and removing the same reaction is invalid.');
     }
-    if (changes.content) requireMentionedUsers(store, changes.content);
+    if (changes.content) requireMembersMentioned(store, changes.content, thread.groupId);
     const attached = message.attachments.map((file) => file.id);
     const files = checkedAttachments(() =>
       attachmentChanges(store, userId, addAttachments, removeAttachments, attached),
@@ -179,14 +180,13 @@ function visibleMessage(store: Store, subscriber: Subscriber, messageId: string,
   return { message, thread };
 }
 
-function requireMentionedUsers(store: Store, content: MessageContent) {
-  const missing = mentionedUserIds(content).find((id) => !store.users.exists(id));
-  if (missing !== undefined) {
-    throw new RequestError(
-      'invalid_request',
-      `content field is invalid: Could not find mentioned user with ID ${missing}`,
-    );
-  }
+/**
+ * Mentions of the thread's members only. A user who does not exist gets the same answer as
+ * one in another group, so a browser cannot probe who exists outside its groups.
+ */
+function requireMembersMentioned(store: Store, content: MessageContent, groupId: string) {
+  const outsider = mentionedOutsider(store, content, groupId);
+  if (outsider !== undefined) throw new RequestError('invalid_request', mentionOutsideGroupError(outsider));
 }
 
 /** Cord's attachment checks, refused as the live API refuses. */

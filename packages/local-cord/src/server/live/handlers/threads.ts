@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ThreadFilter } from '../../../protocol/requests.ts';
 import type { MessageData, ThreadData, UserData } from '../../../protocol/views.ts';
 import type { MessageRecord, Store, ThreadRecord } from '../../../store/store.ts';
-import { messageData, threadData, usersOfThread } from '../../views/threadViews.ts';
-import { userData } from '../../views/userData.ts';
+import { messageData, threadData, usersOfMessages, usersOfThread } from '../../views/threadViews.ts';
 import type { Hub } from '../hub.ts';
 import { RequestError } from '../requestError.ts';
 import { readScope, visibleThread, writeGroup } from '../scope.ts';
@@ -27,7 +26,8 @@ type ThreadRequest =
   | 'thread.create'
   | 'thread.update'
   | 'thread.setSeen'
-  | 'thread.setSubscribed';
+  | 'thread.setSubscribed'
+  | 'thread.shareToEmail';
 
 export const threadHandlers: Handlers<ThreadRequest> = {
   'thread.observe'({ store, hub, subscriber }, { threadId, groupId, messageCount }) {
@@ -142,7 +142,22 @@ export const threadHandlers: Handlers<ThreadRequest> = {
     hub.publishThread(thread);
     return {};
   },
+
+  'thread.shareToEmail'({ store, notify, subscriber }, { threadId, email }) {
+    if (!isEmailAddress(email)) throw new RequestError('invalid_request', 'Invalid email address.');
+    const thread = threadInScope(store, subscriber, threadId);
+    if (!store.messages.inThread(thread.id).some((message) => message.deletedAt === null)) {
+      throw new RequestError('invalid_request', 'Unable to share via email');
+    }
+    notify({ type: 'threadShared', thread, by: subscriber.viewer.userId, email });
+    return {};
+  },
 };
+
+/** An address Cord would send to: one mailbox whose domain has a dot. */
+function isEmailAddress(email: string): boolean {
+  return /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]+$/.test(email);
+}
 
 /** A thread the viewer may change (in their scope); Cord's "Thread not found." otherwise. */
 export function threadInScope(store: Store, subscriber: Subscriber, threadId: string): ThreadRecord {
@@ -185,10 +200,9 @@ export function messagesView(
   messages: readonly MessageRecord[],
 ): { messages: MessageData[]; users: UserData[] } {
   const participants = store.participants.inThread(thread.id);
-  const authors = store.users.profiles([...new Set(messages.map((message) => message.authorId))]).map(userData);
   return {
     messages: messages.map((message) => messageData(message, thread, participants, subscriber.viewer.userId)),
-    users: rememberUsers(subscriber, authors),
+    users: rememberUsers(subscriber, usersOfMessages(store, messages)),
   };
 }
 
