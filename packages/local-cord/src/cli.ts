@@ -5,7 +5,7 @@ import {
   loadStackConfigOrExit,
   type StackConfig,
 } from '@cord-tutorial/stack-config';
-import { Store, startLocalCord } from './server/index.ts';
+import { DatabaseInUseError, Store, startLocalCord } from './server/index.ts';
 
 // `tsx src/cli.ts` starts local Cord; `tsx src/cli.ts reset` empties its database.
 
@@ -42,7 +42,13 @@ async function start({ localCord, tokenServer }: StackConfig) {
 }
 
 function reset({ localCord }: StackConfig) {
-  const store = new Store(localCord.database);
+  let store: Store;
+  try {
+    store = new Store(localCord.database);
+  } catch (error) {
+    if (error instanceof DatabaseInUseError) fail(error.message);
+    throw error;
+  }
   store.reset();
   store.close();
   console.log(`local Cord: emptied ${localCord.database}`);

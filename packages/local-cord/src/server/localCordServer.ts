@@ -139,6 +139,7 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
   const url = `http://${host}:${port}`;
   // File links point here: the address pages reach local Cord at, as its script's URL says.
   store.files.setLinkOrigin(url);
+  store.announceWriter(url);
 
   return {
     url,
