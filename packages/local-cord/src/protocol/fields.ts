@@ -88,17 +88,28 @@ export const messageText = text(MAX_MESSAGE_LENGTH).refine(
 
 /** A flat object of strings, numbers and booleans, as Cord's metadata and locations are. */
 function flatObject(maxKeys: number, maxKeyLength: number, maxValueLength: number) {
-  const key = line(maxKeyLength);
-  return z
-    .record(z.string(), z.union([text(maxValueLength), z.number(), z.boolean()]))
-    .refine((value) => Object.keys(value).length <= maxKeys, `must NOT have more than ${maxKeys} properties`)
-    .superRefine((value, context) => {
-      // Checked here rather than as the record's key schema, so the refusal names the key and says what is wrong.
-      for (const name of Object.keys(value)) {
-        const issue = key.safeParse(name).error?.issues[0];
-        if (issue) context.addIssue({ code: 'custom', path: [name], message: `key ${issue.message}` });
-      }
-    });
+  return (
+    z
+      .record(z.string(), z.unknown())
+      // Too many keys is refused before any value is looked at: a frame holds thousands.
+      .refine((value) => Object.keys(value).length <= maxKeys, {
+        message: `must NOT have more than ${maxKeys} properties`,
+        abort: true,
+      })
+      .superRefine((value, context) => {
+        // Keys are checked here rather than by the record, so the refusal names the key and says what is wrong.
+        for (const key of Object.keys(value)) {
+          const wrong =
+            characterCount(key) > maxKeyLength
+              ? `must NOT have more than ${maxKeyLength} characters`
+              : hasControlCharacters(key)
+                ? HAS_CONTROL_CHARACTERS
+                : undefined;
+          if (wrong) context.addIssue({ code: 'custom', path: [key], message: `key ${wrong}` });
+        }
+      })
+      .pipe(z.record(z.string(), z.union([text(maxValueLength), z.number(), z.boolean()])))
+  );
 }
 
 /** Cord's metadata on users, groups, threads and messages. */
