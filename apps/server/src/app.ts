@@ -1,10 +1,17 @@
 import { getClientAuthToken } from '@cord-sdk/server';
-import type { StackConfig } from '@cord-tutorial/stack-config';
+import {
+  type AllowedHosts,
+  hostRefusal,
+  type StackConfig,
+  TOKEN_SERVER_ALLOWED_HOSTS,
+} from '@cord-tutorial/stack-config';
 import { type GuideVariant, type TestUser, testUserIndex } from '@cord-tutorial/stack-config/test-users';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 
 type TokenServerConfig = Pick<StackConfig, 'projectId' | 'projectSecret' | 'tokenExpiresSeconds' | 'guideVariant'> & {
   allowedOrigins: readonly string[];
+  /** Host names answered besides loopback ones; by default none. */
+  allowedHosts?: AllowedHosts;
 };
 
 type TokenPayload = Parameters<typeof getClientAuthToken>[2];
@@ -34,6 +41,7 @@ export function createApp(config: TokenServerConfig) {
   // A token is different every time: hashing it for an ETag is wasted work.
   app.disable('etag');
   app.use(logRequest);
+  app.use(answerAllowedHostsOnly(config.allowedHosts ?? { names: [], setting: TOKEN_SERVER_ALLOWED_HOSTS }));
   app.use(allowClientOrigins(config.allowedOrigins));
 
   const { users } = config.guideVariant;
@@ -66,6 +74,15 @@ export function createApp(config: TokenServerConfig) {
   });
   app.use(answerErrorsAsJson);
   return app;
+}
+
+/** Refuses a request by another host name than this machine's: see hostCheck.ts (DNS rebinding). */
+function answerAllowedHostsOnly(allowedHosts: AllowedHosts): RequestHandler {
+  return (req, res, next) => {
+    const refusal = hostRefusal(req, allowedHosts);
+    if (refusal === undefined) return next();
+    res.status(403).json({ error: refusal });
+  };
 }
 
 /**

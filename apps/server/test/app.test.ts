@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { get as httpGet, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GUIDE_VARIANTS, TEST_USERS } from '@cord-tutorial/stack-config/test-users';
 import jwt, { type JwtPayload } from 'jsonwebtoken';
@@ -286,5 +286,52 @@ describe('other requests', () => {
   it('does not advertise Express', async () => {
     const response = await fetch(`${server.url}/generate-cord-token`);
     expect(response.headers.has('x-powered-by')).toBe(false);
+  });
+});
+
+/** A GET with the Host header a page would send after rebinding its name to 127.0.0.1 (fetch cannot set Host). */
+function getAs(base: string, host: string, path = '/generate-cord-token') {
+  const { port } = new URL(base);
+  return new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+    const outgoing = httpGet({ host: '127.0.0.1', port, path, headers: { Host: host } }, (response) => {
+      let body = '';
+      response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(body) }));
+    });
+    outgoing.on('error', reject);
+  });
+}
+
+describe('the Host check (DNS rebinding)', () => {
+  it('signs no token for another host name: 403 naming TOKEN_SERVER_ALLOWED_HOSTS', async () => {
+    const server = await startApp();
+    try {
+      const { port } = new URL(server.url);
+      const refused = await getAs(server.url, `rebound.example:${port}`);
+      expect(refused.status).toBe(403);
+      expect(refused.body).not.toHaveProperty('clientAuthToken');
+      expect(refused.body.error).toContain('TOKEN_SERVER_ALLOWED_HOSTS');
+      expect((await getAs(server.url, 'localhost:1')).status).toBe(403);
+
+      for (const name of ['localhost', '127.0.0.1', '[::1]']) {
+        const answer = await getAs(server.url, `${name}:${port}`);
+        expect(answer.status, name).toBe(200);
+        expect(answer.body).toHaveProperty('clientAuthToken');
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers the host names it is configured to allow', async () => {
+    const server = await startApp({
+      allowedHosts: { names: ['tokens.example'], setting: 'TOKEN_SERVER_ALLOWED_HOSTS' },
+    });
+    try {
+      expect((await getAs(server.url, 'tokens.example')).status).toBe(200);
+      expect((await getAs(server.url, 'other.example')).status).toBe(403);
+    } finally {
+      await server.close();
+    }
   });
 });

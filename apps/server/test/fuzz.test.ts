@@ -102,7 +102,8 @@ function requestBytes(target: string | Buffer, headers: Array<[string, string | 
   const parts: Buffer[] = [
     Buffer.from('GET '),
     Buffer.from(target as string, 'latin1'),
-    Buffer.from(' HTTP/1.1\r\nHost: 127.0.0.1\r\n'),
+    // The server's own port: another one would be refused by the Host check (DNS rebinding).
+    Buffer.from(` HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`),
   ];
   for (const [name, value] of headers) {
     parts.push(

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
 import jwt, { type JwtPayload } from 'jsonwebtoken';
@@ -143,6 +144,41 @@ describe('apps/server/src/main.ts starts', () => {
       } finally {
         await new Promise((resolve) => blocker.close(resolve));
       }
+    },
+    TIMEOUT_MS,
+  );
+});
+
+/** An address of this machine that is not loopback, if it has one. */
+const OUTSIDE_ADDRESS = Object.values(networkInterfaces())
+  .flat()
+  .find((entry) => entry !== undefined && !entry.internal && entry.family === 'IPv4')?.address;
+
+describe.skipIf(OUTSIDE_ADDRESS === undefined)('apps/server/src/main.ts listens', () => {
+  it(
+    "on loopback only by default: the machine's other addresses are refused",
+    async () => {
+      const run = runMain({});
+      const [, port] = await waitForOutput(run, /listening on port (\d+)/);
+      expect(run.stdout).toContain('of 127.0.0.1');
+      expect((await fetch(`http://127.0.0.1:${port}/generate-cord-token`)).status).toBe(200);
+      await expect(fetch(`http://${OUTSIDE_ADDRESS}:${port}/generate-cord-token`)).rejects.toThrow();
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'on every interface with TOKEN_SERVER_HOST=0.0.0.0, answering the names TOKEN_SERVER_ALLOWED_HOSTS allows',
+    async () => {
+      const opened = runMain({ TOKEN_SERVER_HOST: '0.0.0.0' });
+      const [, port] = await waitForOutput(opened, /listening on port (\d+)/);
+      const refused = await fetch(`http://${OUTSIDE_ADDRESS}:${port}/generate-cord-token`);
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).toContain('TOKEN_SERVER_ALLOWED_HOSTS');
+
+      const allowed = runMain({ TOKEN_SERVER_HOST: '0.0.0.0', TOKEN_SERVER_ALLOWED_HOSTS: OUTSIDE_ADDRESS! });
+      const [, allowedPort] = await waitForOutput(allowed, /listening on port (\d+)/);
+      expect((await fetch(`http://${OUTSIDE_ADDRESS}:${allowedPort}/generate-cord-token`)).status).toBe(200);
     },
     TIMEOUT_MS,
   );

@@ -1,11 +1,11 @@
-import { isIP } from 'node:net';
 import {
+  isLoopbackHost,
   LOCAL_CORD_PROJECT_ID,
   LOCAL_CORD_PROJECT_SECRET,
   loadStackConfigOrExit,
   type StackConfig,
 } from '@cord-tutorial/stack-config';
-import { Store, startLocalCord } from './server/index.ts';
+import { DatabaseInUseError, Store, startLocalCord } from './server/index.ts';
 
 // `tsx src/cli.ts` starts local Cord; `tsx src/cli.ts reset` empties its database.
 
@@ -14,12 +14,8 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function isLoopback(host: string) {
-  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
-}
-
 async function start({ localCord, tokenServer }: StackConfig) {
-  if (!isLoopback(localCord.host) && !localCord.allowRemote) {
+  if (!isLoopbackHost(localCord.host) && !localCord.allowRemote) {
     fail(
       `refusing to listen on ${localCord.host}: anyone who can reach local Cord can sign ` +
         'tokens with its published development secret. Use a loopback address, or set ' +
@@ -33,6 +29,7 @@ async function start({ localCord, tokenServer }: StackConfig) {
     port: localCord.port,
     // The client's origins, the same the token server allows.
     allowedOrigins: tokenServer.allowedOrigins,
+    allowedHosts: localCord.allowedHosts,
     webhook: localCord.webhook,
   }).catch((error: Error) => fail(error.message));
   console.log(`local Cord listening on ${cord.url} (database: ${localCord.database})`);
@@ -45,7 +42,13 @@ async function start({ localCord, tokenServer }: StackConfig) {
 }
 
 function reset({ localCord }: StackConfig) {
-  const store = new Store(localCord.database);
+  let store: Store;
+  try {
+    store = new Store(localCord.database);
+  } catch (error) {
+    if (error instanceof DatabaseInUseError) fail(error.message);
+    throw error;
+  }
   store.reset();
   store.close();
   console.log(`local Cord: emptied ${localCord.database}`);

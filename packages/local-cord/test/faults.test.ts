@@ -50,7 +50,13 @@ let tabs: Connection[] = [];
 let restoreWebSocket: () => void;
 
 async function startCord() {
-  cord = startCli({ LOCAL_CORD_HOST: '127.0.0.1', LOCAL_CORD_PORT: String(port), LOCAL_CORD_DB: database });
+  cord = startCli({
+    LOCAL_CORD_HOST: '127.0.0.1',
+    LOCAL_CORD_PORT: String(port),
+    LOCAL_CORD_DB: database,
+    // The tabs reach local Cord through the proxy's port: 127.0.0.1 on any port, as a port forward needs.
+    LOCAL_CORD_ALLOWED_HOSTS: '127.0.0.1',
+  });
   await cord.waitFor(/local Cord listening/);
 }
 

@@ -7,7 +7,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contentFromText } from '../src/protocol/content.ts';
 import type { ServerEvent } from '../src/protocol/events.ts';
-import { MAX_FRAME_BYTES, MAX_MESSAGE_LENGTH, MAX_PAGE_SIZE, RATE_LIMIT } from '../src/protocol/limits.ts';
+import {
+  MAX_FRAME_BYTES,
+  MAX_MESSAGE_LENGTH,
+  MAX_PAGE_SIZE,
+  MAX_REACTION_LENGTH,
+  RATE_LIMIT,
+} from '../src/protocol/limits.ts';
 import { requestSchema } from '../src/protocol/requests.ts';
 import type { LocalCord } from '../src/server/index.ts';
 import { CLOSE_INVALID_SESSION } from '../src/server/index.ts';
@@ -73,7 +79,7 @@ const strictObject: Field = { kind: 'object' };
 const content: Field = { kind: 'content' };
 const text = (max: number): Field => ({ kind: 'string', max });
 const nullableText = (max: number): Field => ({ kind: 'string', max, nullable: true });
-const reactions: Field = { kind: 'strings', itemMax: 32, maxItems: 50 };
+const reactions: Field = { kind: 'strings', itemMax: MAX_REACTION_LENGTH, maxItems: 50 };
 const direction: Field = { kind: 'enum', values: ['ascending', 'descending'] };
 
 interface Template {

@@ -4,7 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { contentFromText } from '../src/protocol/content.ts';
 import type { ServerEvent } from '../src/protocol/events.ts';
-import { MAX_FRAME_BYTES, MAX_MESSAGE_LENGTH, RATE_BURST, RATE_LIMIT } from '../src/protocol/limits.ts';
+import {
+  MAX_FRAME_BYTES,
+  MAX_MESSAGE_LENGTH,
+  MAX_REACTION_LENGTH,
+  RATE_BURST,
+  RATE_LIMIT,
+} from '../src/protocol/limits.ts';
 import type { LocalCord } from '../src/server/index.ts';
 import { CLOSE_INVALID_SESSION } from '../src/server/index.ts';
 import {
@@ -100,7 +106,10 @@ describe('malformed requests from a signed-in client', () => {
         location: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, i])),
       },
     ],
-    ['an over-long emoji', { type: 'message.update', id: 'x1', messageId: 'm1', addReactions: ['👍'.repeat(40)] }],
+    [
+      'an over-long emoji',
+      { type: 'message.update', id: 'x1', messageId: 'm1', addReactions: ['👍'.repeat(MAX_REACTION_LENGTH + 1)] },
+    ],
     ['a second hello', { type: 'hello', id: 'x1', token: 'whatever' }],
   ])('answers %s with invalid_request under the request id', async (_, frame) => {
     mallory.send(frame);

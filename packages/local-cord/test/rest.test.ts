@@ -546,7 +546,8 @@ describe('authentication', () => {
       status: 401,
       body: { error: 'invalid_project_token', message: 'JsonWebTokenError: invalid signature' },
     });
-    const expired = jwt.sign({ app_id: PROJECT.id, exp: Math.floor(Date.now() / 1000) - 1 }, PROJECT.secret, {
+    // Past the 30 s of clock tolerance Cord gives server tokens.
+    const expired = jwt.sign({ app_id: PROJECT.id, exp: Math.floor(Date.now() / 1000) - 60 }, PROJECT.secret, {
       algorithm: 'HS512',
     });
     expect(await raw('v1/users/ada', bearer(expired))).toMatchObject({
@@ -557,12 +558,35 @@ describe('authentication', () => {
     expect(await raw('v1/users/ada', bearer(elsewhere))).toMatchObject(refusal(401, 'project_not_found'));
   });
 
-  it('takes HS256 as well as HS512, and no other algorithm', async () => {
+  it('takes only HS512, as Cord does for server tokens, with its error text', async () => {
     const hs256 = jwt.sign({ app_id: PROJECT.id }, PROJECT.secret, { algorithm: 'HS256', expiresIn: '1 min' });
     const hs384 = jwt.sign({ app_id: PROJECT.id }, PROJECT.secret, { algorithm: 'HS384', expiresIn: '1 min' });
+    const hs512 = jwt.sign({ app_id: PROJECT.id }, PROJECT.secret, { algorithm: 'HS512', expiresIn: '1 min' });
 
-    expect(await raw('v1/users/ada', bearer(hs256))).toMatchObject(refusal(404, 'user_not_found'));
-    expect(await raw('v1/users/ada', bearer(hs384))).toMatchObject(refusal(401, 'invalid_project_token'));
+    for (const token of [hs256, hs384]) {
+      expect(await raw('v1/users/ada', bearer(token))).toMatchObject({
+        status: 401,
+        body: { error: 'invalid_project_token', message: 'JsonWebTokenError: invalid algorithm' },
+      });
+    }
+    expect(await raw('v1/users/ada', bearer(hs512))).toMatchObject(refusal(404, 'user_not_found'));
+  });
+
+  it('takes a token issued at most a day ago, with 30 s of clock tolerance either way', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const issuedAt = (iat: number) => jwt.sign({ app_id: PROJECT.id, iat }, PROJECT.secret, { algorithm: 'HS512' });
+    const day = 24 * 60 * 60;
+    // A few seconds of margin on each side: the request is answered a moment after it is signed.
+    const tooOld = issuedAt(now - day - 30 - 5);
+    const oldButTolerated = issuedAt(now - day - 30 + 5);
+    const aheadButTolerated = issuedAt(now + 25);
+
+    expect(await raw('v1/users/ada', bearer(tooOld))).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_project_token', message: 'TokenExpiredError: maxAge exceeded' },
+    });
+    expect(await raw('v1/users/ada', bearer(oldButTolerated))).toMatchObject(refusal(404, 'user_not_found'));
+    expect(await raw('v1/users/ada', bearer(aheadButTolerated))).toMatchObject(refusal(404, 'user_not_found'));
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCAL_CORD_DEFAULT_HOST, LOCAL_CORD_DEFAULT_PORT } from './localProject.ts';
+import { WILDCARD_HOSTS } from './loopback.ts';
 
 // The zod pieces every environment schema of the stack is built from, so a port or a URL
 // is read the same way by every process.
@@ -37,6 +38,6 @@ export function parseEnvironment<S extends z.ZodType>(schema: S, env: NodeJS.Pro
 
 /** Local Cord's base URL for clients; a wildcard listening host is reached on loopback. */
 export function localCordUrl(host: string, port: number): string {
-  const reachableHost = host === '0.0.0.0' || host === '::' ? LOCAL_CORD_DEFAULT_HOST : host;
+  const reachableHost = WILDCARD_HOSTS.has(host) ? LOCAL_CORD_DEFAULT_HOST : host;
   return `http://${reachableHost}:${port}`;
 }

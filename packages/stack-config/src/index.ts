@@ -1,4 +1,5 @@
 export * from './cordCliEnvironment.ts';
+export * from './hostCheck.ts';
 export * from './localProject.ts';
 export * from './loopback.ts';
 export { loadRootEnvFile, loadStackConfigOrExit } from './processEnv.ts';

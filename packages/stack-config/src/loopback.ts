@@ -14,3 +14,6 @@ export function isLoopbackHost(host: string): boolean {
   const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
   return bare === 'localhost' || isLoopbackAddress(bare);
 }
+
+/** Addresses that listen on every interface; a client reaches such a server on loopback. */
+export const WILDCARD_HOSTS: ReadonlySet<string> = new Set(['0.0.0.0', '::', '[::]']);

@@ -11,12 +11,14 @@ import {
   url,
   wholeNumber,
 } from './envFields.ts';
+import { type AllowedHosts, LOCAL_CORD_ALLOWED_HOSTS, TOKEN_SERVER_ALLOWED_HOSTS } from './hostCheck.ts';
 import {
   LOCAL_CORD_CSS_PATH,
   LOCAL_CORD_PROJECT_ID,
   LOCAL_CORD_PROJECT_SECRET,
   LOCAL_CORD_SCRIPT_PATH,
 } from './localProject.ts';
+import { isLoopbackHost, WILDCARD_HOSTS } from './loopback.ts';
 import { GUIDE_VARIANT_NAMES, GUIDE_VARIANTS, type GuideVariant, type GuideVariantName } from './testUsers.ts';
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -35,7 +37,8 @@ function databasePath(configured: string | undefined, variant: GuideVariantName)
 
 export { StackConfigError };
 
-const origins = text.transform((list) =>
+/** A comma-separated list (origins, host names). */
+const commaList = text.transform((list) =>
   list
     .split(',')
     .map((origin) => origin.trim())
@@ -66,8 +69,12 @@ const envSchema = z.object({
   PORT: port(3337),
   WEB_PORT: port(5173),
   TOKEN_SERVER_URL: url.optional(),
-  CLIENT_ORIGINS: origins.optional(),
+  CLIENT_ORIGINS: commaList.optional(),
+  // Loopback, as local Cord: a token server signs tokens for anyone who can reach it.
+  TOKEN_SERVER_HOST: text.default('127.0.0.1'),
+  [TOKEN_SERVER_ALLOWED_HOSTS]: commaList.optional(),
   ...localCordAddressFields,
+  [LOCAL_CORD_ALLOWED_HOSTS]: commaList.optional(),
   LOCAL_CORD_DB: text.optional(),
   LOCAL_CORD_ALLOW_REMOTE: z.enum(['0', '1', 'true', 'false']).optional(),
   CORD_GUIDE_VARIANT: text
@@ -78,6 +85,18 @@ const envSchema = z.object({
   LOCAL_CORD_WEBHOOK_URL: text.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })).optional(),
   LOCAL_CORD_WEBHOOK_EVENTS: webhookEvents.optional(),
 });
+
+/**
+ * The allowed host names: those configured, and the names (not loopback, not a wildcard
+ * address) the stack's own settings reach a server by.
+ */
+function namedHosts(configured: readonly string[] = [], ...ownNames: string[]): string[] {
+  const named = ownNames
+    // A Host header writes an IPv6 address in brackets.
+    .map((name) => (name.includes(':') && !name.startsWith('[') ? `[${name}]` : name).toLowerCase())
+    .filter((name) => !isLoopbackHost(name) && !WILDCARD_HOSTS.has(name));
+  return [...new Set([...configured, ...named])];
+}
 
 export type CordMode = 'local' | 'hosted';
 
@@ -93,7 +112,15 @@ export interface StackConfig {
   guideVariant: GuideVariant;
   /** Token lifetime in seconds; undefined keeps Cord's default (1 minute). */
   tokenExpiresSeconds: number | undefined;
-  tokenServer: { port: number; url: string; allowedOrigins: string[] };
+  tokenServer: {
+    /** TOKEN_SERVER_HOST: where it listens; loopback unless opened on purpose. */
+    host: string;
+    port: number;
+    url: string;
+    allowedOrigins: string[];
+    /** Host names it answers besides loopback ones (DNS rebinding: see hostCheck.ts). */
+    allowedHosts: AllowedHosts;
+  };
   web: { port: number };
   /** What CordProvider loads; undefined means Cord's own default URL. */
   cordScriptUrl: string | undefined;
@@ -107,6 +134,8 @@ export interface StackConfig {
     database: string;
     /** Whether listening beyond loopback was asked for explicitly. */
     allowRemote: boolean;
+    /** Host names it answers besides loopback ones (DNS rebinding: see hostCheck.ts). */
+    allowedHosts: AllowedHosts;
     /** Where local Cord posts Cord's webhook events, and which; undefined: nowhere. */
     webhook: { url: string; events: WebhookEvent[] } | undefined;
   };
@@ -130,6 +159,7 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
   const hosted = vars.CORD_PROJECT_ID !== undefined && vars.CORD_SECRET !== undefined;
 
   const localCordBaseUrl = localCordUrl(vars.LOCAL_CORD_HOST, vars.LOCAL_CORD_PORT);
+  const tokenServerUrl = vars.TOKEN_SERVER_URL ?? `http://localhost:${vars.PORT}`;
 
   return {
     mode: hosted ? 'hosted' : 'local',
@@ -138,9 +168,15 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
     guideVariant: GUIDE_VARIANTS[vars.CORD_GUIDE_VARIANT],
     tokenExpiresSeconds: vars.CORD_TOKEN_EXPIRES_SECONDS,
     tokenServer: {
+      host: vars.TOKEN_SERVER_HOST,
       port: vars.PORT,
-      url: vars.TOKEN_SERVER_URL ?? `http://localhost:${vars.PORT}`,
+      url: tokenServerUrl,
       allowedOrigins: vars.CLIENT_ORIGINS ?? [`http://localhost:${vars.WEB_PORT}`, `http://127.0.0.1:${vars.WEB_PORT}`],
+      allowedHosts: {
+        // The names the stack itself is configured to reach it by are allowed without asking.
+        names: namedHosts(vars[TOKEN_SERVER_ALLOWED_HOSTS], vars.TOKEN_SERVER_HOST, new URL(tokenServerUrl).hostname),
+        setting: TOKEN_SERVER_ALLOWED_HOSTS,
+      },
     },
     web: { port: vars.WEB_PORT },
     cordScriptUrl: hosted ? vars.CORD_SCRIPT_URL : `${localCordBaseUrl}${LOCAL_CORD_SCRIPT_PATH}`,
@@ -151,6 +187,10 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
       url: localCordBaseUrl,
       database: databasePath(vars.LOCAL_CORD_DB, vars.CORD_GUIDE_VARIANT),
       allowRemote: vars.LOCAL_CORD_ALLOW_REMOTE === '1' || vars.LOCAL_CORD_ALLOW_REMOTE === 'true',
+      allowedHosts: {
+        names: namedHosts(vars[LOCAL_CORD_ALLOWED_HOSTS], vars.LOCAL_CORD_HOST),
+        setting: LOCAL_CORD_ALLOWED_HOSTS,
+      },
       webhook: vars.LOCAL_CORD_WEBHOOK_URL
         ? { url: vars.LOCAL_CORD_WEBHOOK_URL, events: vars.LOCAL_CORD_WEBHOOK_EVENTS ?? [...WEBHOOK_EVENTS] }
         : undefined,

@@ -248,6 +248,32 @@ describe('readStackConfig: ports and origins', () => {
   });
 });
 
+describe('readStackConfig: where the servers listen and which host names they answer', () => {
+  it('the token server listens on loopback by default; TOKEN_SERVER_HOST opens it', () => {
+    expect(readStackConfig({}).tokenServer.host).toBe('127.0.0.1');
+    expect(readStackConfig({ TOKEN_SERVER_HOST: '0.0.0.0' }).tokenServer.host).toBe('0.0.0.0');
+  });
+
+  it('by default both answer loopback names only, and say which variable allows more', () => {
+    const config = readStackConfig({});
+    expect(config.localCord.allowedHosts).toEqual({ names: [], setting: 'LOCAL_CORD_ALLOWED_HOSTS' });
+    expect(config.tokenServer.allowedHosts).toEqual({ names: [], setting: 'TOKEN_SERVER_ALLOWED_HOSTS' });
+  });
+
+  it('*_ALLOWED_HOSTS add names (comma-separated), besides those the stack itself is set to reach them by', () => {
+    const config = readStackConfig({
+      LOCAL_CORD_ALLOWED_HOSTS: 'cord.example, .dev.test',
+      LOCAL_CORD_HOST: 'laptop.lan',
+      TOKEN_SERVER_ALLOWED_HOSTS: 'tokens.example',
+      TOKEN_SERVER_URL: 'https://auth.example/',
+      TOKEN_SERVER_HOST: '0.0.0.0',
+    });
+    expect(config.localCord.allowedHosts.names).toEqual(['cord.example', '.dev.test', 'laptop.lan']);
+    expect(config.tokenServer.allowedHosts.names).toEqual(['tokens.example', 'auth.example']);
+    expect(readStackConfig({ LOCAL_CORD_HOST: 'fd00::2' }).localCord.allowedHosts.names).toEqual(['[fd00::2]']);
+  });
+});
+
 describe('readStackConfig: CORD_GUIDE_VARIANT', () => {
   it("defaults to the tutorial's users, whose tokens name their group", () => {
     const { guideVariant } = readStackConfig({});

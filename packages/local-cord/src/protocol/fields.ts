@@ -1,11 +1,63 @@
 import { z } from 'zod';
 import { invalidContentMessage, isMessageContent, type MessageContent, plaintextOf } from './content.ts';
-import { MAX_MESSAGE_LENGTH } from './limits.ts';
+import {
+  MAX_CLASSNAMES_LENGTH,
+  MAX_EMAIL_LENGTH,
+  MAX_EXTERNAL_ID_LENGTH,
+  MAX_ID_LENGTH,
+  MAX_LOCATION_KEY_LENGTH,
+  MAX_LOCATION_KEYS,
+  MAX_LOCATION_VALUE_LENGTH,
+  MAX_MESSAGE_LENGTH,
+  MAX_METADATA_KEY_LENGTH,
+  MAX_METADATA_KEYS,
+  MAX_METADATA_VALUE_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_REACTION_LENGTH,
+  MAX_TRANSLATION_KEY_LENGTH,
+  MAX_URL_LENGTH,
+} from './limits.ts';
 
 // The fields browsers, tokens and the REST API send, each checked by one schema here.
+// Every string that is stored has a limit (limits.ts), counted in code points, and no
+// control characters: SQLite reads a string only up to a NUL, so "m1\u0000x" would come
+// back as "m1", another user's id. Only text (messages, metadata and location values)
+// keeps tab, line feed and carriage return. Refusals read "must …", which the REST API
+// words as Cord's validator did ("Input … for name must NOT have more than 1000 characters").
+
+/** A string's length in characters: Unicode code points, so an emoji counts once. */
+export function characterCount(value: string): number {
+  let count = 0;
+  for (const _ of value) count++;
+  return count;
+}
+
+/** Unicode's control characters (Cc): U+0000 to U+001F and U+007F to U+009F. */
+const CONTROL_CHARACTER = /\p{Cc}/u;
+const CONTROL_CHARACTER_IN_TEXT = /(?![\t\n\r])\p{Cc}/u;
+export const HAS_CONTROL_CHARACTERS = 'must not contain control characters (U+0000 to U+001F, U+007F to U+009F)';
+export const HAS_CONTROL_CHARACTERS_IN_TEXT =
+  'must not contain control characters other than tab, line feed and carriage return';
+
+/** Whether a string holds a control character (a NUL, a line break, ...). */
+export function hasControlCharacters(value: string): boolean {
+  return CONTROL_CHARACTER.test(value);
+}
+
+/** A string of at most `max` characters. */
+export const characters = (max: number) =>
+  z.string().refine((value) => characterCount(value) <= max, `must NOT have more than ${max} characters`);
+
+/** One line of at most `max` characters, no control characters: ids, names, e-mails, URLs, keys. */
+export const line = (max: number) =>
+  characters(max).refine((value) => !hasControlCharacters(value), HAS_CONTROL_CHARACTERS);
+
+/** Text of at most `max` characters: no control characters but tab, line feed and carriage return. */
+export const text = (max: number) =>
+  characters(max).refine((value) => !CONTROL_CHARACTER_IN_TEXT.test(value), HAS_CONTROL_CHARACTERS_IN_TEXT);
 
 /** Ids of local Cord's own objects (threads, messages, ...) as browsers send them. */
-export const id = z.string().min(1).max(320);
+export const id = line(MAX_ID_LENGTH).min(1);
 export const threadId = id.refine((value) => !value.startsWith('cord:'), {
   message: 'thread ids may not start with "cord:"',
 });
@@ -16,35 +68,68 @@ export const threadId = id.refine((value) => !value.startsWith('cord:'), {
 export const composerThreadId = z.templateLiteral(['cord:', z.uuid()]);
 
 /** Cord's ids of users and groups: a string or a number, 1-128 characters; kept as strings. */
-export const externalId = z.union([z.string().min(1).max(128), z.number()]);
+export const externalId = z.union([line(MAX_EXTERNAL_ID_LENGTH).min(1), z.number()]);
 export const externalIdString = externalId.transform(String);
+/** A user's or group's id where Cord's REST API takes only a string. */
+export const externalIdText = line(MAX_EXTERNAL_ID_LENGTH);
 
-export const messageText = z
-  .string()
-  .refine((value) => value.trim().length > 0, 'a message needs some text')
-  .refine(
-    (value) => value.length <= MAX_MESSAGE_LENGTH,
-    `a message may be at most ${MAX_MESSAGE_LENGTH} characters long`,
+/** An emoji reaction. */
+export const reaction = line(MAX_REACTION_LENGTH).min(1);
+export const name = line(MAX_NAME_LENGTH);
+export const email = line(MAX_EMAIL_LENGTH);
+export const url = line(MAX_URL_LENGTH);
+export const extraClassnames = line(MAX_CLASSNAMES_LENGTH);
+export const translationKey = line(MAX_TRANSLATION_KEY_LENGTH);
+
+export const messageText = text(MAX_MESSAGE_LENGTH).refine(
+  (value) => value.trim().length > 0,
+  'a message needs some text',
+);
+
+/** A flat object of strings, numbers and booleans, as Cord's metadata and locations are. */
+function flatObject(maxKeys: number, maxKeyLength: number, maxValueLength: number) {
+  return (
+    z
+      .record(z.string(), z.unknown())
+      // Too many keys is refused before any value is looked at: a frame holds thousands.
+      .refine((value) => Object.keys(value).length <= maxKeys, {
+        message: `must NOT have more than ${maxKeys} properties`,
+        abort: true,
+      })
+      .superRefine((value, context) => {
+        // Keys are checked here rather than by the record, so the refusal names the key and says what is wrong.
+        for (const key of Object.keys(value)) {
+          const wrong =
+            characterCount(key) > maxKeyLength
+              ? `must NOT have more than ${maxKeyLength} characters`
+              : hasControlCharacters(key)
+                ? HAS_CONTROL_CHARACTERS
+                : undefined;
+          if (wrong) context.addIssue({ code: 'custom', path: [key], message: `key ${wrong}` });
+        }
+      })
+      .pipe(z.record(z.string(), z.union([text(maxValueLength), z.number(), z.boolean()])))
   );
+}
 
-/** Cord's metadata on users and groups: a flat object of strings, numbers and booleans. */
-export const entityMetadata = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+/** Cord's metadata on users, groups, threads and messages. */
+export const entityMetadata = flatObject(MAX_METADATA_KEYS, MAX_METADATA_KEY_LENGTH, MAX_METADATA_VALUE_LENGTH);
 
 /** A user's profile, as token `user_details` and the REST API take it (null: unchanged). */
 export const userDetails = z.object({
-  name: z.string().nullish(),
-  shortName: z.string().nullish(),
-  short_name: z.string().nullish(),
-  email: z.string().nullish(),
-  profilePictureURL: z.string().nullish(),
-  profile_picture_url: z.string().nullish(),
+  name: name.nullish(),
+  shortName: name.nullish(),
+  short_name: name.nullish(),
+  email: email.nullish(),
+  profilePictureURL: url.nullish(),
+  profile_picture_url: url.nullish(),
   status: z.enum(['active', 'deleted']).optional(),
   metadata: entityMetadata.optional(),
 });
 
 /** A group's details, as token `group_details` and the REST API take them. */
 export const groupDetails = z.object({
-  name: z.string().optional(),
+  name: name.optional(),
   status: z.enum(['active', 'deleted']).optional(),
   metadata: entityMetadata.optional(),
 });
@@ -63,9 +148,7 @@ export function profileFromDetails(user: z.infer<typeof userDetails>) {
 }
 
 /** A location as browsers and the REST API may send it. */
-export const locationSchema = z
-  .record(z.string().max(200), z.union([z.string().max(2000), z.number(), z.boolean()]))
-  .refine((value) => Object.keys(value).length <= 50, 'too many location keys');
+export const locationSchema = flatObject(MAX_LOCATION_KEYS, MAX_LOCATION_KEY_LENGTH, MAX_LOCATION_VALUE_LENGTH);
 
 /** Message content as Cord's server accepts it, refused with Cord's text. */
 export const messageContentSchema = z.custom<MessageContent>(isMessageContent, {
@@ -75,11 +158,23 @@ export const messageContentSchema = z.custom<MessageContent>(isMessageContent, {
 /** Marks the refusal of over-long content, which the WebSocket answers with an error code of its own. */
 const MESSAGE_TOO_LONG = { messageTooLong: true } as const;
 
-/** Content a message may hold: Cord's schema, and at most MAX_MESSAGE_LENGTH characters of text. */
-export const limitedMessageContentSchema = messageContentSchema.refine(
-  (content) => [...plaintextOf(content)].length <= MAX_MESSAGE_LENGTH,
-  { message: `a message may be at most ${MAX_MESSAGE_LENGTH} characters long`, params: MESSAGE_TOO_LONG },
-);
+/** Content a message may hold: Cord's schema, at most MAX_MESSAGE_LENGTH characters of text, no control characters. */
+export const limitedMessageContentSchema = messageContentSchema
+  .refine((content) => characterCount(plaintextOf(content)) <= MAX_MESSAGE_LENGTH, {
+    message: `a message may be at most ${MAX_MESSAGE_LENGTH} characters long`,
+    params: MESSAGE_TOO_LONG,
+  })
+  .refine((content) => !holdsControlCharacters(content), HAS_CONTROL_CHARACTERS_IN_TEXT);
+
+/** Whether any string in a content tree (texts, link URLs, a custom node's fields) holds a control character. */
+function holdsControlCharacters(value: unknown): boolean {
+  if (typeof value === 'string') return CONTROL_CHARACTER_IN_TEXT.test(value);
+  if (Array.isArray(value)) return value.some(holdsControlCharacters);
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).some(([key, inner]) => holdsControlCharacters(key) || holdsControlCharacters(inner));
+  }
+  return false;
+}
 
 /** Whether a refusal is the one of content over MAX_MESSAGE_LENGTH. */
 export function isMessageTooLong(issue: z.core.$ZodIssue | undefined): boolean {

@@ -1,8 +1,35 @@
-// Limits local Cord enforces on what browsers send. The SDK imports them too, so the
-// composer can refuse a message before the server has to.
+// Limits local Cord enforces on what browsers, tokens and the REST API send. The SDK
+// imports them too, so the composer can refuse a message before the server has to.
+// Lengths are in characters, counted as Unicode code points (an emoji is one, as Cord
+// counts its identifiers), never as UTF-16 units. Cord's own limits where it had them.
 
-/** Longest message text, in characters. */
+/** Longest message text. */
 export const MAX_MESSAGE_LENGTH = 10_000;
+
+/** Cord's identifiers of threads and messages (and local Cord's other ids): 1-320 characters. */
+export const MAX_ID_LENGTH = 320;
+/** Cord's ids of users and groups: 1-128 characters. */
+export const MAX_EXTERNAL_ID_LENGTH = 128;
+/** Cord's longest reaction. */
+export const MAX_REACTION_LENGTH = 127;
+/** Names of users (name and short name), groups and threads. */
+export const MAX_NAME_LENGTH = 1_000;
+/** An e-mail address (RFC 3696's longest, which Cord also allowed for ids). */
+export const MAX_EMAIL_LENGTH = 320;
+/** URLs: a thread's page, a message's link and icon, a profile picture. */
+export const MAX_URL_LENGTH = 4_000;
+/** Metadata (of users, groups, threads, messages, notifications): a flat object this big at most. */
+export const MAX_METADATA_KEYS = 50;
+export const MAX_METADATA_KEY_LENGTH = 200;
+export const MAX_METADATA_VALUE_LENGTH = 2_000;
+/** A location: a flat object this big at most. */
+export const MAX_LOCATION_KEYS = 50;
+export const MAX_LOCATION_KEY_LENGTH = 200;
+export const MAX_LOCATION_VALUE_LENGTH = 2_000;
+/** The CSS classes a thread or message adds to its elements. */
+export const MAX_CLASSNAMES_LENGTH = 1_000;
+/** A message's translation key. */
+export const MAX_TRANSLATION_KEY_LENGTH = 200;
 /** Largest WebSocket frame the server reads; bigger frames close the connection. */
 export const MAX_FRAME_BYTES = 64 * 1024;
 /** Requests one connection may make per RATE_WINDOW_MS, on average, before it is refused. */

@@ -1,21 +1,34 @@
 import { z } from 'zod';
-import { entityMetadata, id, limitedMessageContentSchema, locationSchema, threadId } from './fields.ts';
+import {
+  characters,
+  entityMetadata,
+  extraClassnames,
+  id,
+  limitedMessageContentSchema,
+  line,
+  locationSchema,
+  name,
+  reaction,
+  text,
+  threadId,
+  translationKey,
+  url,
+} from './fields.ts';
 import { MAX_MESSAGES_MARKED_READ, MAX_PAGE_SIZE } from './limits.ts';
 
 // Every frame a browser sends is parsed with these schemas; anything else is refused
 // before it reaches the store. The SDK turns Cord's JavaScript API calls into them.
 
 export const helloSchema = z.union([
-  z.object({ type: z.literal('hello'), token: z.string().max(16_384) }),
-  z.object({ type: z.literal('hello'), session: z.string().max(200) }),
+  z.object({ type: z.literal('hello'), token: characters(16_384) }),
+  z.object({ type: z.literal('hello'), session: characters(200) }),
 ]);
 
 const pageSize = z.number().int().min(1).max(MAX_PAGE_SIZE);
-const queryId = z.string().min(1).max(100);
-const reactions = z.array(z.string().min(1).max(32)).max(50);
-const nullableText = (max: number) => z.string().max(max).nullable();
+const queryId = line(100).min(1);
+const reactions = z.array(reaction).max(50);
 /** A message's page annotation (views.ts AnnotationData): an anchor local Cord's SDK made, and the selected text. */
-const annotation = z.strictObject({ locationData: nullableText(4000), textContent: nullableText(4000) });
+const annotation = z.strictObject({ locationData: text(4000).nullable(), textContent: text(4000).nullable() });
 /** Cord's `{ type: 'file', id }`, naming a file uploaded before. */
 const fileAttachment = z.strictObject({ type: z.literal('file'), id });
 const fileAttachments = z.array(fileAttachment).max(100);
@@ -50,17 +63,17 @@ export type NotificationFilter = z.output<typeof notificationFilterSchema>;
 
 /** What a new thread needs (Cord's ClientCreateThread without its id). */
 export const newThreadFields = z.strictObject({
-  name: z.string().max(1000),
-  url: z.string().max(4000),
+  name,
+  url,
   location: locationSchema,
   groupId: id.optional(),
   metadata: entityMetadata.optional(),
-  extraClassnames: nullableText(1000).optional(),
+  extraClassnames: extraClassnames.nullable().optional(),
   addSubscribers: z.array(id).max(100).optional(),
 });
 
 const request = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.object({ type: z.literal(type), id: z.string().min(1).max(100), ...shape });
+  z.object({ type: z.literal(type), id: line(100).min(1), ...shape });
 
 export const requestSchema = z.discriminatedUnion('type', [
   // Observing: each answers with the data now and keeps the connection told of changes.
@@ -87,12 +100,12 @@ export const requestSchema = z.discriminatedUnion('type', [
   // One-off reads.
   request('users.search', {
     groupId: id,
-    searchQuery: z.string().max(200).optional(),
+    searchQuery: text(200).optional(),
     sortLocation: locationSchema.optional(),
     sortDirection: z.enum(['ascending', 'descending']).default('descending'),
   }),
   request('messages.search', {
-    textToMatch: z.string().max(1000).optional(),
+    textToMatch: text(1000).optional(),
     authorId: id.optional(),
     groupId: id.optional(),
     metadata: entityMetadata.optional(),
@@ -107,11 +120,11 @@ export const requestSchema = z.discriminatedUnion('type', [
   request('thread.create', { threadId: threadId.optional(), ...newThreadFields.shape }),
   request('thread.update', {
     threadId: id,
-    name: z.string().max(1000).optional(),
-    url: z.string().max(4000).optional(),
+    name: name.optional(),
+    url: url.optional(),
     metadata: entityMetadata.optional(),
     resolved: z.boolean().optional(),
-    extraClassnames: nullableText(1000).optional(),
+    extraClassnames: extraClassnames.nullable().optional(),
     typing: z.boolean().optional(),
   }),
   request('thread.setSeen', {
@@ -127,11 +140,11 @@ export const requestSchema = z.discriminatedUnion('type', [
     threadId: id,
     messageId: id.optional(),
     content: limitedMessageContentSchema,
-    url: nullableText(4000).optional(),
-    iconURL: nullableText(4000).optional(),
-    translationKey: nullableText(200).optional(),
+    url: url.nullable().optional(),
+    iconURL: url.nullable().optional(),
+    translationKey: translationKey.nullable().optional(),
     metadata: entityMetadata.optional(),
-    extraClassnames: nullableText(1000).optional(),
+    extraClassnames: extraClassnames.nullable().optional(),
     skipLinkPreviews: z.boolean().optional(),
     addReactions: reactions.optional(),
     subscribeToThread: z.boolean().default(true),
@@ -144,11 +157,11 @@ export const requestSchema = z.discriminatedUnion('type', [
     /** The deprecated three-argument form names the thread too; it must hold the message. */
     threadId: id.optional(),
     content: limitedMessageContentSchema.optional(),
-    url: nullableText(4000).optional(),
-    iconURL: nullableText(4000).optional(),
-    translationKey: nullableText(200).optional(),
+    url: url.nullable().optional(),
+    iconURL: url.nullable().optional(),
+    translationKey: translationKey.nullable().optional(),
     metadata: entityMetadata.optional(),
-    extraClassnames: nullableText(1000).optional(),
+    extraClassnames: extraClassnames.nullable().optional(),
     skipLinkPreviews: z.boolean().optional(),
     deleted: z.boolean().optional(),
     addReactions: reactions.optional(),
@@ -163,8 +176,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   /** Cord's first step of an upload: the file's record, before its bytes arrive over HTTP. */
   request('file.create', {
     fileId: z.uuid(),
-    name: z.string().min(1).max(1000),
-    mimeType: z.string().max(255),
+    name: line(1000).min(1),
+    mimeType: line(255),
     size: z.number().int().min(0),
   }),
   request('notifications.observe', { queryId, filter: notificationFilterSchema, count: pageSize }),

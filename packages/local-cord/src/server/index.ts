@@ -1,4 +1,4 @@
-export { IN_MEMORY, Store } from '../store/store.ts';
+export { DatabaseInUseError, IN_MEMORY, Store } from '../store/store.ts';
 export type { LocalProject } from './auth/clientAuthToken.ts';
 export { CLOSE_INVALID_SESSION } from './live/connection.ts';
 export { type LocalCord, type LocalCordOptions, startLocalCord } from './localCordServer.ts';

@@ -1,6 +1,13 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LOCAL_CORD_CSS_PATH, LOCAL_CORD_SCRIPT_PATH, LOCAL_CORD_SOCKET_PATH } from '@cord-tutorial/stack-config';
+import {
+  type AllowedHosts,
+  hostRefusal,
+  LOCAL_CORD_ALLOWED_HOSTS,
+  LOCAL_CORD_CSS_PATH,
+  LOCAL_CORD_SCRIPT_PATH,
+  LOCAL_CORD_SOCKET_PATH,
+} from '@cord-tutorial/stack-config';
 import { WebSocketServer } from 'ws';
 import { MAX_FRAME_BYTES } from '../protocol/limits.ts';
 import { Store } from '../store/store.ts';
@@ -32,6 +39,11 @@ export interface LocalCordOptions {
    * what keeps other sites out of a developer's local data.
    */
   allowedOrigins?: readonly string[] | undefined;
+  /**
+   * Host names answered besides `localhost`, `127.0.0.1` and `[::1]` on local Cord's port;
+   * by default none. Every route and the WebSocket check the Host: see hostCheck.ts.
+   */
+  allowedHosts?: AllowedHosts | undefined;
   /** Where Cord's webhook events go; none are sent without it. */
   webhook?: WebhookOptions | undefined;
   /** How long the outbox waits, as Cord did, before deciding an e-mail would go (default 40 s). */
@@ -66,16 +78,13 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
   const { notify } = notifications;
   const rest = restApi({ store, hub, notify, project: options.project });
   const inspect = inspector({ store, hub, projectId: options.project.id, signIns, sockets, outbox, webhooks });
-  const files = fileServer({
-    store,
-    hub,
-    project: options.project,
-    allowedOrigins: options.allowedOrigins,
-    host: options.host,
-  });
+  const files = fileServer({ store, hub, project: options.project, allowedOrigins: options.allowedOrigins });
+  const allowedHosts = options.allowedHosts ?? { names: [], setting: LOCAL_CORD_ALLOWED_HOSTS };
   const sample = sampleToken({ store, hub, project: options.project });
 
   const server = createServer((request, response) => {
+    const refusal = hostRefusal(request, allowedHosts);
+    if (refusal !== undefined) return sendJson(response, 403, { error: 'host_not_allowed', message: refusal });
     const path = new URL(request.url ?? '/', 'http://local').pathname;
     if (rest.handles(path)) return rest.handle(request, response);
     if (inspect.handles(path)) return inspect.handle(request, response);
@@ -95,6 +104,11 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
   server.on('upgrade', (request: IncomingMessage, socket, head) => {
     if (new URL(request.url ?? '/', 'http://local').pathname !== LOCAL_CORD_SOCKET_PATH) {
       socket.destroy();
+      return;
+    }
+    const refusal = hostRefusal(request, allowedHosts);
+    if (refusal !== undefined) {
+      socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n${refusal}\n`);
       return;
     }
     // Browsers always send Origin; servers and tests (no Origin) are not pages.
@@ -125,6 +139,7 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
   const url = `http://${host}:${port}`;
   // File links point here: the address pages reach local Cord at, as its script's URL says.
   store.files.setLinkOrigin(url);
+  store.announceWriter(url);
 
   return {
     url,

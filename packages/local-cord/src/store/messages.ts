@@ -265,7 +265,10 @@ export class Messages {
    * all), oldest first, and whether older ones remain.
    */
   page(threadId: string, count: number, beforeId?: string): { messages: MessageRecord[]; hasMore: boolean } {
-    const before = beforeId === undefined ? '' : 'AND m.seq < (SELECT seq FROM messages WHERE id = ?)';
+    // The cursor counts only as a message of this thread: one of another thread pages like an
+    // id that does not exist, so its existence and age cannot be probed from here.
+    const before =
+      beforeId === undefined ? '' : 'AND m.seq < (SELECT seq FROM messages WHERE id = ? AND thread_id = m.thread_id)';
     const newestFirst = this.select(
       `WHERE m.thread_id = ? ${before} ORDER BY m.seq DESC LIMIT ?`,
       beforeId === undefined ? [threadId, count + 1] : [threadId, beforeId, count + 1],

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'libsql';
 import { MIGRATIONS } from './schema.ts';
+import { WriterLock } from './writerLock.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -12,16 +13,32 @@ export const IN_MEMORY = ':memory:';
 export class Sqlite {
   readonly db: Database.Database;
   private transactionDepth = 0;
+  /** A file's one writer: taken before anything is read or migrated, released on close. */
+  private readonly writerLock: WriterLock | undefined;
 
+  /** Throws a DatabaseInUseError if another local Cord writes this file. */
   constructor(path: string) {
-    if (path !== IN_MEMORY) mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    // WAL with synchronous=NORMAL: a commit survives a crash of local Cord (SIGKILL), the
-    // guarantee acknowledgements rely on, without an fsync on every write.
-    this.db.exec(
-      'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
-    );
-    this.migrate();
+    if (path !== IN_MEMORY) {
+      mkdirSync(dirname(path), { recursive: true });
+      this.writerLock = WriterLock.take(path);
+    }
+    try {
+      this.db = new Database(path);
+      // WAL with synchronous=NORMAL: a commit survives a crash of local Cord (SIGKILL), the
+      // guarantee acknowledgements rely on, without an fsync on every write.
+      this.db.exec(
+        'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+      );
+      this.migrate();
+    } catch (error) {
+      this.writerLock?.release();
+      throw error;
+    }
+  }
+
+  /** Says where this local Cord listens, to a second one refused the same file. */
+  announceWriter(url: string) {
+    this.writerLock?.announce(url);
   }
 
   private migrate() {
@@ -37,6 +54,7 @@ export class Sqlite {
 
   close() {
     this.db.close();
+    this.writerLock?.release();
   }
 
   /** Runs `work` in a transaction; inside one already, as part of it (SQLite does not nest them). */

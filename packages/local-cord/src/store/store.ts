@@ -26,6 +26,7 @@ export type { SessionRecord } from './sessions.ts';
 export { IN_MEMORY } from './sqlite.ts';
 export type { ListedThread, NewThread, ThreadChanges, ThreadRecord, ThreadStats } from './threads.ts';
 export type { UserDetails, UserProfile, UserRecord } from './users.ts';
+export { DatabaseInUseError, type DatabaseWriter } from './writerLock.ts';
 
 const TABLES = [
   'notifications',
@@ -77,6 +78,11 @@ export class Store {
   close() {
     this.sql.close();
     this.files.close();
+  }
+
+  /** Where the local Cord writing this store listens: a second one started on the file is told. */
+  announceWriter(url: string) {
+    this.sql.announceWriter(url);
   }
 
   transaction<T>(work: () => T): T {

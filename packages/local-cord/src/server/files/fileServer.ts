@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { isLoopbackHost } from '@cord-tutorial/stack-config';
 import { PREVIEWABLE_IMAGE_TYPES, UPLOAD_TIMEOUT_MS } from '../../protocol/files.ts';
 import type { FileRecord, Store } from '../../store/store.ts';
 import type { LocalProject } from '../auth/clientAuthToken.ts';
@@ -17,8 +16,6 @@ export interface FileServices {
   project: LocalProject;
   /** The pages allowed to upload and fetch (their Origin); undefined allows any, as for the WebSocket. */
   allowedOrigins?: readonly string[] | undefined;
-  /** The host local Cord listens on, a name requests may use besides loopback ones. */
-  host: string;
 }
 
 type Headers = Record<string, string>;
@@ -146,10 +143,6 @@ export function fileServer(services: FileServices) {
 
   async function respond(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://local');
-    const hostname = URL.parse(`http://${request.headers.host ?? ''}`)?.hostname ?? '';
-    if (!isLoopbackHost(hostname) && hostname !== services.host) {
-      return sendJson(response, 403, { error: 'forbidden', message: `Files are not served to host ${hostname}.` });
-    }
     const origin = request.headers.origin;
     if (origin !== undefined && services.allowedOrigins && !services.allowedOrigins.includes(origin)) {
       return sendJson(response, 403, { error: 'forbidden', message: `Origin ${origin} is not allowed.` });

@@ -123,9 +123,16 @@ export class Hub {
   /**
    * A thread left `groupId`: deleted (with the messages given), or moved to another group.
    * Connections that showed it there lose it, and the messages of it they observed, unless
-   * `keeps` says they can still see it; counts over the group are sent again.
+   * `keeps` says they can still see it; counts over the group are sent again. Only the
+   * group's `members` (by default, as they are now) are told of messages they observed by id.
    */
-  removeThread(threadId: string, groupId: string, messageIds: readonly string[], keeps = (_: Subscriber) => false) {
+  removeThread(
+    threadId: string,
+    groupId: string,
+    messageIds: readonly string[],
+    keeps = (_: Subscriber) => false,
+    members: ReadonlySet<string> = new Set(this.store.groups.memberIds(groupId)),
+  ) {
     for (const subscriber of this.subscribers) {
       let showed = subscriber.threads.get(threadId)?.includes(groupId) ?? false;
       for (const list of subscriber.threadLists.values()) {
@@ -136,7 +143,8 @@ export class Hub {
       }
       if (!keeps(subscriber)) {
         if (showed) subscriber.send({ type: 'threadGone', threadId });
-        for (const messageId of messageIds) {
+        // Anyone may observe any message id: only the group's members learn that it existed.
+        for (const messageId of members.has(subscriber.viewer.userId) ? messageIds : []) {
           if (subscriber.messages.has(messageId)) subscriber.send({ type: 'messageGone', threadId, messageId });
         }
       }

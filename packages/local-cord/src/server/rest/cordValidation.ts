@@ -50,17 +50,24 @@ function describeIssues(body: unknown, issues: readonly z.core.$ZodIssue[]): str
       note(missing, issue.path.slice(0, -1), [String(issue.path.at(-1))]);
     } else if (issue.code === 'too_big' && issue.origin === 'array') {
       wrong.push(`Input has ${(value as unknown[]).length} items and must NOT have more than ${issue.maximum} items`);
-    } else wrong.push(`Input ${JSON.stringify(value)} for ${issue.path.join('/')} ${failure(issue)}`);
+    } else wrong.push(`Input ${shown(value)} for ${issue.path.join('/')} ${failure(issue)}`);
   }
   // ajv checks an object's own fields before it looks inside them, so an object comes before
   // the objects in it; Cord's schemas list required fields alphabetically, and so do its lines.
   const listed = (entries: typeof missing, verb: string, sorted: boolean) =>
     [...entries.values()]
       .sort((a, b) => a.depth - b.depth)
-      .map(
-        ({ at, fields }) => `Input ${JSON.stringify(at)} ${verb} ${fieldList(sorted ? [...fields].sort() : fields)}`,
-      );
+      .map(({ at, fields }) => `Input ${shown(at)} ${verb} ${fieldList(sorted ? [...fields].sort() : fields)}`);
   return [...wrong, ...listed(missing, 'requires', true), ...listed(unexpected, 'has unexpected', false)];
+}
+
+/** Longest input an error repeats: a refused 5 MiB name is not sent back whole. */
+const MAX_SHOWN_INPUT = 1_000;
+
+/** The input as JSON, as Cord's validator showed it; cut short (with `…`) past MAX_SHOWN_INPUT characters. */
+function shown(value: unknown): string {
+  const json = JSON.stringify(value) ?? 'undefined';
+  return json.length > MAX_SHOWN_INPUT ? `${json.slice(0, MAX_SHOWN_INPUT)}…` : json;
 }
 
 /** `field: a` or `fields: a, b and c`. */

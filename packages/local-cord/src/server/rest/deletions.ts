@@ -92,7 +92,9 @@ function deleteGroup({ store, hub }: RestContext, groupId: string) {
     for (const thread of threads) store.threads.delete(thread.id);
     store.groups.delete(groupId);
   });
-  for (const thread of threads) hub.removeThread(thread.id, groupId, thread.messageIds);
+  // Told as the members they were: the group, and their membership, are gone now.
+  const members = new Set(memberIds);
+  for (const thread of threads) hub.removeThread(thread.id, groupId, thread.messageIds, undefined, members);
   hub.publishMembership(groupId, [], memberIds);
   hub.publishPresence(spots);
 }

@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import { z } from 'zod';
+import { externalIdText, line } from '../../protocol/fields.ts';
 import { MAX_UPLOAD_BYTES, uploadRefusal } from '../../protocol/files.ts';
 import { keepUpload, receiveBytes } from '../files/receiveFile.ts';
 import { ApiError, parse, type Route, success } from './common.ts';
@@ -12,8 +13,8 @@ import { ApiError, parse, type Route, success } from './common.ts';
 
 // Form fields are strings: the owner's id is one of Cord's external ids as text.
 const createFileFields = z.strictObject({
-  ownerID: z.string().min(1).max(128),
-  name: z.string().min(1).max(1000).optional(),
+  ownerID: externalIdText.min(1),
+  name: line(1000).min(1).optional(),
 });
 
 /** Room for the form's other parts around a file of the largest size allowed. */

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { contentFromText, type MessageContent, mentionedUserIds } from '../../protocol/content.ts';
-import { entityMetadata, limitedMessageContentSchema, messageText } from '../../protocol/fields.ts';
+import {
+  entityMetadata,
+  externalIdText,
+  extraClassnames,
+  limitedMessageContentSchema,
+  messageText,
+  reaction,
+  translationKey,
+  url,
+} from '../../protocol/fields.ts';
 import type { MessageRecord, NewThread, Store, ThreadRecord } from '../../store/store.ts';
 import { type AttachmentChanges, AttachmentRefusal, attachmentChanges } from '../files/attachments.ts';
 import { subscribeMembers } from '../live/handlers/threads.ts';
@@ -19,8 +28,8 @@ import { createThread, newThread, requireThread, threadShape } from './threads.t
 // and remove reactions), POST .../append. Each write is checked in Cord's order, made in
 // one transaction, then pushed to the browsers that show it.
 
-const addReaction = z.strictObject({ reaction: z.string(), userID: z.string(), timestamp: dateTime.optional() });
-const removeReaction = z.strictObject({ reaction: z.string(), userID: z.string() });
+const addReaction = z.strictObject({ reaction, userID: externalIdText, timestamp: dateTime.optional() });
+const removeReaction = z.strictObject({ reaction, userID: externalIdText });
 /** Files: local Cord has no uploads yet, so any file named is one it cannot find (Cord's answer too). */
 const fileAttachment = z.strictObject({ type: z.literal('file'), id: z.string() });
 const removedAttachment = z.custom<{ type: 'file' | 'link_preview'; id: string }>(
@@ -37,14 +46,14 @@ const removedAttachment = z.custom<{ type: 'file' | 'link_preview'; id: string }
 const messageFields = {
   type: z.enum(['action_message', 'user_message']).optional(),
   id: z.string().optional(),
-  url: nullOr(z.string()).optional(),
+  url: nullOr(url).optional(),
   metadata: entityMetadata.optional(),
   createdTimestamp: dateTime.optional(),
-  extraClassnames: nullOr(z.string()).optional(),
+  extraClassnames: nullOr(extraClassnames).optional(),
   updatedTimestamp: dateTimeOrNull.optional(),
   deletedTimestamp: dateTimeOrNull.optional(),
-  iconURL: nullOr(z.url()).optional(),
-  translationKey: nullOr(z.string()).optional(),
+  iconURL: nullOr(url.pipe(z.url())).optional(),
+  translationKey: nullOr(translationKey).optional(),
   skipLinkPreviews: z.boolean().optional(),
   addReactions: z.array(addReaction).optional(),
   addAttachments: z.array(fileAttachment).optional(),
@@ -58,11 +67,11 @@ const createMessageBody = cordBody(
   'messages',
   z.strictObject({
     createThread: z
-      .strictObject({ ...threadShape, resolved: z.boolean().optional(), organizationID: z.string().optional() })
+      .strictObject({ ...threadShape, resolved: z.boolean().optional(), organizationID: externalIdText.optional() })
       .optional(),
     subscribeToThread: z.boolean().optional(),
     content: contentArray,
-    authorID: z.string(),
+    authorID: externalIdText,
     ...messageFields,
   }),
 );
@@ -74,13 +83,13 @@ const updateMessageBody = cordBody(
     deleted: z.boolean().optional(),
     removeReactions: z.array(removeReaction).optional(),
     removeAttachments: z.array(removedAttachment).optional(),
-    authorID: z.string().optional(),
+    authorID: externalIdText.optional(),
     content: contentArray.optional(),
     ...messageFields,
   }),
 );
 
-const appendMessageBody = cordBody('AppendMessageVariables', undefined, z.strictObject({ text: z.string() }));
+const appendMessageBody = cordBody('AppendMessageVariables', undefined, z.strictObject({ text: messageText }));
 
 /**
  * Not Cord's: `text` instead of `content`, for callers with no node tree to send; each

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { entityMetadata, externalIdString, locationSchema } from '../../protocol/fields.ts';
+import { entityMetadata, externalIdString, extraClassnames, locationSchema, text, url } from '../../protocol/fields.ts';
 import type { NotificationFilter } from '../../protocol/requests.ts';
 import type { Store } from '../../store/store.ts';
 import { templateNamesActor } from '../notifications/headers.ts';
@@ -16,16 +16,16 @@ import { parseFilter } from './listQuery.ts';
 
 const createNotificationBody = z.strictObject({
   type: z.literal('url'),
-  template: z.string().max(5000),
-  url: z.string().max(4000),
+  template: text(5000),
+  url,
   recipientID: z.unknown().optional(),
   /** Deprecated in Cord; the camelCase name wins when both are given. */
   recipient_id: z.unknown().optional(),
   actorID: z.unknown().optional(),
   actor_id: z.unknown().optional(),
-  iconUrl: z.string().max(4000).optional(),
+  iconUrl: url.optional(),
   metadata: entityMetadata.optional(),
-  extraClassnames: z.string().max(1000).nullable().optional(),
+  extraClassnames: extraClassnames.nullable().optional(),
 });
 
 const groupNotFound = () => new ApiError(401, 'group_not_found', 'Platform group not found.');

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HAS_CONTROL_CHARACTERS, hasControlCharacters } from '../../protocol/fields.ts';
 import type { LocalProject } from '../auth/clientAuthToken.ts';
 import { sendJson } from '../http/responses.ts';
 import { batchRoutes } from './batch.ts';
@@ -86,11 +87,16 @@ function match(method: string, path: string): { route: Route; id: string; childI
 }
 
 function decode(segment: string): string {
+  let id: string;
   try {
-    return decodeURIComponent(segment);
+    id = decodeURIComponent(segment);
   } catch {
     throw new ApiError(400, 'invalid_request', `Not a valid URL-encoded id: ${segment}`);
   }
+  // No id holds one (the schemas refuse them on the way in); SQLite would read "m1%00x" as "m1".
+  if (hasControlCharacters(id))
+    throw new ApiError(400, 'invalid_field', `The id ${segment} ${HAS_CONTROL_CHARACTERS}.`);
+  return id;
 }
 
 /** The request's JSON body; an empty body counts as `{}`, as Cord's JSON parser has it. */

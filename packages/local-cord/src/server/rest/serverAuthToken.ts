@@ -5,12 +5,18 @@ import { ApiError } from './common.ts';
 /** What `getServerAuthToken` signs: the project's id as `app_id`, and the times. */
 const SERVER_TOKEN_CLAIMS = new Set(['app_id', 'project_id', 'iat', 'exp']);
 
+/** Cord's rule for server auth tokens: signed at most a day ago, give or take 30 s of clock skew. */
+export const SERVER_TOKEN_MAX_AGE_SECONDS = 24 * 60 * 60;
+export const SERVER_TOKEN_CLOCK_TOLERANCE_SECONDS = 30;
+
 const unauthorized = (code: string, message: string) => new ApiError(401, code, message);
 
 /**
  * Checks `Authorization: Bearer <server auth token>` as Cord does: a JWT whose payload
- * names only the project, signed with the project's secret (HS256 or HS512), not
- * expired. A client auth token is refused: it would let a browser act as the server.
+ * names only the project, signed with the project's secret with HS512 (the only algorithm
+ * Cord takes here, where client tokens may also be HS256), issued at most a day ago and not
+ * expired, with 30 s of clock tolerance. A client auth token is refused: it would let a
+ * browser act as the server.
  */
 export function verifyServerAuthToken(header: string | undefined, project: LocalProject): void {
   if (!header) {
@@ -46,7 +52,11 @@ export function verifyServerAuthToken(header: string | undefined, project: Local
   }
   if (projectId !== project.id) throw unauthorized('project_not_found', `Platform project ${projectId} not found.`);
   try {
-    verifyJwt(token, project.secret, { algorithms: ['HS256', 'HS512'] });
+    verifyJwt(token, project.secret, {
+      algorithms: ['HS512'],
+      maxAge: `${SERVER_TOKEN_MAX_AGE_SECONDS}s`,
+      clockTolerance: SERVER_TOKEN_CLOCK_TOLERANCE_SECONDS,
+    });
   } catch (error) {
     if (error instanceof JwtRefusal) throw unauthorized('invalid_project_token', error.message);
     throw error;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityMetadata, locationSchema } from '../../protocol/fields.ts';
+import { entityMetadata, externalIdText, extraClassnames, locationSchema, name, url } from '../../protocol/fields.ts';
 import type { MessageRecord, Store, ThreadRecord } from '../../store/store.ts';
 import { resolveThread } from '../live/threadActions.ts';
 import { type RestContext, type Route, success } from './common.ts';
@@ -18,19 +18,19 @@ const updateThreadBody = cordBody(
   z.strictObject({
     location: locationSchema.optional(),
     id: z.string().optional(),
-    url: z.string().optional(),
-    name: z.string().optional(),
+    url: url.optional(),
+    name: name.optional(),
     metadata: entityMetadata.optional(),
-    organizationID: z.string().optional(),
-    groupID: z.string().optional(),
-    extraClassnames: nullOr(z.string()).optional(),
+    organizationID: externalIdText.optional(),
+    groupID: externalIdText.optional(),
+    extraClassnames: nullOr(extraClassnames).optional(),
     resolvedTimestamp: dateTimeOrNull.optional(),
-    userID: z.string().optional(),
-    typing: z.array(z.string()).optional(),
+    userID: externalIdText.optional(),
+    typing: z.array(externalIdText).optional(),
     resolved: z.boolean().optional(),
-    seenByUsers: z.array(z.strictObject({ userID: z.string(), seen: z.boolean() })).optional(),
-    addSubscribers: z.array(z.string()).optional(),
-    removeSubscribers: z.array(z.string()).optional(),
+    seenByUsers: z.array(z.strictObject({ userID: externalIdText, seen: z.boolean() })).optional(),
+    addSubscribers: z.array(externalIdText).optional(),
+    removeSubscribers: z.array(externalIdText).optional(),
   }),
 );
 

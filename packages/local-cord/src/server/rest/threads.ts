@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { entityMetadata, locationSchema } from '../../protocol/fields.ts';
+import { entityMetadata, externalIdText, extraClassnames, locationSchema, name, url } from '../../protocol/fields.ts';
 import type { ListedThread, NewThread, Store, ThreadRecord } from '../../store/store.ts';
 import { subscribeMembers } from '../live/handlers/threads.ts';
 import type { Hub } from '../live/hub.ts';
@@ -24,12 +24,12 @@ import {
 /** A new thread's fields (Cord's ServerCreateThread), here and in a message's `createThread`. */
 export const threadShape = {
   location: locationSchema,
-  url: z.string(),
-  name: z.string(),
+  url,
+  name,
   metadata: entityMetadata.optional(),
-  groupID: z.string(),
-  extraClassnames: nullOr(z.string()).optional(),
-  addSubscribers: z.array(z.string()).optional(),
+  groupID: externalIdText,
+  extraClassnames: nullOr(extraClassnames).optional(),
+  addSubscribers: z.array(externalIdText).optional(),
 };
 
 const createThreadBody = cordBody(

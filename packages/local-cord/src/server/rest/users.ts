@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { externalIdString, profileFromDetails, userDetails } from '../../protocol/fields.ts';
+import { externalIdString, name, profileFromDetails, userDetails } from '../../protocol/fields.ts';
 import type { Store } from '../../store/store.ts';
 import { ApiError, notFound, parse, type Route, success } from './common.ts';
 import { restListedUser, restUser } from './cordShapes.ts';
@@ -11,8 +11,8 @@ import { changeMembers, publishMembership } from './membership.ts';
 export const userFields = z.strictObject({
   ...userDetails.shape,
   // Deprecated in Cord, where they have no effect either.
-  first_name: z.string().nullish(),
-  last_name: z.string().nullish(),
+  first_name: name.nullish(),
+  last_name: name.nullish(),
 });
 
 const updateUserBody = userFields.extend({
