@@ -56,7 +56,7 @@ interface Side {
   list: Recorder<ThreadsData>;
   counts: Recorder<ThreadActivitySummary>;
   thread: Recorder<ClientThreadData>;
-  message: Recorder<ClientMessageData | null>;
+  message: Recorder<ClientMessageData | null | undefined>;
   presence: Recorder<UserLocationData[]>;
 }
 

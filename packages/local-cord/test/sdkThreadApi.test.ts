@@ -273,7 +273,7 @@ describe('observeMessage', () => {
     const bob = await page('bob');
     await startThread(bob, `${group}-t`);
     const messageId = `${group}-t-m1`;
-    const seen = recorder<ClientMessageData | null>();
+    const seen = recorder<ClientMessageData | null | undefined>();
     ada.thread.observeMessage(messageId, seen.callback);
     await seen.until((message) => message?.id === messageId, 'the message');
     await bob.thread.updateMessage(messageId, { content: text('edited') });
