@@ -503,6 +503,46 @@ describe('updateMessage', () => {
 });
 
 describe('setSeen and setSubscribed', () => {
+  it('shows who has seen each message as participants look, older messages untouched by a later look', async () => {
+    const ada = await page('ada');
+    const bob = await page('bob');
+    const cat = await page('cat');
+    const threadId = `${group}-looks`;
+    await startThread(ada, threadId);
+    await ada.thread.sendMessage(threadId, { id: `${threadId}-m2`, content: text('second') });
+    const seen = recorder<ClientThreadData>();
+    bob.thread.observeThread(threadId, seen.callback);
+    const first = await seen.until((data) => data.messages.length === 2, 'both messages');
+    expect(first.messages.map((m) => [m.seen, m.seenBy])).toEqual([
+      [false, ['ada']],
+      [false, ['ada']],
+    ]);
+    await bob.thread.setSeen(threadId, true);
+    const looked = await seen.until(
+      (data) => data.messages.length === 2 && data.messages.every((m) => m.seen),
+      'bob has seen both',
+    );
+    expect(looked.messages.map((m) => m.seenBy)).toEqual([
+      ['ada', 'bob'],
+      ['ada', 'bob'],
+    ]);
+    await cat.thread.setSeen(threadId, true);
+    await seen.until(
+      (data) => data.messages.length === 2 && data.messages.every((m) => m.seenBy.includes('cat')),
+      'cat has seen both',
+    );
+    await ada.thread.sendMessage(threadId, { id: `${threadId}-m3`, content: text('third') });
+    const third = await seen.until((data) => data.messages.length === 3, 'the third');
+    expect(third.messages.map((m) => m.seen)).toEqual([true, true, false]);
+    expect(third.messages[2]!.seenBy).toEqual(['ada']);
+    await bob.thread.setSeen(threadId, false);
+    const unseen = await seen.until(
+      (data) => data.messages.length === 3 && data.messages.every((m) => !m.seen),
+      'bob unseen again',
+    );
+    expect(unseen.messages.map((m) => m.seenBy.includes('bob'))).toEqual([false, false, false]);
+  });
+
   it('marks a thread, or every thread a filter matches, seen and unseen', async () => {
     const ada = await page('ada');
     const bob = await page('bob');

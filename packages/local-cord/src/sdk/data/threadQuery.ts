@@ -89,7 +89,10 @@ export class ThreadQuery extends LiveQuery<ThreadState> {
   override handle(event: ServerEvent) {
     const state = this.latest;
     if (event.type === 'thread' && event.thread.id === this.threadId) {
-      this.show({ ...state, thread: event.thread, messages: this.withSeen(event.thread, state.messages) });
+      // Who has seen a message changes only for messages changed after someone's look moved
+      // (usually just the newest ones): older messages stay as they are, uncopied.
+      const messages = this.withSeen(event.thread, state.messages, unchangedUntil(state.thread, event.thread));
+      this.show({ ...state, thread: event.thread, messages });
     } else if (event.type === 'message' && event.message.threadID === this.threadId) {
       this.upsert(event.message, event.threadFollows);
     } else if (event.type === 'messageGone' && event.threadId === this.threadId) {
@@ -140,7 +143,8 @@ export class ThreadQuery extends LiveQuery<ThreadState> {
    */
   upsert(message: MessageData, threadFollows = false) {
     const state = this.latest;
-    const index = state.messages.findIndex((shown) => shown.id === message.id);
+    // A new message goes last: look from the end.
+    const index = state.messages.findLastIndex((shown) => shown.id === message.id);
     const messages =
       index === -1
         ? [...state.messages, message]
@@ -148,12 +152,15 @@ export class ThreadQuery extends LiveQuery<ThreadState> {
     this.show({ ...state, messages }, threadFollows);
   }
 
-  /** Messages with who has seen them worked out again from the thread's participants. */
-  private withSeen(thread: ThreadData | null, messages: LocalMessage[]): LocalMessage[] {
+  /**
+   * Messages with who has seen them worked out again from the thread's participants;
+   * those last changed at or before `unchangedUntil` are known to be as they were.
+   */
+  private withSeen(thread: ThreadData | null, messages: LocalMessage[], unchangedUntil = -Infinity): LocalMessage[] {
     const viewerId = this.live.viewer?.id;
-    if (!thread || viewerId === undefined) return messages;
+    if (!thread || viewerId === undefined || unchangedUntil === Infinity) return messages;
     return messages.map((message) => {
-      if (message.pending) return message;
+      if (message.pending || (message.updatedTimestamp ?? message.createdTimestamp) <= unchangedUntil) return message;
       const seen = seenByViewer(thread.participants, message, viewerId);
       const by = seenBy(thread.participants, message);
       const same =
@@ -161,4 +168,22 @@ export class ThreadQuery extends LiveQuery<ThreadState> {
       return same ? message : { ...message, seen, seenBy: by };
     });
   }
+}
+
+/**
+ * The time up to which who has seen a message cannot have changed between two versions of
+ * a thread: the earliest old or new look of a participant whose look moved (either way);
+ * -Infinity when participants came or went, or there was no thread before.
+ */
+function unchangedUntil(before: ThreadData | null | undefined, after: ThreadData): number {
+  if (!before || before.participants.length !== after.participants.length) return -Infinity;
+  let until = Infinity;
+  after.participants.forEach((look, index) => {
+    const old = before.participants[index];
+    if (old?.userID !== look.userID) until = -Infinity;
+    else if (old.lastSeenTimestamp !== look.lastSeenTimestamp) {
+      until = Math.min(until, old.lastSeenTimestamp ?? -Infinity, look.lastSeenTimestamp ?? -Infinity);
+    }
+  });
+  return until;
 }
