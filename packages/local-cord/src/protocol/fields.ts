@@ -30,14 +30,24 @@ export const messageText = z
 /** Cord's metadata on users and groups: a flat object of strings, numbers and booleans. */
 export const entityMetadata = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
 
+/** Cord's `format: "email"`, which also takes an empty string (read as no e-mail). */
+const email = z
+  .string()
+  .refine((value) => value === '' || z.email().safeParse(value).success, 'must match format "email"');
+
+/** Cord's `format: "uri"`: a scheme, then no whitespace (spaces must be encoded as %20). */
+const uri = z
+  .string()
+  .refine((value) => /^[a-z][a-z0-9+.-]*:\S*$/i.test(value) && URL.canParse(value), 'must match format "uri"');
+
 /** A user's profile, as token `user_details` and the REST API take it (null: unchanged). */
 export const userDetails = z.object({
   name: z.string().nullish(),
   shortName: z.string().nullish(),
   short_name: z.string().nullish(),
-  email: z.string().nullish(),
-  profilePictureURL: z.string().nullish(),
-  profile_picture_url: z.string().nullish(),
+  email: email.nullish(),
+  profilePictureURL: uri.nullish(),
+  profile_picture_url: uri.nullish(),
   status: z.enum(['active', 'deleted']).optional(),
   metadata: entityMetadata.optional(),
 });
