@@ -617,5 +617,12 @@ describe('searchMessages', () => {
     });
     expect(onSearch).toHaveLength(4);
     expect(found(await ada.thread.searchMessages({ textToMatch: 'owl', groupID: group }))).toHaveLength(2);
+
+    const owl = (await ada.thread.searchMessages({ metadata: { post: true } }))![0]!;
+    const at = owl.createdTimestamp.getTime();
+    const between = (from: number, to: number) =>
+      ada.thread.searchMessages({ textToMatch: 'owl', timestampRange: { from: new Date(from), to: new Date(to) } });
+    expect(found(await between(at, at))).toEqual([`${group}-owl`]);
+    expect(found(await between(at + 1, Date.now() + 1_000))).toEqual([`${group}-owls`]);
   });
 });

@@ -28,6 +28,7 @@ export class Sqlite {
    */
   private readonly statements = new Map<string, Statement>();
   private readonly rawStatements = new Map<string, Statement>();
+  private writes = 0;
 
   constructor(path: string) {
     if (path !== IN_MEMORY) mkdirSync(dirname(path), { recursive: true });
@@ -90,7 +91,16 @@ export class Sqlite {
 
   /** Runs a write; returns how many rows it changed. */
   run(sql: string, ...params: unknown[]): number {
+    this.writes++;
     return this.prepared(sql).run(...params).changes;
+  }
+
+  /**
+   * Changes whenever anything is written (every write goes through `run`): a reading kept
+   * with the version it was read at is still true while the version is the same.
+   */
+  get version(): number {
+    return this.writes;
   }
 
   value(sql: string, ...params: unknown[]): unknown {
