@@ -7,7 +7,9 @@ import { DEVELOPMENT_PROJECT, localToken, percentile, sleep, startLocalCordProce
 // the median over runs. The SDK's own code (CordSDK over its data layer) runs here in Node
 // with a browser-like WebSocket; local Cord runs as its own process with an in-memory
 // database the REST API filled. Each run observes afresh (the page's query is dropped in
-// between, so nothing is answered from the page's cache) and stops observing once answered.
+// between, so nothing is answered from the page's cache) and stops observing once answered;
+// before each run a REST write (the writer's metadata) makes local Cord read the group's
+// threads again, as it must after any write.
 const THREADS = Number(process.env.THREADS ?? 1_000);
 const RUNS = Number(process.env.RUNS ?? 30);
 const WARMUP = 3;
@@ -72,6 +74,7 @@ try {
     const withCounts: number[] = [];
     let listed = 0;
     for (let run = 0; run < WARMUP + RUNS; run++) {
+      await rest('PUT', 'users/writer', { metadata: { run } });
       const result = await observeOnce(sdk, options);
       if (run >= WARMUP) {
         threads.push(result.threads);
