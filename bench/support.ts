@@ -12,7 +12,7 @@ import {
 } from '@cord-tutorial/local-cord/testing';
 import { LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
 
-const DEVELOPMENT_PROJECT = { id: LOCAL_CORD_PROJECT_ID, secret: LOCAL_CORD_PROJECT_SECRET };
+export const DEVELOPMENT_PROJECT = { id: LOCAL_CORD_PROJECT_ID, secret: LOCAL_CORD_PROJECT_SECRET };
 
 export interface LocalCordProcess {
   url: string;

@@ -16,7 +16,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   sdk: ['protocol'],
   inspector: ['protocol'],
   server: ['protocol', 'store'],
-  testing: ['protocol', 'store', 'server'],
+  testing: ['protocol', 'store', 'server', 'sdk'],
   cli: ['protocol', 'store', 'server'],
 };
 

@@ -434,7 +434,9 @@ describe('DELETE /v1/threads/<id>/messages/<id>', () => {
     );
     expect(await api('v1/threads/t1')).toMatchObject({ total: 1, userMessages: 1, deletedMessages: 0 });
     expect(cord.store.counts()).toMatchObject({ messages: 1, reactions: 0 });
-    expect(await client.pending('messageGone')).toEqual([{ type: 'messageGone', threadId: 't1', messageId: 'm2' }]);
+    expect(await client.pending('messageGone')).toEqual([
+      { type: 'messageGone', threadId: 't1', messageId: 'm2', threadFollows: true },
+    ]);
     const thread = await client.next<EventOf<'thread'>>(eventOf('thread'), 'the thread after');
     expect(thread.thread.userMessages).toBe(1);
   });

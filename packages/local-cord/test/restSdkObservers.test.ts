@@ -12,8 +12,8 @@ import {
   socketUrl,
   startThrowawayLocalCord,
   stopServer,
-  WAIT_MS,
 } from '../src/testing/index.ts';
+import { recorder } from './support/recorder.ts';
 import { newThread, paragraph, type RestApi, restApi, usersInGroup } from './support/restApi.ts';
 
 let cord: LocalCord;
@@ -44,32 +44,6 @@ afterEach(async () => {
   await stopServer(cord);
 });
 afterAll(() => restoreWebSocket());
-
-/** Every value a callback was given, and a wait for one that passes a test. */
-function recorder<T>() {
-  const seen: T[] = [];
-  const waiters = new Set<() => void>();
-  return {
-    callback: (value: T) => {
-      seen.push(value);
-      for (const wake of waiters) wake();
-    },
-    until(test: (value: T) => boolean, what: string): Promise<T> {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), WAIT_MS);
-        const check = () => {
-          const found = seen.find(test);
-          if (found === undefined) return;
-          clearTimeout(timer);
-          waiters.delete(check);
-          resolve(found);
-        };
-        waiters.add(check);
-        check();
-      });
-    },
-  };
-}
 
 it('observeThread and observeMessage follow REST edits and deletions', async () => {
   const thread = recorder<ClientThreadData>();

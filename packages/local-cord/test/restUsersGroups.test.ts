@@ -77,6 +77,115 @@ describe('user fields', () => {
   });
 });
 
+describe('user fields, refused', () => {
+  it("refuses an e-mail or a picture URL Cord's schema refuses, and takes an empty e-mail as none", async () => {
+    await api('v1/users/ada', 'PUT', { name: 'Ada', email: 'ada@example.com' });
+    const bad = (body: Json) => refused(api('v1/users/ada', 'PUT', body));
+    // Cord's check (ajv's formats); the wording is the users route's own, field first.
+    expect(await bad({ email: 'not an address' })).toEqual(
+      cordRefusal(400, 'invalid_field', 'email: must match format "email"'),
+    );
+    expect(await bad({ profilePictureURL: 'a picture.png' })).toEqual(
+      cordRefusal(400, 'invalid_field', 'profilePictureURL: must match format "uri"'),
+    );
+    expect(await bad({ status: 'away' })).toMatchObject({ status: 400, body: { error: 'invalid_field' } });
+    expect(await api('v1/users/ada')).toMatchObject({ email: 'ada@example.com', profilePictureURL: null });
+
+    // Cord drops an empty e-mail before anything else: it changes nothing.
+    await api('v1/users/ada', 'PUT', { email: '' });
+    expect(await api('v1/users/ada')).toMatchObject({ email: 'ada@example.com' });
+    await api('v1/users/bea', 'PUT', { name: 'Bea', email: '' });
+    expect(await api('v1/users/bea')).toMatchObject({ email: null });
+  });
+
+  it('shows a browser the fields a REST update changed, live', async () => {
+    await usersInGroup(api, 'team', 'ada', 'bob');
+    const { client } = await browserOf(cord, 'bob', 'team');
+    await client.ok({ type: 'users.observe', userIds: ['ada'] });
+    await client.sync();
+    client.inbox.splice(0);
+    await api('v1/users/ada', 'PUT', {
+      shortName: 'Ada',
+      profilePictureURL: 'https://example.com/ada.png',
+      metadata: { team: 'engines' },
+    });
+    const pushed = await client.next(eventOf('user', (event) => event.user.id === 'ada'));
+    expect((pushed as EventOf<'user'>).user).toMatchObject({
+      id: 'ada',
+      name: 'User ada',
+      shortName: 'Ada',
+      displayName: 'Ada',
+      profilePictureURL: 'https://example.com/ada.png',
+      metadata: { team: 'engines' },
+    });
+  });
+});
+
+describe('group fields', () => {
+  it('changes name and metadata (replacing it as a whole), and refuses what Cord refuses', async () => {
+    await api('v1/groups/team', 'PUT', { name: 'Team', metadata: { tier: 'gold', seats: 5 } });
+    expect(await api('v1/groups/team', 'PUT', { name: 'The team', metadata: { tier: 'silver' } })).toEqual({
+      success: true,
+      message: 'Updated group team.',
+    });
+    expect(await api('v1/groups/team')).toMatchObject({ name: 'The team', metadata: { tier: 'silver' } });
+    await api('v1/groups/team', 'PUT', { status: 'deleted' });
+    expect(await api('v1/groups/team')).toMatchObject({
+      name: 'The team',
+      status: 'deleted',
+      metadata: { tier: 'silver' },
+    });
+
+    const bad = (body: Json) => refused(api('v1/groups/team', 'PUT', body));
+    expect(await bad({ metadata: { nested: { no: 1 } } })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_field' },
+    });
+    expect(await bad({ name: 42 })).toMatchObject({ status: 400, body: { error: 'invalid_field' } });
+    expect(await bad({ colour: 'red' })).toMatchObject({ status: 400, body: { error: 'unexpected_field' } });
+    expect(await api('v1/groups/team')).toMatchObject({ name: 'The team', metadata: { tier: 'silver' } });
+  });
+});
+
+describe('POST /v1/groups/<id>/members, removing', () => {
+  it("takes the group's threads from a removed member's page at once, and lets them back when added again", async () => {
+    await usersInGroup(api, 'team', 'ada', 'bob');
+    await say('t1', 'm1', 'ada');
+    const { client } = await browserOf(cord, 'bob', 'team');
+    await client.ok({ type: 'thread.observe', threadId: 't1' });
+    await client.ok({ type: 'groupMembers.observe', queryId: 'members', groupId: 'team', count: 10 });
+    await client.sync();
+    client.inbox.splice(0);
+
+    await api('v1/groups/team/members', 'POST', { remove: ['bob'] });
+    await client.next(eventOf('threadGone', (event) => event.threadId === 't1'));
+    expect(await client.refused({ type: 'thread.update', threadId: 't1', name: 'mine now' })).toMatchObject({
+      message: 'Thread not found.',
+    });
+    await say('t1', 'm2', 'ada');
+    await client.sync();
+    expect(client.inbox.filter((event) => event.type === 'message')).toEqual([]);
+
+    await api('v1/groups/team/members', 'POST', { add: ['bob'] });
+    await client.ok({ type: 'thread.observe', threadId: 't1' });
+    await say('t1', 'm3', 'ada');
+    await client.next(eventOf('message', (event) => event.message.id === 'm3'));
+  });
+
+  it("refuses unknown users and a group that does not exist, in Cord's words, changing nothing", async () => {
+    await usersInGroup(api, 'team', 'ada', 'bob');
+    expect(await refused(api('v1/groups/team/members', 'POST', { remove: ['zed'] }))).toMatchObject({
+      status: 404,
+      body: { error: 'user_not_found' },
+    });
+    expect(await refused(api('v1/groups/team/members', 'POST', { remove: ['bob'], add: ['zed'] }))).toMatchObject({
+      status: 404,
+      body: { error: 'user_not_found' },
+    });
+    expect(await api('v1/groups/team')).toMatchObject({ members: ['ada', 'bob'] });
+  });
+});
+
 describe('DELETE /v1/users/<id>', () => {
   beforeEach(async () => {
     await usersInGroup(api, 'team', 'ada', 'bob', 'cyd');

@@ -1,6 +1,7 @@
-// Cord's `CordSDK.presence` as Cord's LiveCursors drives it: a user moving within an
-// exclusivity region (one location per cursor position), watched with partial matching by
-// another page. Real SDK objects in node against a real local Cord with a database file.
+// Cord's `CordSDK.presence`: as Cord's LiveCursors drives it (a user moving within an
+// exclusivity region, one location per cursor position, watched with partial matching by
+// another page), durable and absent presence, groups, and its errors. Real SDK objects in
+// node against a real local Cord with a database file.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +15,9 @@ import {
   signIn,
   startThrowawayLocalCord,
   stopServer,
-  WAIT_MS,
+  tokenFor,
 } from '../src/testing/index.ts';
+import { recorder as recordsOf } from './support/recorder.ts';
 import { closeSdkPages, openSdkPage } from './support/sdkPages.ts';
 
 const GROUP = 'cursors';
@@ -40,31 +42,8 @@ afterAll(async () => {
 /** A signed-in page's `CordSDK`. */
 const page = async (userId: string) => (await openSdkPage(cord, userId, GROUP)).sdk;
 
-/** Everything an observer is told, and a wait for the first delivery that passes a check. */
-function recorder() {
-  const deliveries: UserLocationData[][] = [];
-  const waiters: Array<() => void> = [];
-  return {
-    deliveries,
-    callback: (users: UserLocationData[]) => {
-      deliveries.push(users);
-      for (const wake of waiters.splice(0)) wake();
-    },
-    until(check: (users: UserLocationData[]) => boolean, what: string): Promise<UserLocationData[]> {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`never told: ${what}`)), WAIT_MS);
-        const look = () => {
-          const found = deliveries.find(check);
-          if (found) {
-            clearTimeout(timer);
-            resolve(found);
-          } else waiters.push(look);
-        };
-        look();
-      });
-    },
-  };
-}
+/** Everything a presence observer is told. */
+const recorder = () => recordsOf<UserLocationData[]>();
 
 const locationsOf = (users: UserLocationData[], id: string) =>
   users.find((user) => user.id === id)?.ephemeral.locations;
@@ -139,5 +118,58 @@ describe('CordSDK.presence', () => {
       exclusiveWithin: BASE,
     });
     expect(refusal.message).toBe('Cannot set a user present at a location not within the exclusivity region');
+  });
+
+  it('keeps durable presence as where a user was last seen after they leave, unless the observer excludes it', async () => {
+    const ann = await page('ann');
+    const bob = await page('bob');
+    const all = recorder();
+    const present = recorder();
+    bob.presence.observePresence({ page: 'durable' }, all.callback);
+    bob.presence.observeLocationData({ page: 'durable' }, present.callback, { exclude_durable: true });
+
+    await ann.presence.setPresent({ page: 'durable' }, { durable: true });
+    const here = await all.until((users) => locationsOf(users, 'ann')?.length === 1, 'ann here');
+    const durable = here.find((user) => user.id === 'ann')?.durable;
+    expect(durable?.location).toEqual({ page: 'durable' });
+    expect(durable?.timestamp).toBeInstanceOf(Date);
+    await present.until((users) => locationsOf(users, 'ann')?.length === 1, 'ann here, ephemerally');
+
+    await ann.presence.setPresent({ page: 'durable' }, { absent: true });
+    const left = await all.until((users) => locationsOf(users, 'ann')?.length === 0, 'ann gone');
+    expect(left.find((user) => user.id === 'ann')?.durable?.location).toEqual({ page: 'durable' });
+    const gone = await present.until((users) => locationsOf(users, 'ann')?.length === 0, 'ann gone, ephemerally');
+    expect(gone.every((user) => user.durable === undefined)).toBe(true);
+  });
+
+  it('writes presence in the group named, for a user whose token names none, seen only in that group', async () => {
+    const other = `${GROUP}-other`;
+    await page('ann');
+    await openSdkPage(cord, 'ann', other);
+    const { sdk: ann } = await openSdkPage(cord, 'ann', GROUP);
+    await ann.init({ client_auth_token: tokenFor({ user_id: 'ann' }) });
+    const inGroup = recorder();
+    const inOther = recorder();
+    (await page('bob')).presence.observePresence({ page: 'grouped' }, inGroup.callback);
+    (await openSdkPage(cord, 'cat', other)).sdk.presence.observePresence({ page: 'grouped' }, inOther.callback);
+    await inOther.until(() => true, 'the first answer');
+
+    await ann.presence.setPresent({ page: 'grouped' }, { groupID: GROUP });
+    await inGroup.until((users) => locationsOf(users, 'ann')?.length === 1, 'ann in the group');
+    expect(inOther.deliveries.flat()).toEqual([]);
+  });
+
+  it("refuses what Cord refuses, with Cord's texts", async () => {
+    const ann = await page('ann');
+    await expect(ann.presence.setPresent('home' as never)).rejects.toThrow('Invalid location');
+    await expect(ann.presence.setPresent({ page: 'x' }, { absent: true, durable: true })).rejects.toThrow(
+      'Cannot set options.absent and options.durable at the same time.',
+    );
+    await expect(ann.presence.setPresent({ page: 'x' }, { exclusive_within: 'all' as never })).rejects.toThrow(
+      'Invalid exclusive_within option',
+    );
+    expect(() => ann.presence.observePresence({ page: { nested: true } } as never, () => {})).toThrow(
+      'Supplied matcher is not a valid location',
+    );
   });
 });

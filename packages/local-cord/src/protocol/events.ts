@@ -24,6 +24,15 @@ export interface ErrorView {
   message: string;
 }
 
+/**
+ * Set on a message change sent to a connection observing its thread: the thread, as the
+ * change left it (counts, last message), is the very next event. The browser shows both at
+ * once, so no observer is ever given the new message beside the thread's old counts.
+ */
+export interface ThreadFollows {
+  threadFollows?: true;
+}
+
 /** Users that data in the same frame refers to, so the browser can show their names. */
 export interface WithUsers {
   users: UserData[];
@@ -39,9 +48,9 @@ export type ServerEvent =
   /** A thread the connection observed is gone for it: deleted, or its group no longer theirs. */
   | { type: 'threadGone'; threadId: string }
   /** A message of an observed thread, or an observed message, as it is now. */
-  | ({ type: 'message'; message: MessageData } & WithUsers)
+  | ({ type: 'message'; message: MessageData } & WithUsers & ThreadFollows)
   /** A message of an observed thread, or an observed message, deleted for good (not a tombstone). */
-  | { type: 'messageGone'; threadId: string; messageId: string }
+  | ({ type: 'messageGone'; threadId: string; messageId: string } & ThreadFollows)
   | { type: 'threadCounts'; queryId: string; counts: ThreadCountsData }
   | { type: 'user'; user: UserData }
   | { type: 'viewer'; viewer: ViewerData }

@@ -76,7 +76,11 @@ export const externalIdText = line(MAX_EXTERNAL_ID_LENGTH);
 /** An emoji reaction. */
 export const reaction = line(MAX_REACTION_LENGTH).min(1);
 export const name = line(MAX_NAME_LENGTH);
-export const email = line(MAX_EMAIL_LENGTH);
+/** Cord's `format: "email"`, which also takes an empty string (read as no e-mail). */
+export const email = line(MAX_EMAIL_LENGTH).refine(
+  (value) => value === '' || z.email().safeParse(value).success,
+  'must match format "email"',
+);
 export const url = line(MAX_URL_LENGTH);
 export const extraClassnames = line(MAX_CLASSNAMES_LENGTH);
 export const translationKey = line(MAX_TRANSLATION_KEY_LENGTH);
@@ -115,14 +119,20 @@ function flatObject(maxKeys: number, maxKeyLength: number, maxValueLength: numbe
 /** Cord's metadata on users, groups, threads and messages. */
 export const entityMetadata = flatObject(MAX_METADATA_KEYS, MAX_METADATA_KEY_LENGTH, MAX_METADATA_VALUE_LENGTH);
 
+/** Cord's `format: "uri"`: a scheme, then no whitespace (spaces must be encoded as %20). */
+const uri = url.refine(
+  (value) => /^[a-z][a-z0-9+.-]*:\S*$/i.test(value) && URL.canParse(value),
+  'must match format "uri"',
+);
+
 /** A user's profile, as token `user_details` and the REST API take it (null: unchanged). */
 export const userDetails = z.object({
   name: name.nullish(),
   shortName: name.nullish(),
   short_name: name.nullish(),
   email: email.nullish(),
-  profilePictureURL: url.nullish(),
-  profile_picture_url: url.nullish(),
+  profilePictureURL: uri.nullish(),
+  profile_picture_url: uri.nullish(),
   status: z.enum(['active', 'deleted']).optional(),
   metadata: entityMetadata.optional(),
 });

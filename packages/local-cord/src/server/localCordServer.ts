@@ -151,8 +151,13 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
       notifications.close();
       outbox.close();
       webhooks.close();
+      // A closing connection still writes (its user leaves the places it kept them present
+      // in): the store closes only once every connection has said goodbye.
+      const goodbyes = [...sockets.clients].map(
+        (client) => new Promise<void>((resolve) => client.once('close', () => resolve())),
+      );
       for (const client of sockets.clients) client.terminate();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([...goodbyes, new Promise<void>((resolve) => server.close(() => resolve()))]);
       store.close();
     },
   };

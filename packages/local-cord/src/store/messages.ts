@@ -280,13 +280,14 @@ export class Messages {
 
   /** The first and the last message of a thread, deleted ones included. */
   ends(threadId: string): { first: MessageRecord | undefined; last: MessageRecord | undefined } {
-    const bounds = this.sql.row(
-      'SELECT min(seq) AS first, max(seq) AS last FROM messages WHERE thread_id = ?',
-      threadId,
+    // One read for both (with their reactions and files), not one each: every thread of a
+    // listed page asks for its ends.
+    const ends = this.select(
+      `WHERE m.seq IN (SELECT min(seq) FROM messages WHERE thread_id = ?1
+                       UNION SELECT max(seq) FROM messages WHERE thread_id = ?1)`,
+      [threadId],
     );
-    if (bounds?.first === null || bounds === undefined) return { first: undefined, last: undefined };
-    const [first, last] = [bounds.first, bounds.last].map((seq) => this.select('WHERE m.seq = ?', [seq])[0]);
-    return { first, last };
+    return { first: ends[0], last: ends.at(-1) };
   }
 
   /** Who wrote each live (not deleted) message of a thread, and when: what unread counts need. */

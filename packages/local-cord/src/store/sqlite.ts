@@ -9,12 +9,30 @@ export type Row = Record<string, unknown>;
 /** `:memory:` keeps everything in memory, for tests and CI. */
 export const IN_MEMORY = ':memory:';
 
+/**
+ * How many prepared statements are kept. The store's SQL is a fixed set, but a few
+ * statements are built for a list of ids (one `?` each): the cache starts again rather
+ * than grow without end.
+ */
+const STATEMENT_CACHE_SIZE = 500;
+
+type Statement = Database.Statement<unknown[]>;
+
 /** The SQLite connection the store's parts share, its schema brought up to date on open. */
 export class Sqlite {
   readonly db: Database.Database;
   private transactionDepth = 0;
   /** A file's one writer: taken before anything is read or migrated, released on close. */
   private readonly writerLock: WriterLock | undefined;
+
+  /**
+   * Statements by their SQL, prepared once: preparing cost more than running them (most of
+   * the time a list of 1,000 threads took went to preparing the same few statements).
+   * Those read as raw arrays (`value`) are kept apart, since raw mode stays set.
+   */
+  private readonly statements = new Map<string, Statement>();
+  private readonly rawStatements = new Map<string, Statement>();
+  private writes = 0;
 
   /** Throws a DatabaseInUseError if another local Cord writes this file. */
   constructor(path: string) {
@@ -53,8 +71,21 @@ export class Sqlite {
   }
 
   close() {
+    this.statements.clear();
+    this.rawStatements.clear();
     this.db.close();
     this.writerLock?.release();
+  }
+
+  private prepared(sql: string, raw = false): Statement {
+    const cache = raw ? this.rawStatements : this.statements;
+    let statement = cache.get(sql);
+    if (!statement) {
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+      statement = raw ? this.db.prepare(sql).raw(true) : this.db.prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
   }
 
   /** Runs `work` in a transaction; inside one already, as part of it (SQLite does not nest them). */
@@ -70,23 +101,29 @@ export class Sqlite {
 
   // libsql adds a `_metadata` key to every row object: read columns by name only.
   rows(sql: string, ...params: unknown[]): Row[] {
-    return this.db.prepare(sql).all(...params) as Row[];
+    return this.prepared(sql).all(...params) as Row[];
   }
 
   row(sql: string, ...params: unknown[]): Row | undefined {
-    return this.db.prepare(sql).get(...params) as Row | undefined;
+    return this.prepared(sql).get(...params) as Row | undefined;
   }
 
   /** Runs a write; returns how many rows it changed. */
   run(sql: string, ...params: unknown[]): number {
-    return this.db.prepare(sql).run(...params).changes;
+    this.writes++;
+    return this.prepared(sql).run(...params).changes;
+  }
+
+  /**
+   * Changes whenever anything is written (every write goes through `run`): a reading kept
+   * with the version it was read at is still true while the version is the same.
+   */
+  get version(): number {
+    return this.writes;
   }
 
   value(sql: string, ...params: unknown[]): unknown {
-    const row = this.db
-      .prepare(sql)
-      .raw(true)
-      .get(...params) as unknown[] | undefined;
+    const row = this.prepared(sql, true).get(...params) as unknown[] | undefined;
     return row?.[0];
   }
 }

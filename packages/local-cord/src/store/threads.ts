@@ -71,6 +71,13 @@ const MESSAGE_TIMES = `
   FROM messages GROUP BY thread_id`;
 
 export class Threads {
+  /**
+   * The last listings by groups, while nothing has been written since: a page's thread
+   * list and its counts, and the counts of every page observing a group after a message,
+   * all read the same threads.
+   */
+  private listings = { version: -1, byGroups: new Map<string, readonly ListedThread[]>() };
+
   constructor(private readonly sql: Sqlite) {}
 
   get(id: string): ThreadRecord | undefined {
@@ -85,6 +92,17 @@ export class Threads {
 
   /** The threads of some groups (all groups when none are given), with the times lists sort by. */
   listed(groupIds?: readonly string[]): ListedThread[] {
+    if (this.listings.version !== this.sql.version) this.listings = { version: this.sql.version, byGroups: new Map() };
+    const key = groupIds ? JSON.stringify(groupIds) : '';
+    let listed = this.listings.byGroups.get(key);
+    if (!listed) {
+      listed = this.read(groupIds);
+      this.listings.byGroups.set(key, listed);
+    }
+    return [...listed];
+  }
+
+  private read(groupIds?: readonly string[]): ListedThread[] {
     const inGroups = groupIds ? `WHERE t.group_id IN (${groupIds.map(() => '?').join(',')})` : '';
     if (groupIds?.length === 0) return [];
     return this.sql

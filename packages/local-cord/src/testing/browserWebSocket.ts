@@ -2,11 +2,14 @@ import { WebSocket as NodeWebSocket } from 'ws';
 
 /**
  * The browser SDK is written for the browser's WebSocket. `ws` has the same API, except
- * that an 'error' event with no listener throws: the browser only logs it.
+ * that an 'error' event with no listener throws (the browser only logs it), and that it
+ * hands over several frames that arrive together in one go, where a browser gives each its
+ * own task: the promise of an answer then settles after the events sent behind it, and an
+ * answer looks newer than what came after it. Here each frame waits for its own turn.
  */
 export class BrowserLikeWebSocket extends NodeWebSocket {
   constructor(url: string) {
-    super(url);
+    super(url, { allowSynchronousEvents: false });
     this.on('error', () => {});
   }
 }

@@ -1,34 +1,19 @@
-// Pages of the browser SDK run in node against a real local Cord: each a `CordSDK` over its
-// own data layer, signed in with a member's token (installBrowserLikeWebSocket first).
+// Pages of the browser SDK run in node against a real local Cord (the kit's SdkPage), each
+// signed in with a member's token (installBrowserLikeWebSocket first), and signed out after
+// each test.
 import type { ClientThreadData } from '@cord-sdk/types';
-import { CordSDK } from '../../src/sdk/cordSDK.ts';
-import { LiveData } from '../../src/sdk/data/liveData.ts';
+import type { CordSDK } from '../../src/sdk/cordSDK.ts';
 import type { LocalCord } from '../../src/server/index.ts';
-import { memberToken, socketUrl, WAIT_MS } from '../../src/testing/index.ts';
-
-export interface SdkPage {
-  sdk: CordSDK;
-  live: LiveData;
-}
+import { memberToken, WAIT_MS } from '../../src/testing/index.ts';
+import { openSdkPage as openPage, type SdkPage } from '../../src/testing/sdkPage.ts';
 
 const opened: CordSDK[] = [];
 
 /** A page signed in as a member of `groupId`, once local Cord has welcomed it. */
 export async function openSdkPage(cord: LocalCord, userId: string, groupId: string): Promise<SdkPage> {
-  const live = new LiveData(socketUrl(cord));
-  const sdk = new CordSDK(live);
-  opened.push(sdk);
-  await sdk.init({ client_auth_token: memberToken(userId, groupId) });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${userId} was not signed in`)), WAIT_MS);
-    const stop = live.onViewer(() => {
-      if (!live.viewer) return;
-      clearTimeout(timer);
-      stop();
-      resolve();
-    });
-  });
-  return { sdk, live };
+  const page = await openPage(cord, memberToken(userId, groupId));
+  opened.push(page.sdk);
+  return page;
 }
 
 /** Signs out every page opened so far (after each test). */

@@ -96,9 +96,13 @@ export class UserQuery extends LiveQuery<UserData | null | undefined> {
       const user = this.live.user(this.userId);
       if (user && user !== this.value) this.publish(user);
     });
+    // Observers are told only of a change: the user may be known already (met with data).
     const known = this.live.user(this.userId);
-    if (known) this.publish(known);
-    void this.live.loadUser(this.userId).then((user) => this.publish(this.live.user(this.userId) ?? user));
+    if (known && known !== this.value) this.publish(known);
+    void this.live.loadUser(this.userId).then((user) => {
+      const now = this.live.user(this.userId) ?? user;
+      if (now !== this.value) this.publish(now);
+    });
   }
 
   stop() {

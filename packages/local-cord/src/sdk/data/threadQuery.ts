@@ -24,6 +24,12 @@ const LOADING: ThreadState = { thread: undefined, messages: [], hasMore: true, l
 
 /** One thread with a window of its newest messages, older ones fetched on demand. */
 export class ThreadQuery extends LiveQuery<ThreadState> {
+  /**
+   * A message change whose thread is the next event (`threadFollows`): kept here until
+   * then, so observers get the message and the thread it changed in one delivery.
+   */
+  private held: ThreadState | undefined;
+
   static key(threadId: string, groupId: string | undefined) {
     return `thread\n${threadId}\n${groupId ?? ''}`;
   }
@@ -37,6 +43,21 @@ export class ThreadQuery extends LiveQuery<ThreadState> {
     super(live, ThreadQuery.key(threadId, groupId), LOADING);
   }
 
+  /** The state with any held change: what the next delivery builds on. */
+  private get latest(): ThreadState {
+    return this.held ?? this.value;
+  }
+
+  /** Delivers a state to the observers, or holds it back until the thread that follows. */
+  private show(state: ThreadState, hold = false) {
+    if (hold) {
+      this.held = state;
+      return;
+    }
+    this.held = undefined;
+    this.publish(state);
+  }
+
   start() {
     this.live
       .request({
@@ -47,12 +68,12 @@ export class ThreadQuery extends LiveQuery<ThreadState> {
       })
       .then(
         ({ thread, messages, hasMore }) => {
-          const pending = this.value.messages.filter((message) => message.pending);
-          this.publish({ thread, messages: this.withSeen(thread, [...messages, ...pending]), hasMore, loading: false });
+          const pending = this.latest.messages.filter((message) => message.pending);
+          this.show({ thread, messages: this.withSeen(thread, [...messages, ...pending]), hasMore, loading: false });
         },
         (error: Error) => {
           console.warn(`Cord: thread ${this.threadId} cannot be shown: ${error.message}`);
-          this.publish({ thread: null, messages: [], hasMore: false, loading: false, error: error.message });
+          this.show({ thread: null, messages: [], hasMore: false, loading: false, error: error.message });
         },
       );
   }
@@ -62,28 +83,32 @@ export class ThreadQuery extends LiveQuery<ThreadState> {
   }
 
   reset() {
-    this.publish(LOADING);
+    this.show(LOADING);
   }
 
   override handle(event: ServerEvent) {
-    const state = this.value;
+    const state = this.latest;
     if (event.type === 'thread' && event.thread.id === this.threadId) {
-      this.publish({ ...state, thread: event.thread, messages: this.withSeen(event.thread, state.messages) });
+      // Who has seen a message changes only for messages changed after someone's look moved
+      // (usually just the newest ones): older messages stay as they are, uncopied.
+      const messages = this.withSeen(event.thread, state.messages, unchangedUntil(state.thread, event.thread));
+      this.show({ ...state, thread: event.thread, messages });
     } else if (event.type === 'message' && event.message.threadID === this.threadId) {
-      this.upsert(event.message);
+      this.upsert(event.message, event.threadFollows);
     } else if (event.type === 'messageGone' && event.threadId === this.threadId) {
-      this.publish({ ...state, messages: state.messages.filter((message) => message.id !== event.messageId) });
+      const messages = state.messages.filter((message) => message.id !== event.messageId);
+      this.show({ ...state, messages }, event.threadFollows);
     } else if (event.type === 'threadGone' && event.threadId === this.threadId) {
-      this.publish({ thread: null, messages: [], hasMore: false, loading: false });
+      this.show({ thread: null, messages: [], hasMore: false, loading: false });
     }
   }
 
   /** Loads up to `count` older messages in front of those shown. */
   async fetchMore(count = 20) {
-    const state = this.value;
+    const state = this.latest;
     const oldest = state.messages.find((message) => !message.pending);
     if (state.loading || !state.hasMore || !oldest) return;
-    this.publish({ ...state, loading: true });
+    this.show({ ...state, loading: true });
     try {
       const page = await this.live.request({
         type: 'thread.olderMessages',
@@ -91,42 +116,51 @@ export class ThreadQuery extends LiveQuery<ThreadState> {
         beforeMessageId: oldest.id,
         count,
       });
-      const current = this.value;
+      const current = this.latest;
       const known = new Set(current.messages.map((message) => message.id));
       const older = page.messages.filter((message) => !known.has(message.id));
-      this.publish({ ...current, messages: [...older, ...current.messages], hasMore: page.hasMore, loading: false });
+      this.show({ ...current, messages: [...older, ...current.messages], hasMore: page.hasMore, loading: false });
     } catch (error) {
-      this.publish({ ...this.value, loading: false });
+      this.show({ ...this.latest, loading: false });
       throw error;
     }
   }
 
   /** Shows a message the viewer just sent, before the server confirms it. */
   addPending(message: LocalMessage) {
-    this.publish({ ...this.value, messages: [...this.value.messages, { ...message, pending: true }] });
+    const state = this.latest;
+    this.show({ ...state, messages: [...state.messages, { ...message, pending: true }] });
   }
 
   dropPending(messageId: string) {
-    this.publish({ ...this.value, messages: this.value.messages.filter((message) => message.id !== messageId) });
+    const state = this.latest;
+    this.show({ ...state, messages: state.messages.filter((message) => message.id !== messageId) });
   }
 
-  /** A message as the server has it now, replacing what was shown (a pending copy included). */
-  upsert(message: MessageData) {
-    const state = this.value;
-    const index = state.messages.findIndex((shown) => shown.id === message.id);
+  /**
+   * A message as the server has it now, replacing what was shown (a pending copy included);
+   * held back when `threadFollows`, until the thread it changed arrives.
+   */
+  upsert(message: MessageData, threadFollows = false) {
+    const state = this.latest;
+    // A new message goes last: look from the end.
+    const index = state.messages.findLastIndex((shown) => shown.id === message.id);
     const messages =
       index === -1
         ? [...state.messages, message]
         : [...state.messages.slice(0, index), message, ...state.messages.slice(index + 1)];
-    this.publish({ ...state, messages });
+    this.show({ ...state, messages }, threadFollows);
   }
 
-  /** Messages with who has seen them worked out again from the thread's participants. */
-  private withSeen(thread: ThreadData | null, messages: LocalMessage[]): LocalMessage[] {
+  /**
+   * Messages with who has seen them worked out again from the thread's participants;
+   * those last changed at or before `unchangedUntil` are known to be as they were.
+   */
+  private withSeen(thread: ThreadData | null, messages: LocalMessage[], unchangedUntil = -Infinity): LocalMessage[] {
     const viewerId = this.live.viewer?.id;
-    if (!thread || viewerId === undefined) return messages;
+    if (!thread || viewerId === undefined || unchangedUntil === Infinity) return messages;
     return messages.map((message) => {
-      if (message.pending) return message;
+      if (message.pending || (message.updatedTimestamp ?? message.createdTimestamp) <= unchangedUntil) return message;
       const seen = seenByViewer(thread.participants, message, viewerId);
       const by = seenBy(thread.participants, message);
       const same =
@@ -134,4 +168,22 @@ export class ThreadQuery extends LiveQuery<ThreadState> {
       return same ? message : { ...message, seen, seenBy: by };
     });
   }
+}
+
+/**
+ * The time up to which who has seen a message cannot have changed between two versions of
+ * a thread: the earliest old or new look of a participant whose look moved (either way);
+ * -Infinity when participants came or went, or there was no thread before.
+ */
+function unchangedUntil(before: ThreadData | null | undefined, after: ThreadData): number {
+  if (!before || before.participants.length !== after.participants.length) return -Infinity;
+  let until = Infinity;
+  after.participants.forEach((look, index) => {
+    const old = before.participants[index];
+    if (old?.userID !== look.userID) until = -Infinity;
+    else if (old.lastSeenTimestamp !== look.lastSeenTimestamp) {
+      until = Math.min(until, old.lastSeenTimestamp ?? -Infinity, look.lastSeenTimestamp ?? -Infinity);
+    }
+  });
+  return until;
 }

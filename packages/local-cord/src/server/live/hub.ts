@@ -2,7 +2,7 @@ import type { ServerEvent } from '../../protocol/events.ts';
 import { TYPING_LAPSE_MS } from '../../protocol/limits.ts';
 import { type CordLocation, locationKey, matchesLocation } from '../../protocol/location.ts';
 import { matchesThreadFilter } from '../../protocol/threadFilter.ts';
-import type { PresenceView, ThreadData, UserData } from '../../protocol/views.ts';
+import type { PresenceView, ThreadCountsData, ThreadData, UserData } from '../../protocol/views.ts';
 import type { MessageRecord, Store, ThreadRecord } from '../../store/store.ts';
 import {
   messageData,
@@ -17,6 +17,10 @@ import { refreshNotifications } from './notificationLists.ts';
 import { presenceAt, watchedLocation } from './presence.ts';
 import { type PresenceSpot, type PresenceWatch, rememberUsers, type Subscriber } from './subscriber.ts';
 import { threadCounts } from './threadQueries.ts';
+
+function sameCounts(a: ThreadCountsData, b: ThreadCountsData): boolean {
+  return (Object.keys(a) as Array<keyof ThreadCountsData>).every((key) => a[key] === b[key]);
+}
 
 export function spotKey(spot: PresenceSpot): string {
   return `${spot.groupId}\n${locationKey(spot.location)}`;
@@ -86,7 +90,7 @@ export class Hub {
         perViewer.set(userId, data);
         return data;
       };
-      let wanted = subscriber.threads.get(thread.id)?.includes(thread.groupId) ?? false;
+      let wanted = this.showsThread(subscriber, thread);
       for (const list of subscriber.threadLists.values()) {
         if (!list.scope.includes(thread.groupId)) continue;
         const shown = view();
@@ -108,15 +112,14 @@ export class Hub {
     }
   }
 
-  /** Sends the connection's thread counts over a group again. */
+  /** Sends the connection's thread counts over a group again, those that changed. */
   private sendCounts(subscriber: Subscriber, groupId: string) {
     for (const [queryId, query] of subscriber.threadCounts) {
       if (!query.scope.includes(groupId)) continue;
-      subscriber.send({
-        type: 'threadCounts',
-        queryId,
-        counts: threadCounts(this.store, subscriber.viewer.userId, query.scope, query.filter),
-      });
+      const counts = threadCounts(this.store, subscriber.viewer.userId, query.scope, query.filter);
+      if (sameCounts(counts, query.sent)) continue;
+      query.sent = counts;
+      subscriber.send({ type: 'threadCounts', queryId, counts });
     }
   }
 
@@ -155,12 +158,22 @@ export class Hub {
   /** A message was deleted for good: observers of it and of its thread lose it, then get the thread. */
   removeMessage(thread: ThreadRecord, messageId: string) {
     for (const subscriber of this.subscribers) {
-      const observes =
-        subscriber.threads.get(thread.id)?.includes(thread.groupId) || subscriber.messages.has(messageId);
+      const showsThread = this.showsThread(subscriber, thread);
+      const observes = showsThread || subscriber.messages.has(messageId);
       if (!observes || !this.store.groups.isMember(thread.groupId, subscriber.viewer.userId)) continue;
-      subscriber.send({ type: 'messageGone', threadId: thread.id, messageId });
+      subscriber.send({
+        type: 'messageGone',
+        threadId: thread.id,
+        messageId,
+        ...(showsThread && { threadFollows: true }),
+      });
     }
     this.publishThread(thread);
+  }
+
+  /** Whether the connection observes the thread itself (publishThread then always sends it). */
+  private showsThread(subscriber: Subscriber, thread: ThreadRecord): boolean {
+    return subscriber.threads.get(thread.id)?.includes(thread.groupId) ?? false;
   }
 
   /** A message changed: observers of it and of its thread get it, then the thread itself. */
@@ -168,11 +181,16 @@ export class Hub {
     const participants = this.store.participants.inThread(thread.id);
     const users = usersOfMessages(this.store, [message]);
     for (const subscriber of this.subscribers) {
-      const observes =
-        subscriber.threads.get(thread.id)?.includes(thread.groupId) || subscriber.messages.has(message.id);
+      const showsThread = this.showsThread(subscriber, thread);
+      const observes = showsThread || subscriber.messages.has(message.id);
       if (!observes || !this.store.groups.isMember(thread.groupId, subscriber.viewer.userId)) continue;
       const data = messageData(message, thread, participants, subscriber.viewer.userId);
-      this.sendWithUsers(subscriber, { type: 'message', message: data, users });
+      this.sendWithUsers(subscriber, {
+        type: 'message',
+        message: data,
+        users,
+        ...(showsThread && { threadFollows: true }),
+      });
     }
     this.publishThread(thread);
   }

@@ -1,7 +1,7 @@
 import type { ServerEvent } from '../../protocol/events.ts';
 import type { CordLocation } from '../../protocol/location.ts';
 import type { NotificationFilter, ThreadFilter, ThreadSort } from '../../protocol/requests.ts';
-import type { UserData } from '../../protocol/views.ts';
+import type { ThreadCountsData, UserData } from '../../protocol/views.ts';
 import type { ListPosition } from '../notifications/visibleNotifications.ts';
 import type { Viewer } from './session.ts';
 
@@ -19,6 +19,8 @@ export interface ThreadListQuery {
 export interface ThreadCountsQuery {
   scope: readonly string[];
   filter: ThreadFilter;
+  /** The counts last sent: they are sent again only when they change. */
+  sent: ThreadCountsData;
 }
 
 export interface GroupMembersQuery {

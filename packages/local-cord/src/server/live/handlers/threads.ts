@@ -80,8 +80,9 @@ export const threadHandlers: Handlers<ThreadRequest> = {
 
   'threadCounts.observe'({ store, subscriber }, { queryId, groupId, filter }) {
     const scope = readScope(store, subscriber.viewer, groupId);
-    subscriber.threadCounts.set(queryId, { scope, filter });
-    return { counts: threadCounts(store, subscriber.viewer.userId, scope, filter) };
+    const counts = threadCounts(store, subscriber.viewer.userId, scope, filter);
+    subscriber.threadCounts.set(queryId, { scope, filter, sent: counts });
+    return { counts };
   },
 
   'threadCounts.unobserve'({ subscriber }, { queryId }) {
