@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LOCAL_CORD_CSS_PATH, LOCAL_CORD_SCRIPT_PATH, LOCAL_CORD_SOCKET_PATH } from '@cord-tutorial/stack-config';
+import {
+  LOCAL_CORD_CSS_PATH,
+  LOCAL_CORD_EMOJI_DATA_PATH,
+  LOCAL_CORD_EMOJI_PICKER_PATH,
+  LOCAL_CORD_SCRIPT_PATH,
+  LOCAL_CORD_SOCKET_PATH,
+} from '@cord-tutorial/stack-config';
 import { WebSocketServer } from 'ws';
 import { MAX_FRAME_BYTES } from '../protocol/limits.ts';
 import { Store } from '../store/store.ts';
@@ -89,6 +95,11 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
     }
     if (path === LOCAL_CORD_SCRIPT_PATH) return sendText(response, 'text/javascript', assets.script, SDK_HEADERS);
     if (path === LOCAL_CORD_CSS_PATH) return sendText(response, 'text/css', assets.stylesheet, SDK_HEADERS);
+    if (path === LOCAL_CORD_EMOJI_PICKER_PATH) {
+      return sendText(response, 'text/javascript', assets.emojiPicker, SDK_HEADERS);
+    }
+    if (path === LOCAL_CORD_EMOJI_DATA_PATH)
+      return sendText(response, 'application/json', assets.emojiData, SDK_HEADERS);
     return sendJson(response, 404, { error: `Not found: ${path}` });
   });
 

@@ -6,7 +6,7 @@ import { INDENT_ATTRIBUTE, MARK_TAGS, type MarkName, MENTION_ATTRIBUTE } from '.
 
 type Inline = Extract<MessageNode, { text: string }>;
 
-const BLOCK_TYPES = new Set<MessageNode['type']>(['p', 'quote', 'code', 'bullet', 'number_bullet']);
+const BLOCK_TYPES = new Set<string | undefined>(['p', 'quote', 'code', 'bullet', 'number_bullet']);
 
 /** A mention as the editor holds it: one piece the caret steps over, named as it is now. */
 export function mentionElement(userId: string, name: string): HTMLElement {

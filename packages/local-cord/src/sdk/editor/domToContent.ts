@@ -103,7 +103,7 @@ function listItems(list: Element, into: MessageNode[]) {
     const inside = blocksOf(item);
     // A list nested in an item (a browser's indent) follows it, one level further in.
     const nested = inside.filter((node) => node.type === 'bullet' || node.type === 'number_bullet');
-    const body = inside.filter((node) => !nested.includes(node)).flatMap(asParagraphs);
+    const body = inside.filter((node) => !nested.some((list) => list === node)).flatMap(asParagraphs);
     const extra = indent > 0 ? { indent } : {};
     into.push(
       (numbered

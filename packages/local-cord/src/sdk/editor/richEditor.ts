@@ -34,10 +34,6 @@ export class RichEditor {
     return linkify(contentFromDom(this.root));
   }
 
-  isEmpty(): boolean {
-    return this.content().length === 0;
-  }
-
   setContent(content: MessageContent, userName: (id: string) => string | undefined) {
     renderContentInto(this.root, content, userName);
   }
