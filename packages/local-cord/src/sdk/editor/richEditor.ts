@@ -55,8 +55,10 @@ export class RichEditor {
     }
     if (event.key === 'Enter' && event.shiftKey) {
       event.preventDefault();
-      const inCode = this.caretBlock()?.tagName === 'PRE';
-      document.execCommand(inCode ? 'insertLineBreak' : 'insertParagraph');
+      const block = this.caretBlock();
+      // A new line on an empty last line of a quote leaves the quote, as a list's does.
+      if (block && this.quoteOf(block) && !block.textContent?.replaceAll(CARET_ANCHOR, '')) this.liftOut(block);
+      else document.execCommand(block?.tagName === 'PRE' ? 'insertLineBreak' : 'insertParagraph');
       return true;
     }
     if (event.key === ' ' && this.blockPrefix()) {
@@ -225,16 +227,14 @@ export class RichEditor {
   private unstyleBlockAtStart(): boolean {
     const block = this.caretBlock();
     if (!document.getSelection()?.isCollapsed || !block || this.textBeforeCaret(block) !== '') return false;
-    const quote = block.parentElement?.tagName === 'BLOCKQUOTE' ? block.parentElement : null;
-    if (block.tagName === 'P' && quote && quote.firstElementChild === block) {
-      quote.replaceWith(...quote.childNodes);
+    if (this.quoteOf(block)) {
+      this.liftOut(block);
     } else if (block.tagName === 'LI' || block.tagName === 'PRE') {
       const paragraph = document.createElement('p');
       paragraph.append(...block.childNodes);
       if (!paragraph.firstChild) paragraph.appendChild(document.createElement('br'));
       if (block.tagName === 'PRE') block.replaceWith(paragraph);
-      else this.liftListItem(block, paragraph);
-      this.placeCaret(paragraph, 0);
+      else this.liftOut(block, paragraph);
     } else {
       return false;
     }
@@ -250,14 +250,25 @@ export class RichEditor {
     return range.toString().replaceAll(CARET_ANCHOR, '');
   }
 
-  /** Takes a list item out of its list as a paragraph, splitting the list around it. */
-  private liftListItem(item: HTMLElement, paragraph: HTMLElement) {
-    const list = item.parentElement!;
-    const after = list.cloneNode(false) as HTMLElement;
-    while (item.nextSibling) after.appendChild(item.nextSibling);
-    item.remove();
-    list.after(paragraph);
-    if (after.childNodes.length > 0) paragraph.after(after);
-    if (list.childNodes.length === 0) list.remove();
+  private quoteOf(block: HTMLElement): HTMLElement | null {
+    return (block.tagName === 'P' || block.tagName === 'DIV') && block.parentElement?.tagName === 'BLOCKQUOTE'
+      ? block.parentElement
+      : null;
+  }
+
+  /**
+   * Takes a block out of its list or quote (as `replacement`, a list item's paragraph),
+   * splitting the container around it; the caret goes to its start.
+   */
+  private liftOut(block: HTMLElement, replacement: HTMLElement = block) {
+    const container = block.parentElement!;
+    const after = container.cloneNode(false) as HTMLElement;
+    while (block.nextSibling) after.appendChild(block.nextSibling);
+    block.remove();
+    container.after(replacement);
+    if (after.childNodes.length > 0) replacement.after(after);
+    if (container.childNodes.length === 0) container.remove();
+    if (!replacement.firstChild) replacement.appendChild(document.createElement('br'));
+    this.placeCaret(replacement, 0);
   }
 }

@@ -128,7 +128,7 @@ export function composer(state: ComposerState, actions: ComposerActions) {
         >
           ${SMILEY_ICON}
         </button>
-        ${state.emojiPickerAt ? emojiPicker(actions.insertEmoji, state.emojiPickerAt) : nothing}
+        ${state.emojiPickerAt ? emojiPicker('Add emoji', actions.insertEmoji, state.emojiPickerAt) : nothing}
         <button
           type="button"
           class="cord-button cord-tertiary cord-small cord-attach-button"

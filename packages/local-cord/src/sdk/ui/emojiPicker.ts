@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { emojiDataUrl, emojiPickerUrl, text } from '../runtime.ts';
+import { emojiDataUrl, emojiPickerUrl } from '../runtime.ts';
 import { type PopupPlace, popupStyle } from './popup.ts';
 
 // Cord's emoji picker is emoji-picker-element. Local Cord serves its code and its emoji,
@@ -19,9 +19,14 @@ interface EmojiClick extends Event {
 }
 
 /** The picker in a popup (`div.cord-emoji-picker`); `pick` gets the emoji clicked. */
-export function emojiPicker(pick: (emoji: string) => void, place?: PopupPlace, quick: readonly string[] = []) {
+export function emojiPicker(
+  label: string,
+  pick: (emoji: string) => void,
+  place?: PopupPlace,
+  quick: readonly string[] = [],
+) {
   void loadEmojiPicker();
-  return html`<div class="cord-emoji-picker" role="dialog" aria-label=${text('message:add_reaction_action')} style=${popupStyle(place)}>
+  return html`<div class="cord-emoji-picker" role="dialog" aria-label=${label} style=${popupStyle(place)}>
     ${
       quick.length > 0
         ? html`<div class="cord-emoji-picker-quick" role="menu">

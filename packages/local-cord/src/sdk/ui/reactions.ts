@@ -74,6 +74,7 @@ function picker(
   actions: ReactionActions,
 ) {
   return emojiPicker(
+    text('message:add_reaction_action'),
     (emoji) => {
       actions.togglePicker(message.id);
       actions.react(message.id, emoji, !mine(emoji));
