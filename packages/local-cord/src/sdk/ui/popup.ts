@@ -11,23 +11,29 @@ export interface PopupPlace {
   right: number;
 }
 
-/** Room an open emoji picker needs: below the button when it fits, else above if there is more room there. */
-const POPUP_ROOM = 440;
+/** The height an open emoji picker takes (emoji-picker-element and the row of quick reactions). */
+export const EMOJI_PICKER_HEIGHT = 450;
+const MENU_HEIGHT = 200;
+const MARGIN = 4;
 
-export function placeUnder(anchor: Element | undefined): PopupPlace | undefined {
+/**
+ * Under the button if the popup fits there, else above it if it fits there, else as low as
+ * it fits in the viewport: never off screen, where nothing in it could be picked.
+ */
+export function placeUnder(anchor: Element | undefined, height = MENU_HEIGHT): PopupPlace | undefined {
   if (!anchor) return undefined;
   const box = anchor.getBoundingClientRect();
   const right = Math.max(0, document.documentElement.clientWidth - box.right);
   const viewport = document.documentElement.clientHeight;
-  if (viewport - box.bottom < POPUP_ROOM && box.top > viewport - box.bottom) {
-    return { bottom: viewport - box.top + 4, right };
-  }
-  return { top: box.bottom + 4, right };
+  if (viewport - box.bottom - MARGIN >= height) return { top: box.bottom + MARGIN, right };
+  if (box.top - MARGIN >= height) return { bottom: viewport - box.top + MARGIN, right };
+  return { top: Math.max(MARGIN, viewport - height - MARGIN), right };
 }
 
 export function popupStyle(place: PopupPlace | undefined): string {
   if (!place) return '';
-  const vertical = place.top === undefined ? `top: auto; bottom: ${place.bottom}px;` : `top: ${place.top}px;`;
+  const vertical =
+    place.top === undefined ? `top: auto; bottom: ${place.bottom}px;` : `top: ${place.top}px; bottom: auto;`;
   return `position: fixed; ${vertical} right: ${place.right}px; left: auto;`;
 }
 
