@@ -17,6 +17,8 @@ export class MentionController {
   active = 0;
   /** Answers to older queries arriving late are dropped. */
   private asked = 0;
+  /** Escape closed the list: it stays closed until this `@name` is left. */
+  private dismissed = false;
 
   constructor(private readonly host: Pick<ReactiveControllerHost, 'requestUpdate'>) {}
 
@@ -26,7 +28,8 @@ export class MentionController {
 
   /** Follows the editor's `@name` (null: none) in a group. */
   follow(query: string | null, groupId: string | undefined) {
-    if (query === this.query) return;
+    if (query === null) this.dismissed = false;
+    if (this.dismissed || query === this.query) return;
     this.query = query;
     const asked = ++this.asked;
     if (query === null || !groupId) {
@@ -65,6 +68,7 @@ export class MentionController {
         break;
       case 'Escape':
         this.close();
+        this.dismissed = true;
         break;
       default:
         return false;

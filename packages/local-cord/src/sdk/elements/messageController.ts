@@ -6,7 +6,7 @@ import { updateMessage } from '../api/messageWrites.ts';
 import type { LocalMessage } from '../data/threadQuery.ts';
 import { i18n, live } from '../runtime.ts';
 import type { MessageActions, MessageState, ThreadMenu } from '../ui/message.ts';
-import { EMOJI_PICKER_HEIGHT, insidePopup, type PopupPlace, placeUnder } from '../ui/popup.ts';
+import { EMOJI_PICKER_SIZE, insidePopup, type PopupPlace, placeUnder } from '../ui/popup.ts';
 import { AttachmentController } from './attachmentController.ts';
 import { EditorController } from './editorController.ts';
 
@@ -94,7 +94,7 @@ export class MessageController implements ReactiveController {
   private opened(menuFor: string | null, pickerFor: string | null, anchor: Element | undefined) {
     this.menuFor = menuFor;
     this.pickerFor = pickerFor;
-    this.popupAt = placeUnder(anchor, pickerFor === null ? undefined : EMOJI_PICKER_HEIGHT);
+    this.popupAt = placeUnder(anchor, pickerFor === null ? undefined : EMOJI_PICKER_SIZE);
     this.watchOutside(menuFor !== null || pickerFor !== null);
     this.host.requestUpdate();
   }

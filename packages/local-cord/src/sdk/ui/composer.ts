@@ -4,7 +4,7 @@ import { i18n } from '../runtime.ts';
 import { type ComposerFile, composerFiles, PAPERCLIP_ICON, SUGGESTED_FILE_TYPES } from './attachments.ts';
 import { type EditorFieldActions, type EditorFieldState, editorField } from './editorField.ts';
 import { emojiPicker } from './emojiPicker.ts';
-import { EMOJI_PICKER_HEIGHT, type PopupPlace, placeUnder } from './popup.ts';
+import { EMOJI_PICKER_SIZE, type PopupPlace, placeUnder } from './popup.ts';
 
 export type ComposerSize = 'small' | 'medium' | 'large';
 
@@ -123,7 +123,7 @@ export function composer(state: ComposerState, actions: ComposerActions) {
           @mousedown=${(event: Event) => event.preventDefault()}
           @click=${(event: Event) =>
             actions.toggleEmojiPicker(
-              state.emojiPickerAt ? null : (placeUnder(event.currentTarget as Element, EMOJI_PICKER_HEIGHT) ?? null),
+              state.emojiPickerAt ? null : (placeUnder(event.currentTarget as Element, EMOJI_PICKER_SIZE) ?? null),
             )}
         >
           ${SMILEY_ICON}
