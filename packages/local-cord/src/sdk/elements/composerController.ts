@@ -188,25 +188,26 @@ export class ComposerController implements ReactiveController {
     const { threadId } = target;
     const before = this.summary();
     const { files, ids } = this.attachments.take();
+    const send = (fileIds: string[]) =>
+      sendMessage(
+        live,
+        threadId,
+        {
+          content,
+          metadata: target.messageMetadata,
+          addAttachments: fileIds.map((id) => ({ type: 'file', id })),
+          createThread: target.newThread,
+        },
+        target.annotation,
+      );
+    // Without files the message leaves now, before the page redraws; files picked a moment
+    // ago may still be waiting for local Cord's record of them.
+    const sending = files.length === 0 ? send([]) : ids.then(send);
     editor.clear();
     this.text = '';
     this.lastTyping = 0;
     this.host.requestUpdate();
-    // Files picked a moment ago may still be waiting for local Cord's record of them.
-    ids
-      .then((fileIds) =>
-        sendMessage(
-          live,
-          threadId,
-          {
-            content,
-            metadata: target.messageMetadata,
-            addAttachments: fileIds.map((id) => ({ type: 'file', id })),
-            createThread: target.newThread,
-          },
-          target.annotation,
-        ),
-      )
+    sending
       .then((message) => {
         this.fail(null);
         this.announce('send', { threadId, messageId: message.id, thread: before });
