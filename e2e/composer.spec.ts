@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
+import { closeAll } from './componentsPage.ts';
 import { expect, test, watchForProblems } from './fixtures.ts';
 import { composer, message, openAs, openThreads, send, shownThread } from './pages.ts';
 import { GROUP, rest } from './restApi.ts';
@@ -9,6 +10,9 @@ import { GROUP, rest } from './restApi.ts';
 // other user's bell, and emoji in the composer and as reactions.
 
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+// Every page a test opens leaves with it: later specs count who is present.
+test.afterEach(({ browser }) => closeAll(browser));
+
 const bell = (page: Page) =>
   page.locator('cord-notification-list-launcher [data-cord-button="open-notification-list"]');
 

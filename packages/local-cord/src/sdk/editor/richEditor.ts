@@ -41,6 +41,8 @@ export class RichEditor {
   clear() {
     this.root.replaceChildren();
     this.savedRange = null;
+    // Sent with Enter, the editor keeps the focus: the next message starts in a paragraph too.
+    if (document.activeElement === this.root) this.ensureParagraph();
   }
 
   /** Handles a formatting key; true when it did (the event is then spent). */
