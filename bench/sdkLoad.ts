@@ -24,9 +24,9 @@ try {
     await page.goto(`${WEB_URL}/?userIndex=${run % 3}`, { waitUntil: 'commit' });
     const ready = await page.waitForFunction(
       () => {
-        const composer = document.querySelector<HTMLTextAreaElement>('cord-thread .cord-composer-input');
+        const composer = document.querySelector('cord-thread .cord-composer-input');
         const avatar = document.querySelector('cord-page-presence .cord-avatar-container');
-        return composer && !composer.disabled && avatar ? performance.now() : false;
+        return composer?.getAttribute('aria-disabled') === 'false' && avatar ? performance.now() : false;
       },
       undefined,
       { polling: 'raf' },

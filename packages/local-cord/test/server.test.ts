@@ -3,7 +3,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LOCAL_CORD_CSS_PATH, LOCAL_CORD_SCRIPT_PATH } from '@cord-tutorial/stack-config';
+import {
+  LOCAL_CORD_CSS_PATH,
+  LOCAL_CORD_EMOJI_DATA_PATH,
+  LOCAL_CORD_EMOJI_PICKER_PATH,
+  LOCAL_CORD_SCRIPT_PATH,
+} from '@cord-tutorial/stack-config';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { ThreadAnswer } from '../src/protocol/answers.ts';
@@ -63,6 +68,29 @@ describe('HTTP', () => {
     expect(script.headers.get('access-control-allow-origin')).toBe('*');
     expect(css.status).toBe(200);
     expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+  });
+
+  it('serves the emoji picker and its emoji itself, outside the SDK script', async () => {
+    const cord = await start();
+
+    const picker = await fetch(`${cord.url}${LOCAL_CORD_EMOJI_PICKER_PATH}`);
+    const data = await fetch(`${cord.url}${LOCAL_CORD_EMOJI_DATA_PATH}`);
+    const script = await (await fetch(`${cord.url}${LOCAL_CORD_SCRIPT_PATH}`)).text();
+
+    expect(picker.status).toBe(200);
+    expect(picker.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(picker.headers.get('access-control-allow-origin')).toBe('*');
+    const pickerCode = await picker.text();
+    expect(pickerCode).toContain('emoji-picker');
+    // A module with no imports left to fetch from elsewhere.
+    expect(pickerCode).not.toMatch(/\bimport\s*["'(]|from\s*["']/);
+    expect(data.headers.get('content-type')).toMatch(/^application\/json/);
+    const emoji = (await data.json()) as Array<{ emoji: string; annotation: string }>;
+    expect(emoji.find((entry) => entry.emoji === '🦉')?.annotation).toBe('owl');
+    expect(emoji.length).toBeGreaterThan(1000);
+    // The SDK script only points at them.
+    expect(script).toContain(LOCAL_CORD_EMOJI_PICKER_PATH);
+    expect(script).not.toContain('customElements.define("emoji-picker"');
   });
 
   it('answers unknown paths with 404 and other methods with 405, as JSON', async () => {

@@ -11,6 +11,9 @@ export const LOCAL_CORD_DEFAULT_PORT = 8161;
 export const LOCAL_CORD_SCRIPT_PATH = '/sdk/v1/sdk.latest.js';
 export const LOCAL_CORD_CSS_PATH = '/sdk/css/cord.css';
 export const LOCAL_CORD_SOCKET_PATH = '/socket';
+/** The emoji picker (emoji-picker-element) and its emoji, loaded by the SDK when a picker first opens. */
+export const LOCAL_CORD_EMOJI_PICKER_PATH = '/sdk/v1/emoji-picker.js';
+export const LOCAL_CORD_EMOJI_DATA_PATH = '/sdk/v1/emoji-data.json';
 
 /** Where Cord served its SDK script (CordProvider's default); local Cord serves it at the same path. */
 export const CORD_HOSTED_SCRIPT_URL = `https://app.cord.com${LOCAL_CORD_SCRIPT_PATH}`;

@@ -1,4 +1,9 @@
-import { LOCAL_CORD_CSS_PATH, LOCAL_CORD_SOCKET_PATH } from '@cord-tutorial/stack-config/local-project';
+import {
+  LOCAL_CORD_CSS_PATH,
+  LOCAL_CORD_EMOJI_DATA_PATH,
+  LOCAL_CORD_EMOJI_PICKER_PATH,
+  LOCAL_CORD_SOCKET_PATH,
+} from '@cord-tutorial/stack-config/local-project';
 import { filePass } from './data/fileTransfer.ts';
 import { LiveData } from './data/liveData.ts';
 import { createCordI18n } from './i18n.ts';
@@ -10,6 +15,8 @@ const socketUrl = new URL(LOCAL_CORD_SOCKET_PATH, scriptUrl);
 socketUrl.protocol = scriptUrl.protocol === 'https:' ? 'wss:' : 'ws:';
 
 export const stylesheetUrl = new URL(LOCAL_CORD_CSS_PATH, scriptUrl).href;
+export const emojiPickerUrl = new URL(LOCAL_CORD_EMOJI_PICKER_PATH, scriptUrl).href;
+export const emojiDataUrl = new URL(LOCAL_CORD_EMOJI_DATA_PATH, scriptUrl).href;
 /** The page's one data layer: every element and API call observes it. */
 export const live = new LiveData(socketUrl.href);
 // Each sign-in gets the cookie that lets the page's <img> elements load the viewer's files.

@@ -5,6 +5,8 @@ import {
   hostRefusal,
   LOCAL_CORD_ALLOWED_HOSTS,
   LOCAL_CORD_CSS_PATH,
+  LOCAL_CORD_EMOJI_DATA_PATH,
+  LOCAL_CORD_EMOJI_PICKER_PATH,
   LOCAL_CORD_SCRIPT_PATH,
   LOCAL_CORD_SOCKET_PATH,
 } from '@cord-tutorial/stack-config';
@@ -98,6 +100,11 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
     }
     if (path === LOCAL_CORD_SCRIPT_PATH) return sendText(response, 'text/javascript', assets.script, SDK_HEADERS);
     if (path === LOCAL_CORD_CSS_PATH) return sendText(response, 'text/css', assets.stylesheet, SDK_HEADERS);
+    if (path === LOCAL_CORD_EMOJI_PICKER_PATH) {
+      return sendText(response, 'text/javascript', assets.emojiPicker, SDK_HEADERS);
+    }
+    if (path === LOCAL_CORD_EMOJI_DATA_PATH)
+      return sendText(response, 'application/json', assets.emojiData, SDK_HEADERS);
     return sendJson(response, 404, { error: `Not found: ${path}` });
   });
 

@@ -75,8 +75,8 @@ export class CordComposer extends CordElement {
   protected override updated(changed: Map<PropertyKey, unknown>) {
     super.updated(changed);
     if (!this.focusPending || this.thread.value?.thread?.resolved) return;
-    const editor = this.querySelector<HTMLTextAreaElement>('.cord-editor');
-    if (editor && !editor.disabled) {
+    const editor = this.querySelector<HTMLElement>('.cord-editor');
+    if (editor && editor.getAttribute('aria-disabled') !== 'true') {
       this.focusPending = false;
       editor.focus();
     }

@@ -1,12 +1,14 @@
 import type { ClientCreateMessage, ThreadSummary } from '@cord-sdk/types';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { contentFromText } from '../../protocol/content.ts';
+import { plaintextOf } from '../../protocol/content.ts';
 import type { AnnotationData, EntityMetadata, ThreadData } from '../../protocol/views.ts';
 import { toThreadSummary } from '../api/convert.ts';
 import { sendMessage } from '../api/messageWrites.ts';
 import { i18n, live } from '../runtime.ts';
 import { type ComposerActions, type ComposerSize, type ComposerState, composer } from '../ui/composer.ts';
+import type { PopupPlace } from '../ui/popup.ts';
 import { AttachmentController } from './attachmentController.ts';
+import { EditorController } from './editorController.ts';
 import { tooLongError } from './messageController.ts';
 
 const TYPING_REFRESH_MS = 2_000;
@@ -38,7 +40,9 @@ type Announce = (name: 'focus' | 'blur' | 'close' | 'send' | 'threadreopen', det
  */
 export class ComposerController implements ReactiveController {
   private focused = false;
+  /** The editor's text as plain text: whether there is any, and how long. */
   private text = '';
+  private emojiPickerAt: PopupPlace | null = null;
   private error: string | null = null;
   private lastTyping = 0;
   private target: ComposerTarget | undefined;
@@ -76,12 +80,14 @@ export class ComposerController implements ReactiveController {
       disabled: target.disabled || !live.viewer,
       resolved: thread?.resolved ?? false,
       showCloseButton: target.showCloseButton,
-      placeholder: i18n.t(
-        thread && thread.total > 0 ? 'composer:reply_placeholder' : 'composer:send_message_placeholder',
+      editor: this.editor.state(
+        i18n.t(thread && thread.total > 0 ? 'composer:reply_placeholder' : 'composer:send_message_placeholder'),
+        target.disabled || !live.viewer,
       ),
       error: this.error,
       files,
       dropping,
+      emojiPickerAt: this.emojiPickerAt,
     };
     return composer(state, this.actions);
   }
@@ -96,13 +102,41 @@ export class ComposerController implements ReactiveController {
     return thread ? toThreadSummary(thread) : null;
   }
 
+  /** The group whose members may be mentioned: the thread's, or the one a new thread will be in. */
+  private groupId(): string | undefined {
+    const target = this.target;
+    return target?.thread?.groupID ?? target?.newThread.groupID ?? live.viewer?.groupID ?? undefined;
+  }
+
+  // Built with the fields, before the constructor sets `host`: it asks for updates through this.
+  private readonly editor: EditorController = new EditorController(
+    { requestUpdate: () => this.host.requestUpdate() },
+    {
+      groupId: () => this.groupId(),
+      changed: (text) => {
+        this.text = text;
+        this.error = tooLongError(text);
+        this.host.requestUpdate();
+        this.typing(text);
+      },
+      submit: () => this.send(),
+      escape: (event) => {
+        this.emojiPickerAt = null;
+        (event.currentTarget as HTMLElement).blur();
+      },
+    },
+  );
+
   private readonly actions: ComposerActions = {
-    send: (editor) => this.send(editor),
-    input: (text) => {
-      this.text = text;
-      this.error = tooLongError(text);
+    editor: this.editor.actions,
+    send: () => this.send(),
+    toggleEmojiPicker: (at) => {
+      this.emojiPickerAt = at;
       this.host.requestUpdate();
-      this.typing(text);
+    },
+    insertEmoji: (emoji) => {
+      this.emojiPickerAt = null;
+      this.editor.insertEmoji(emoji);
     },
     focus: () => {
       this.focused = true;
@@ -139,10 +173,13 @@ export class ComposerController implements ReactiveController {
     live.tell({ type: 'thread.update', threadId: target.threadId, typing: true });
   }
 
-  private send(editor: HTMLTextAreaElement) {
+  private send() {
     const target = this.target;
-    const text = editor.value;
-    if (!target || target.disabled || !this.hasContent(text)) return;
+    const editor = this.editor;
+    if (!target || target.disabled) return;
+    const content = editor.content();
+    const text = plaintextOf(content);
+    if (!this.hasContent(text)) return;
     const tooLong = tooLongError(text);
     if (tooLong) {
       this.fail(tooLong);
@@ -151,25 +188,26 @@ export class ComposerController implements ReactiveController {
     const { threadId } = target;
     const before = this.summary();
     const { files, ids } = this.attachments.take();
-    editor.value = '';
+    const send = (fileIds: string[]) =>
+      sendMessage(
+        live,
+        threadId,
+        {
+          content,
+          metadata: target.messageMetadata,
+          addAttachments: fileIds.map((id) => ({ type: 'file', id })),
+          createThread: target.newThread,
+        },
+        target.annotation,
+      );
+    // Without files the message leaves now, before the page redraws; files picked a moment
+    // ago may still be waiting for local Cord's record of them.
+    const sending = files.length === 0 ? send([]) : ids.then(send);
+    editor.clear();
     this.text = '';
     this.lastTyping = 0;
     this.host.requestUpdate();
-    // Files picked a moment ago may still be waiting for local Cord's record of them.
-    ids
-      .then((fileIds) =>
-        sendMessage(
-          live,
-          threadId,
-          {
-            content: contentFromText(text),
-            metadata: target.messageMetadata,
-            addAttachments: fileIds.map((id) => ({ type: 'file', id })),
-            createThread: target.newThread,
-          },
-          target.annotation,
-        ),
-      )
+    sending
       .then((message) => {
         this.fail(null);
         this.announce('send', { threadId, messageId: message.id, thread: before });
@@ -177,10 +215,7 @@ export class ComposerController implements ReactiveController {
       })
       .catch((error: Error) => {
         // Keep what they wrote: put it back unless they started something new.
-        if (!editor.value) {
-          editor.value = text;
-          this.text = text;
-        }
+        if (editor.content().length === 0) editor.setContent(content);
         this.attachments.restore(files);
         this.fail(error.message);
       });

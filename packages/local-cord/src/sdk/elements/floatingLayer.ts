@@ -130,7 +130,7 @@ export class FloatingLayerController implements ReactiveController {
     this.draft = { threadId: `cord:${crypto.randomUUID()}`, annotation };
     this.changed();
     void this.host.updateComplete.then(() =>
-      this.host.querySelector<HTMLTextAreaElement>('.cord-floating-thread .cord-editor')?.focus(),
+      this.host.querySelector<HTMLElement>('.cord-floating-thread .cord-editor')?.focus(),
     );
   }
 

@@ -1,16 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { contentFromText } from '../../protocol/content.ts';
+import { plaintextOf } from '../../protocol/content.ts';
 import { MAX_MESSAGE_LENGTH } from '../../protocol/limits.ts';
 import type { ThreadData, UserData } from '../../protocol/views.ts';
 import { updateMessage } from '../api/messageWrites.ts';
 import type { LocalMessage } from '../data/threadQuery.ts';
 import { i18n, live } from '../runtime.ts';
 import type { MessageActions, MessageState, ThreadMenu } from '../ui/message.ts';
-import { insidePopup, type PopupPlace, placeUnder } from '../ui/popup.ts';
+import { EMOJI_PICKER_SIZE, insidePopup, type PopupPlace, placeUnder } from '../ui/popup.ts';
 import { AttachmentController } from './attachmentController.ts';
+import { EditorController } from './editorController.ts';
 
 /** Clicks on these belong to them, not to the message or thread around them (Cord stops them). */
-export const OWN_CLICKS = 'button, a, textarea, [role="menu"], .cord-reactions-container';
+export const OWN_CLICKS = 'button, a, .cord-editor-container, [role="menu"], .cord-reactions-container';
 
 /** What the element showing messages does when the viewer acts on them. */
 export interface MessageEvents {
@@ -37,7 +38,22 @@ export function tooLongError(text: string): string | null {
  * `<cord-message>` alike, so a message behaves the same wherever it is.
  */
 export class MessageController implements ReactiveController {
-  private editing: string | null = null;
+  /** The message being edited, in the same editor as the composer's. */
+  private editing: LocalMessage | null = null;
+  private readonly editor: EditorController = new EditorController(
+    { requestUpdate: () => this.host.requestUpdate() },
+    {
+      groupId: () => this.editing?.groupID,
+      changed: () => {},
+      submit: () => {
+        const edited = this.editing;
+        if (edited && this.actions.saveEdit(edited)) this.actions.stopEditing(edited);
+      },
+      escape: () => {
+        if (this.editing) this.actions.stopEditing(this.editing);
+      },
+    },
+  );
   private menuFor: string | null = null;
   /** The open menu shows the "Share via email" form. */
   private sharing = false;
@@ -83,7 +99,7 @@ export class MessageController implements ReactiveController {
     this.menuFor = menuFor;
     this.sharing = false;
     this.pickerFor = pickerFor;
-    this.popupAt = placeUnder(anchor);
+    this.popupAt = placeUnder(anchor, pickerFor === null ? undefined : EMOJI_PICKER_SIZE);
     this.watchOutside(menuFor !== null || pickerFor !== null);
     this.host.requestUpdate();
   }
@@ -95,7 +111,11 @@ export class MessageController implements ReactiveController {
       viewerId: live.viewer?.id,
       content: { userName: (id) => live.user(id)?.displayName },
       userName: (id) => userShown(id).displayName,
-      editing: this.editing === message.id,
+      editing: this.editing?.id === message.id,
+      editor:
+        this.editing?.id === message.id
+          ? this.editor.state(i18n.t('composer:edit_message_placeholder'), false, 'Edit message')
+          : null,
       menuOpen: this.menuFor === message.id,
       sharing: this.sharing && this.menuFor === message.id,
       pickingReaction: this.pickerFor === message.id,
@@ -107,8 +127,8 @@ export class MessageController implements ReactiveController {
 
   /** Enters edit mode (cord-message's `is-editing`). */
   startEditing(message: LocalMessage) {
-    if (this.editing === message.id) return;
-    this.editing = message.id;
+    if (this.editing?.id === message.id) return;
+    this.editing = message;
     this.host.requestUpdate();
     this.events.editStart(message);
   }
@@ -132,14 +152,17 @@ export class MessageController implements ReactiveController {
       this.host.requestUpdate();
       this.events.editEnd(message);
     },
-    saveEdit: (edited, text) => {
-      const tooLong = tooLongError(text);
+    editor: this.editor.actions,
+    saveEdit: (edited) => {
+      const content = this.editor.content();
+      const tooLong = tooLongError(plaintextOf(content));
       if (tooLong) {
         this.events.failed(tooLong);
         return false;
       }
-      if (text.trim() && text !== edited.plaintext) {
-        this.run(updateMessage(live, edited.id, { content: contentFromText(text) }));
+      // Emptied, it stays as it was (deleting is the menu's); unchanged, nothing is written.
+      if (content.length > 0 && JSON.stringify(content) !== JSON.stringify(edited.content)) {
+        this.run(updateMessage(live, edited.id, { content }));
       }
       return true;
     },

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { updateMessage } from '../api/messageWrites.ts';
 import { live } from '../runtime.ts';
-import { type PopupPlace, placeUnder } from '../ui/popup.ts';
+import { EMOJI_PICKER_SIZE, type PopupPlace, placeUnder } from '../ui/popup.ts';
 import { addReactionButton, type ReactionActions, reactions } from '../ui/reactions.ts';
 import { booleanAttribute } from './attributes.ts';
 import { CordElement } from './cordElement.ts';
@@ -37,7 +37,7 @@ export class CordReactions extends CordElement {
     },
     togglePicker: (_messageId, anchor) => {
       this.picking = !this.picking;
-      this.pickerAt = placeUnder(anchor);
+      this.pickerAt = placeUnder(anchor, EMOJI_PICKER_SIZE);
       this.requestUpdate();
     },
   };

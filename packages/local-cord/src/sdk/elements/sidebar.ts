@@ -102,7 +102,7 @@ export class CordSidebar extends CordElement {
     this.inboxOpen = false;
     this.requestUpdate();
     void this.updateComplete.then(() =>
-      this.querySelector<HTMLTextAreaElement>('.cord-sidebar-composer .cord-editor')?.focus(),
+      this.querySelector<HTMLElement>('.cord-sidebar-composer .cord-editor')?.focus(),
     );
   }
 

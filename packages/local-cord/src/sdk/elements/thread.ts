@@ -159,7 +159,7 @@ export class CordThread extends CordElement {
       if (open && thread.unread > 0 && this.onScreen.inView) markSeenSoon(thread.id);
     }
     if (this.focusPending && !thread?.resolved) {
-      const editor = this.querySelector<HTMLTextAreaElement>('.cord-composer .cord-editor');
+      const editor = this.querySelector<HTMLElement>('.cord-composer .cord-editor');
       if (editor) {
         this.focusPending = false;
         editor.focus();

@@ -2,7 +2,9 @@ import { html, nothing } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { i18n } from '../runtime.ts';
 import { type ComposerFile, composerFiles, PAPERCLIP_ICON, SUGGESTED_FILE_TYPES } from './attachments.ts';
-import { isSendKey } from './keys.ts';
+import { type EditorFieldActions, type EditorFieldState, editorField } from './editorField.ts';
+import { emojiPicker } from './emojiPicker.ts';
+import { EMOJI_PICKER_SIZE, type PopupPlace, placeUnder } from './popup.ts';
 
 export type ComposerSize = 'small' | 'medium' | 'large';
 
@@ -16,20 +18,24 @@ export interface ComposerState {
   /** A resolved thread gets Cord's "Resolved · Reopen to reply" row instead of the editor. */
   resolved: boolean;
   showCloseButton: boolean;
-  /** "Add a comment..." for a new thread, "Reply..." for one with messages. */
-  placeholder: string;
   /** Why the last send or action failed. */
   error: string | null;
   /** Files picked or dropped, going with the next message. */
   files: readonly ComposerFile[];
   /** Files are being dragged over the composer. */
   dropping: boolean;
+  editor: EditorFieldState;
+  /** Where the emoji picker shows while open. */
+  emojiPickerAt: PopupPlace | null;
 }
 
 export interface ComposerActions {
-  /** Sends the editor's text; the composer empties it, or puts it back on failure. */
-  send(editor: HTMLTextAreaElement): void;
-  input(text: string): void;
+  editor: EditorFieldActions;
+  /** Sends the editor's content; the composer empties it, or puts it back on failure. */
+  send(): void;
+  /** Opens (under the button) or closes the composer's emoji picker. */
+  toggleEmojiPicker(at: PopupPlace | null): void;
+  insertEmoji(emoji: string): void;
   focus(): void;
   blur(): void;
   close(): void;
@@ -40,8 +46,7 @@ export interface ComposerActions {
   setDropping(dropping: boolean): void;
 }
 
-const editorOf = (event: Event) =>
-  (event.target as HTMLElement).closest('.cord-composer')!.querySelector<HTMLTextAreaElement>('.cord-editor')!;
+const SMILEY_ICON = html`<svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.5"><circle cx="10" cy="10" r="7.5"/><path d="M7 12c1.6 1.6 4.4 1.6 6 0" stroke-linecap="round"/><circle cx="7.5" cy="8" r=".6" fill="currentColor"/><circle cx="12.5" cy="8" r=".6" fill="currentColor"/></svg>`;
 
 /** Whether a drag carries files (not text or a link from the page). */
 function hasFiles(event: DragEvent): boolean {
@@ -99,27 +104,31 @@ export function composer(state: ComposerState, actions: ComposerActions) {
       actions.attach([...(event.dataTransfer?.files ?? [])]);
     }}
   >
-    <div class="cord-editor-container">
-      <textarea
-        class="cord-editor cord-composer-input"
-        placeholder=${state.placeholder}
-        aria-label=${state.placeholder}
-        rows="1"
-        ?disabled=${state.disabled}
-        @keydown=${(event: KeyboardEvent) => {
-          if (event.key === 'Escape') (event.target as HTMLElement).blur();
-          if (!isSendKey(event)) return;
-          event.preventDefault();
-          actions.send(event.target as HTMLTextAreaElement);
-        }}
-        @input=${(event: Event) => actions.input((event.target as HTMLTextAreaElement).value)}
-        @focus=${() => actions.focus()}
-        @blur=${() => actions.blur()}
-      ></textarea>
-    </div>
+    ${editorField(state.editor, actions.editor, {
+      className: 'cord-editor cord-composer-input',
+      focus: actions.focus,
+      blur: actions.blur,
+    })}
     ${composerFiles(state.files, actions.removeFile)}
     <div class="cord-composer-menu">
       <div class="cord-composer-secondary-buttons">
+        <button
+          type="button"
+          class="cord-button cord-tertiary cord-small cord-emoji-button"
+          data-cord-button="add-emoji"
+          title="Add emoji"
+          aria-label="Add emoji"
+          aria-expanded=${state.emojiPickerAt ? 'true' : 'false'}
+          ?disabled=${state.disabled}
+          @mousedown=${(event: Event) => event.preventDefault()}
+          @click=${(event: Event) =>
+            actions.toggleEmojiPicker(
+              state.emojiPickerAt ? null : (placeUnder(event.currentTarget as Element, EMOJI_PICKER_SIZE) ?? null),
+            )}
+        >
+          ${SMILEY_ICON}
+        </button>
+        ${state.emojiPickerAt ? emojiPicker('Add emoji', actions.insertEmoji, state.emojiPickerAt) : nothing}
         <button
           type="button"
           class="cord-button cord-tertiary cord-small cord-attach-button"
@@ -169,7 +178,7 @@ export function composer(state: ComposerState, actions: ComposerActions) {
           data-cord-button="send-message"
           aria-label="Send"
           ?disabled=${state.disabled || !state.valid}
-          @click=${(event: Event) => actions.send(editorOf(event))}
+          @click=${() => actions.send()}
         >
           ➤
         </button>

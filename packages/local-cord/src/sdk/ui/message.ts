@@ -1,12 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
-import { plaintextOf } from '../../protocol/content.ts';
 import type { UserData } from '../../protocol/views.ts';
 import type { LocalMessage } from '../data/threadQuery.ts';
 import { i18n, text } from '../runtime.ts';
 import { type AttachmentActions, type AttachmentView, messageAttachments } from './attachments.ts';
 import { avatar } from './avatar.ts';
-import { isSendKey } from './keys.ts';
+import { type EditorFieldActions, type EditorFieldState, editorField } from './editorField.ts';
 import { menuItem } from './menu.ts';
 import { type ContentOptions, messageContent } from './messageContent.ts';
 import { type PopupPlace, popupStyle } from './popup.ts';
@@ -21,7 +20,10 @@ export interface MessageActions extends ReactionActions, AttachmentActions {
   startEditing(message: LocalMessage): void;
   stopEditing(message: LocalMessage): void;
   /** Saves an edit; false if the text was refused (too long), which keeps the editor open. */
-  saveEdit(message: LocalMessage, text: string): boolean;
+  /** The message editor's behaviour (the composer's). */
+  editor: EditorFieldActions;
+  /** Saves the edited content; false when it cannot be (too long). */
+  saveEdit(message: LocalMessage): boolean;
   setDeleted(message: LocalMessage, deleted: boolean): void;
   setResolved(threadId: string, resolved: boolean): void;
   setSubscribed(threadId: string, subscribed: boolean): void;
@@ -48,6 +50,8 @@ export interface MessageState {
   /** How the people who reacted are named. */
   userName: (id: string) => string;
   editing: boolean;
+  /** The editor, while this message is edited. */
+  editor: EditorFieldState | null;
   menuOpen: boolean;
   /** The open menu shows the "Share via email" form instead of its items. */
   sharing: boolean;
@@ -119,7 +123,7 @@ export function message(message: LocalMessage, author: UserData, state: MessageS
     ${message.pending || state.editing ? nothing : options(message, fromViewer, state, actions)}
     ${
       state.editing
-        ? editor(message, actions)
+        ? editor(message, state, actions)
         : html`<div class="cord-message-content">
           ${messageContent(message.content, state.content)}
           ${
@@ -267,28 +271,12 @@ function messageItems(message: LocalMessage, fromViewer: boolean, state: Message
   ];
 }
 
-function editor(message: LocalMessage, actions: MessageActions) {
-  const save = (textarea: HTMLTextAreaElement) => {
-    if (actions.saveEdit(message, textarea.value)) actions.stopEditing(message);
+function editor(message: LocalMessage, state: MessageState, actions: MessageActions) {
+  const save = () => {
+    if (actions.saveEdit(message)) actions.stopEditing(message);
   };
-  const textareaOf = (event: Event) =>
-    (event.target as HTMLElement).closest('.cord-composer')!.querySelector('textarea')!;
   return html`<div class="cord-composer cord-small cord-expanded cord-valid cord-message-editor">
-    <div class="cord-editor-container">
-      <textarea
-        class="cord-editor"
-        aria-label="Edit message"
-        placeholder=${text('composer:edit_message_placeholder')}
-        .value=${plaintextOf(message.content)}
-        @keydown=${(event: KeyboardEvent) => {
-          if (event.key === 'Escape') actions.stopEditing(message);
-          else if (isSendKey(event)) {
-            event.preventDefault();
-            save(event.target as HTMLTextAreaElement);
-          }
-        }}
-      ></textarea>
-    </div>
+    ${state.editor ? editorField(state.editor, actions.editor, { className: 'cord-editor', initial: message.content }) : nothing}
     <div class="cord-composer-menu">
       <div class="cord-composer-secondary-buttons"></div>
       <div class="cord-composer-primary-buttons">
@@ -300,7 +288,7 @@ function editor(message: LocalMessage, actions: MessageActions) {
           class="cord-button cord-primary cord-small cord-send-button"
           data-cord-button="send-message"
           aria-label="Save"
-          @click=${(event: Event) => save(textareaOf(event))}
+          @click=${save}
         >
           Save
         </button>

@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import type { MessageData } from '../../protocol/views.ts';
 import { i18n, text } from '../runtime.ts';
-import { type PopupPlace, popupStyle } from './popup.ts';
+import { emojiPicker } from './emojiPicker.ts';
+import type { PopupPlace } from './popup.ts';
 
 const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉', '👀', '✅'];
 
@@ -65,33 +66,22 @@ export function addReactionButton(
   </button>`;
 }
 
-/** The emoji to pick from, as a menu; picking one the viewer already used takes it back. */
+/** The emoji to pick from: a few at hand, then every emoji; picking one the viewer already used takes it back. */
 function picker(
   message: MessageData,
   state: ReactionsState,
   mine: (emoji: string) => boolean,
   actions: ReactionActions,
 ) {
-  return html`<div
-    class="cord-emoji-picker"
-    role="menu"
-    aria-label=${text('message:add_reaction_action')}
-    style=${popupStyle(state.popupAt)}
-  >
-    ${QUICK_REACTIONS.map(
-      (emoji) => html`<button
-        type="button"
-        role="menuitem"
-        class="cord-emoji-picker-option"
-        @click=${() => {
-          actions.togglePicker(message.id);
-          actions.react(message.id, emoji, !mine(emoji));
-        }}
-      >
-        ${emoji}
-      </button>`,
-    )}
-  </div>`;
+  return emojiPicker(
+    text('message:add_reaction_action'),
+    (emoji) => {
+      actions.togglePicker(message.id);
+      actions.react(message.id, emoji, !mine(emoji));
+    },
+    state.popupAt,
+    QUICK_REACTIONS,
+  );
 }
 
 /**
