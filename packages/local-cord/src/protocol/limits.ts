@@ -5,6 +5,16 @@
 export const MAX_MESSAGE_LENGTH = 10_000;
 /** Largest WebSocket frame the server reads; bigger frames close the connection. */
 export const MAX_FRAME_BYTES = 64 * 1024;
+/**
+ * Bytes sent to one connection and not yet taken by it (ws's bufferedAmount) past which
+ * its next request waits until it has read them: a client that asks faster than it
+ * reads cannot make local Cord hold more than about one answer for it.
+ */
+export const QUEUED_BYTES_BEFORE_WAITING = 256 * 1024;
+/** How long a connection may leave that much unread before it is closed as too slow. */
+export const SLOW_READER_MS = 3_000;
+/** Most bytes queued for one connection (its pushes included); past it the connection is closed. */
+export const MAX_QUEUED_BYTES = 4 * 1024 * 1024;
 /** Requests one connection may make per RATE_WINDOW_MS, on average, before it is refused. */
 export const RATE_LIMIT = 60;
 export const RATE_WINDOW_MS = 1_000;

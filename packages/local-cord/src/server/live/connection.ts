@@ -1,4 +1,4 @@
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { ErrorView, ServerEvent } from '../../protocol/events.ts';
 import { isMessageTooLong } from '../../protocol/fields.ts';
 import { RATE_LIMIT } from '../../protocol/limits.ts';
@@ -10,6 +10,7 @@ import type { SignInLog } from '../inspector/signInLog.ts';
 import type { Notify } from '../writes.ts';
 import { handlers } from './handlers/index.ts';
 import type { Hub } from './hub.ts';
+import { Outflow } from './outflow.ts';
 import { RateLimiter } from './rateLimiter.ts';
 import { RequestError } from './requestError.ts';
 import { openSession } from './session.ts';
@@ -34,14 +35,22 @@ interface Services {
  */
 export function handleConnection(socket: WebSocket, services: Services) {
   let subscriber: Subscriber | undefined;
+  let forgotten = false;
   const rateLimiter = new RateLimiter();
-
-  const send = (event: ServerEvent) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
+  /** The hub stops serving the connection (its presence ends): once, however it ends. */
+  const forget = () => {
+    if (!subscriber || forgotten) return;
+    forgotten = true;
+    services.hub.remove(subscriber);
   };
+  const outflow = new Outflow(socket, forget);
+
+  const send = (event: ServerEvent) => outflow.send(event);
   const helloTimer = setTimeout(() => socket.close(1008, 'No hello'), HELLO_TIMEOUT_MS);
 
-  socket.on('message', (data, isBinary) => {
+  socket.on('message', (data, isBinary) => outflow.whenCaughtUp(() => receive(data, isBinary)));
+
+  function receive(data: RawData, isBinary: boolean) {
     // Frames that arrive after a refused hello (or any close) are not read: no second try.
     if (socket.readyState !== socket.OPEN) return;
     const frame = isBinary ? undefined : parseJson(data.toString());
@@ -62,11 +71,12 @@ export function handleConnection(socket: WebSocket, services: Services) {
       return;
     }
     reply(parsed.data.id, run(subscriber, parsed.data));
-  });
+  }
 
   socket.on('close', () => {
     clearTimeout(helloTimer);
-    if (subscriber) services.hub.remove(subscriber);
+    outflow.dispose();
+    forget();
   });
   socket.on('error', () => socket.terminate());
 
