@@ -275,6 +275,15 @@ export class Messages {
     return { messages: newestFirst.slice(0, count).reverse(), hasMore };
   }
 
+  count(): number {
+    return Number(this.sql.value('SELECT count(*) FROM messages'));
+  }
+
+  /** How many messages a thread has, deleted ones included. */
+  countIn(threadId: string): number {
+    return Number(this.sql.value('SELECT count(*) FROM messages WHERE thread_id = ?', threadId));
+  }
+
   /** The first and the last message of a thread, deleted ones included. */
   ends(threadId: string): { first: MessageRecord | undefined; last: MessageRecord | undefined } {
     const bounds = this.sql.row(

@@ -5,6 +5,11 @@ import { MIGRATIONS } from './schema.ts';
 
 export type Row = Record<string, unknown>;
 
+/** A LIKE pattern (with `ESCAPE '\\'`) matching text that contains `text`, whatever its characters. */
+export function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
 /** `:memory:` keeps everything in memory, for tests and CI. */
 export const IN_MEMORY = ':memory:';
 
@@ -12,6 +17,9 @@ export const IN_MEMORY = ':memory:';
 export class Sqlite {
   readonly db: Database.Database;
   private transactionDepth = 0;
+  private readonly writeListeners = new Set<() => void>();
+  /** A write changed rows in the transaction under way: listeners hear of it once it commits. */
+  private wroteInTransaction = false;
 
   constructor(path: string) {
     if (path !== IN_MEMORY) mkdirSync(dirname(path), { recursive: true });
@@ -43,11 +51,27 @@ export class Sqlite {
   transaction<T>(work: () => T): T {
     if (this.transactionDepth > 0) return work();
     this.transactionDepth++;
+    let committed = false;
     try {
-      return this.db.transaction(work)();
+      const result = this.db.transaction(work)();
+      committed = true;
+      return result;
     } finally {
       this.transactionDepth--;
+      const wrote = this.wroteInTransaction;
+      this.wroteInTransaction = false;
+      if (wrote && committed) this.tellWrite();
     }
+  }
+
+  /** Calls `listener` after every committed write that changed rows; returns how to stop. */
+  onWrite(listener: () => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
+  }
+
+  private tellWrite() {
+    for (const listener of this.writeListeners) listener();
   }
 
   // libsql adds a `_metadata` key to every row object: read columns by name only.
@@ -61,7 +85,12 @@ export class Sqlite {
 
   /** Runs a write; returns how many rows it changed. */
   run(sql: string, ...params: unknown[]): number {
-    return this.db.prepare(sql).run(...params).changes;
+    const changes = this.db.prepare(sql).run(...params).changes;
+    if (changes > 0) {
+      if (this.transactionDepth > 0) this.wroteInTransaction = true;
+      else this.tellWrite();
+    }
+    return changes;
   }
 
   value(sql: string, ...params: unknown[]): unknown {
