@@ -139,21 +139,23 @@ function someOf(ids: string[], total: number): string {
   return more > 0 ? `${ids.join(', ')} and ${more} more` : ids.join(', ');
 }
 
-/** "3 users", or "50 of 10,000 users, the newest" when the list shows a page of them. */
+const counted = (count: number, noun: string) => `${count.toLocaleString()} ${noun}${count === 1 ? '' : 's'}`;
+
+/** Nothing when the whole list shows; "50 of 10,000 users, the newest; …" when a page of it does. */
 function shownOf(shown: number, total: number, noun: string, order: string, search: string): string {
-  if (search) return `${shown} ${noun} matching “${search}”${shown === total ? '' : `, ${order}`}.`;
+  if (search) return `${counted(shown, noun)} matching “${search}”${shown === total ? '' : `, ${order}`}.`;
   if (shown === total) return '';
-  return `${shown.toLocaleString()} of ${total.toLocaleString()} ${noun}, ${order}; search to find the others.`;
+  return `${shown.toLocaleString()} of ${counted(total, noun)}, ${order}; search to find the others.`;
 }
 
 function draw(state: InspectorState) {
   const { counts, search } = state;
-  byId('users-shown').textContent = shownOf(state.users.length, counts.users, 'users', 'the newest', search);
-  byId('groups-shown').textContent = shownOf(state.groups.length, counts.groups, 'groups', 'the newest', search);
+  byId('users-shown').textContent = shownOf(state.users.length, counts.users, 'user', 'the newest', search);
+  byId('groups-shown').textContent = shownOf(state.groups.length, counts.groups, 'group', 'the newest', search);
   byId('threads-shown').textContent = shownOf(
     state.threads.length,
     counts.threads,
-    'threads',
+    'thread',
     'the most recently active',
     search,
   );
