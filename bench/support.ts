@@ -25,7 +25,8 @@ export interface LocalCordProcess {
 export async function startLocalCordProcess(database = ':memory:'): Promise<LocalCordProcess> {
   const port = await freePort();
   const cli = startCli({ LOCAL_CORD_HOST: '127.0.0.1', LOCAL_CORD_PORT: String(port), LOCAL_CORD_DB: database });
-  await cli.waitFor(/local Cord listening/);
+  // Starting bundles the SDK script: on a loaded machine that takes a while.
+  await cli.waitFor(/local Cord listening/, 60_000);
   return { url: `http://127.0.0.1:${port}`, pid: cli.child.pid!, cli, stop: () => stopCli(cli) };
 }
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentFromText } from '../src/protocol/content.ts';
-import { MAX_MESSAGE_LENGTH, MAX_PAGE_SIZE, MAX_QUEUED_BYTES } from '../src/protocol/limits.ts';
+import { MAX_MESSAGE_LENGTH, MAX_MESSAGE_PAGE_BYTES, MAX_PAGE_SIZE, MAX_QUEUED_BYTES } from '../src/protocol/limits.ts';
 import { CLOSE_TOO_SLOW, type LocalCord } from '../src/server/index.ts';
 import { memberToken, signIn, startThrowawayLocalCord, stopServer, type TestClient } from '../src/testing/index.ts';
 
@@ -50,9 +50,11 @@ describe('backpressure', () => {
     expect(await connections()).toBe(2);
 
     tcp(slow.client).pause();
-    // Each answer holds the whole thread: together far more than the queue may hold.
-    for (const threadId of [...threads, ...threads]) {
-      slow.client.send({ type: 'thread.observe', id: threadId, threadId, messageCount: MAX_PAGE_SIZE });
+    // Each answer is a full page of long messages: together far more than may wait unread.
+    for (let i = 0; i < 10; i++) {
+      for (const threadId of threads) {
+        slow.client.send({ type: 'thread.observe', id: `${threadId}-${i}`, threadId, messageCount: MAX_PAGE_SIZE });
+      }
     }
 
     // The hub lets go of the slow client at once; the reading one is served meanwhile.
@@ -67,7 +69,7 @@ describe('backpressure', () => {
     expect(alice.client.isOpen).toBe(true);
   }, 20_000);
 
-  it('keeps a client that reads what it asks for, however large', async () => {
+  it('keeps a client that reads what it asks for, however much', async () => {
     const alice = await signIn(cord, memberToken('alice', 'team'));
     const threads = ['big-1', 'big-2', 'big-3'];
     for (const threadId of threads) bigThread(threadId, 'team', 'alice', MAX_QUEUED_BYTES);
@@ -78,8 +80,38 @@ describe('backpressure', () => {
       ),
     );
 
-    for (const answer of answers) expect(answer.messages.length).toBe(Math.ceil(MAX_QUEUED_BYTES / MAX_MESSAGE_LENGTH));
+    for (const answer of answers) expect(answer.messages.length).toBeGreaterThan(0);
     expect(alice.client.isOpen).toBe(true);
     expect(await connections()).toBe(1);
-  });
+  }, 20_000);
+
+  it('sends a thread of long messages a bounded page at a time, the rest as the reader asks', async () => {
+    const alice = await signIn(cord, memberToken('alice', 'team'));
+    bigThread('big', 'team', 'alice', MAX_QUEUED_BYTES);
+    const all = Math.ceil(MAX_QUEUED_BYTES / MAX_MESSAGE_LENGTH);
+    type Page = { messages: Array<{ id: string; content: unknown }>; hasMore: boolean };
+
+    const first = await alice.client.ok<Page>({ type: 'thread.observe', threadId: 'big', messageCount: MAX_PAGE_SIZE });
+    const pages = [first];
+    while (pages.at(-1)?.hasMore) {
+      const oldest = pages.at(-1)!.messages[0]!;
+      pages.push(
+        await alice.client.ok<Page>({
+          type: 'thread.olderMessages',
+          threadId: 'big',
+          beforeMessageId: oldest.id,
+          count: MAX_PAGE_SIZE,
+        }),
+      );
+    }
+
+    expect(first.hasMore).toBe(true);
+    expect(first.messages.at(-1)?.id).toBe(`big-m${all - 1}`);
+    for (const page of pages) {
+      const bytes = page.messages.reduce((sum, message) => sum + JSON.stringify(message.content).length, 0);
+      expect(bytes).toBeLessThanOrEqual(MAX_MESSAGE_PAGE_BYTES);
+    }
+    const ids = pages.reverse().flatMap((page) => page.messages.map((message) => message.id));
+    expect(ids).toEqual(Array.from({ length: all }, (_, i) => `big-m${i}`));
+  }, 20_000);
 });

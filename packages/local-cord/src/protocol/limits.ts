@@ -34,6 +34,11 @@ export const TYPING_LAPSE_MS = 4_000;
 
 /** Most items (threads, messages, users) one page may ask for, as in Cord. */
 export const MAX_PAGE_SIZE = 1_000;
+/**
+ * Most bytes of message content one page of a thread carries: a page of long messages
+ * holds fewer than asked for (with `hasMore`), so no answer is megabytes to build and send.
+ */
+export const MAX_MESSAGE_PAGE_BYTES = 256 * 1024;
 
 /** Most messages one "mark their notifications read" may name (the SDK batches what a page shows). */
 export const MAX_MESSAGES_MARKED_READ = 500;

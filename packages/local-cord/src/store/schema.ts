@@ -176,9 +176,10 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // 5: where on a page a message points: Cord's annotation attachment, as JSON (floating threads).
   'ALTER TABLE messages ADD COLUMN annotation TEXT',
-  // 6: indexes for what the live API and the inspector look up (every query plan checked in
-  // test/queryPlans.test.ts): a user's groups, a group's presence, and the newest users,
-  // groups and threads for the inspector's first pages.
+  // 6: indexes for what the live API, the presence sweep and the inspector look up (every
+  // query plan checked in test/queryPlans.test.ts): a user's groups, a group's presence,
+  // presence past its deadline or forgotten, and the newest users, groups, threads and
+  // presence for the inspector's first pages.
   `
   CREATE INDEX group_members_by_user ON group_members (user_id);
   CREATE INDEX presence_by_group ON presence (group_id);
@@ -186,5 +187,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX groups_by_creation ON groups (created_at, id);
   CREATE INDEX threads_by_creation ON threads (created_at, id);
   CREATE INDEX presence_by_time ON presence (coalesce(present_until, last_seen));
+  CREATE INDEX presence_by_deadline ON presence (present_until) WHERE present_until IS NOT NULL;
+  CREATE INDEX presence_forgotten ON presence (user_id) WHERE present_until IS NULL AND last_seen IS NULL;
   `,
 ];
