@@ -275,7 +275,7 @@ export class Messages {
     const beforeParams = beforeId === undefined ? [] : [beforeId];
     // Sizes first (small rows): where the page ends is known before any message is read whole.
     const sizes = this.sql.rows(
-      `SELECT m.seq, length(CAST(m.content AS BLOB)) AS size FROM messages m
+      `SELECT m.seq, octet_length(m.content) AS size FROM messages m
        WHERE m.thread_id = ? ${before} ORDER BY m.seq DESC LIMIT ?`,
       threadId,
       ...beforeParams,

@@ -20,6 +20,8 @@ export interface Inspected {
 export const INSPECTOR_PAGE = { users: 50, groups: 50, threads: 20, presence: 50 } as const;
 /** A thread shows its latest messages only. */
 const MESSAGES_PER_THREAD = 10;
+/** A long message shows its beginning only. */
+const TEXT_SHOWN = 500;
 /** Ids listed with a user (their groups) or a group (its members). */
 const IDS_SHOWN = 20;
 /** Longest search text kept. */
@@ -91,7 +93,8 @@ function threadView(store: Store, { id, groupId, name, url, resolvedAt }: Thread
         id: message.id,
         authorName: author ? displayName(author) : message.authorId,
         type: message.type,
-        plaintext: message.plaintext,
+        plaintext:
+          message.plaintext.length > TEXT_SHOWN ? `${message.plaintext.slice(0, TEXT_SHOWN)}…` : message.plaintext,
         createdAt: message.createdAt,
         editedAt: message.editedAt,
         deletedAt: message.deletedAt,
