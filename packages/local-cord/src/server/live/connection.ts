@@ -48,9 +48,15 @@ export function handleConnection(socket: WebSocket, services: Services) {
   const send = (event: ServerEvent) => outflow.send(event);
   const helloTimer = setTimeout(() => socket.close(1008, 'No hello'), HELLO_TIMEOUT_MS);
 
-  socket.on('message', (data, isBinary) => outflow.whenCaughtUp(() => receive(data, isBinary)));
+  let frames = 0;
+  socket.on('message', (data, isBinary) => {
+    // Requests count against the rate as they arrive (the first frame is the hello): those
+    // kept waiting for a slow reader are not a burst when they run.
+    const withinRate = frames++ === 0 || rateLimiter.take();
+    outflow.whenCaughtUp(() => receive(data, isBinary, withinRate));
+  });
 
-  function receive(data: RawData, isBinary: boolean) {
+  function receive(data: RawData, isBinary: boolean, withinRate: boolean) {
     // Frames that arrive after a refused hello (or any close) are not read: no second try.
     if (socket.readyState !== socket.OPEN) return;
     const frame = isBinary ? undefined : parseJson(data.toString());
@@ -59,7 +65,7 @@ export function handleConnection(socket: WebSocket, services: Services) {
       return;
     }
     const id = requestId(frame);
-    if (!rateLimiter.take()) {
+    if (!withinRate) {
       reply(id, new RequestError('rate_limited', `Too many requests: at most ${RATE_LIMIT} a second.`));
       return;
     }
