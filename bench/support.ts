@@ -21,11 +21,12 @@ export interface LocalCordProcess {
   stop(): Promise<unknown>;
 }
 
-/** `node --import tsx packages/local-cord/src/cli.ts` on a free loopback port, in-memory database. */
-export async function startLocalCordProcess(): Promise<LocalCordProcess> {
+/** `node --import tsx packages/local-cord/src/cli.ts` on a free loopback port, an in-memory database unless one is given. */
+export async function startLocalCordProcess(database = ':memory:'): Promise<LocalCordProcess> {
   const port = await freePort();
-  const cli = startCli({ LOCAL_CORD_HOST: '127.0.0.1', LOCAL_CORD_PORT: String(port), LOCAL_CORD_DB: ':memory:' });
-  await cli.waitFor(/local Cord listening/);
+  const cli = startCli({ LOCAL_CORD_HOST: '127.0.0.1', LOCAL_CORD_PORT: String(port), LOCAL_CORD_DB: database });
+  // Starting bundles the SDK script: on a loaded machine that takes a while.
+  await cli.waitFor(/local Cord listening/, 60_000);
   return { url: `http://127.0.0.1:${port}`, pid: cli.child.pid!, cli, stop: () => stopCli(cli) };
 }
 
@@ -43,6 +44,13 @@ export function signInTo(cord: LocalCordProcess, userId: string, groupId: string
 export function rssMiB(pid: number): number {
   const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB$/m);
   if (!match) throw new Error(`no VmRSS for ${pid}`);
+  return Number(match[1]) / 1024;
+}
+
+/** The most resident memory the process has had (VmHWM), in MiB. */
+export function peakRssMiB(pid: number): number {
+  const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmHWM:\s+(\d+) kB$/m);
+  if (!match) throw new Error(`no VmHWM for ${pid}`);
   return Number(match[1]) / 1024;
 }
 

@@ -108,3 +108,21 @@ test('the reset asks for confirmation, then empties every list', async ({ page }
   expect((await rest('GET', 'users/to-be-reset')).status).toBe(404);
   problems.assertClean();
 });
+
+test('the search box finds a user, a group or a thread by id or name', async ({ page }) => {
+  const problems = watchForProblems(page);
+  const userId = `sought-${randomUUID()}`;
+  await rest('PUT', `users/${userId}`, { name: 'Sought After' });
+  await page.goto(`${LOCAL_CORD_URL}/`);
+  const users = section(page, 'Users');
+  await expect(users.getByRole('row', { name: new RegExp(userId) })).toBeVisible();
+
+  await page.getByRole('searchbox', { name: 'Search users, groups and threads' }).fill(userId);
+  await expect(users.getByRole('row')).toHaveCount(2);
+  await expect(users).toContainText(`1 user matching “${userId}”`);
+  await expect(section(page, 'Groups')).toContainText('No groups match.');
+
+  await page.getByRole('searchbox', { name: 'Search users, groups and threads' }).fill('');
+  await expect(users.getByRole('row', { name: /Sought After/ })).toBeVisible();
+  problems.assertClean();
+});

@@ -1,5 +1,6 @@
-// The inspector page: polls local Cord's state and shows it. Every piece of user data
-// goes in through textContent, so a name or a message can never become markup.
+// The inspector page: shows local Cord's state, read again whenever local Cord says it
+// changed (server-sent events), and a search over users, groups and threads. Every piece of
+// user data goes in through textContent, so a name or a message can never become markup.
 import type {
   InspectorState,
   InspectorThread,
@@ -9,12 +10,16 @@ import type {
 } from '../protocol/inspector.ts';
 import { absoluteTime, relativeTime } from '../protocol/timeFormat.ts';
 
-const POLL_MS = 1_000;
 /** Even when nothing changed, "5 mins ago" must move on. */
 const REDRAW_MS = 15_000;
+/** Typing pauses this long before the search is run. */
+const SEARCH_DELAY_MS = 200;
 
 let lastState = '';
 let lastDrawn = 0;
+/** A read of the state under way, and whether another is wanted once it is done. */
+let reading = false;
+let readAgain = false;
 
 function byId(id: string): HTMLElement {
   const element = document.getElementById(id);
@@ -128,7 +133,32 @@ function webhookRow(delivery: WebhookDelivery): Array<string | Node> {
   ];
 }
 
+/** The ids shown and, when there are more, how many are left out. */
+function someOf(ids: string[], total: number): string {
+  const more = total - ids.length;
+  return more > 0 ? `${ids.join(', ')} and ${more} more` : ids.join(', ');
+}
+
+const counted = (count: number, noun: string) => `${count.toLocaleString()} ${noun}${count === 1 ? '' : 's'}`;
+
+/** Nothing when the whole list shows; "50 of 10,000 users, the newest; …" when a page of it does. */
+function shownOf(shown: number, total: number, noun: string, order: string, search: string): string {
+  if (search) return `${counted(shown, noun)} matching “${search}”${shown === total ? '' : `, ${order}`}.`;
+  if (shown === total) return '';
+  return `${shown.toLocaleString()} of ${counted(total, noun)}, ${order}; search to find the others.`;
+}
+
 function draw(state: InspectorState) {
+  const { counts, search } = state;
+  byId('users-shown').textContent = shownOf(state.users.length, counts.users, 'user', 'the newest', search);
+  byId('groups-shown').textContent = shownOf(state.groups.length, counts.groups, 'group', 'the newest', search);
+  byId('threads-shown').textContent = shownOf(
+    state.threads.length,
+    counts.threads,
+    'thread',
+    'the most recently active',
+    search,
+  );
   byId('users').replaceChildren(
     table(
       ['ID', 'Name', 'Short name', 'Email', 'Status', 'Groups'],
@@ -138,16 +168,16 @@ function draw(state: InspectorState) {
         user.shortName ?? '',
         user.email ?? '',
         user.status,
-        user.groupIds.join(', '),
+        someOf(user.groupIds, user.groupCount),
       ]),
-      'No users yet.',
+      search ? 'No users match.' : 'No users yet.',
     ),
   );
   byId('groups').replaceChildren(
     table(
       ['ID', 'Name', 'Status', 'Members'],
-      state.groups.map((group) => [group.id, group.name, group.status, group.memberIds.join(', ')]),
-      'No groups yet.',
+      state.groups.map((group) => [group.id, group.name, group.status, someOf(group.memberIds, group.memberCount)]),
+      search ? 'No groups match.' : 'No groups yet.',
     ),
   );
   byId('presence').replaceChildren(
@@ -163,7 +193,8 @@ function draw(state: InspectorState) {
     ),
   );
   const threads = byId('threads');
-  if (state.threads.length === 0) threads.replaceChildren(el('p', 'No threads yet.', 'empty'));
+  if (state.threads.length === 0)
+    threads.replaceChildren(el('p', search ? 'No threads match.' : 'No threads yet.', 'empty'));
   else threads.replaceChildren(...state.threads.map(threadView));
   byId('outbox').replaceChildren(
     table(['When', 'To', 'Subject', 'Text', 'Link', 'Status'], state.outbox.map(outboxRow), 'No e-mails yet.'),
@@ -189,8 +220,11 @@ function showStatus(text: string, offline = false) {
   status.classList.toggle('offline', offline);
 }
 
+const searchBox = byId('search') as HTMLInputElement;
+
 async function fetchState(): Promise<string> {
-  const response = await fetch('/inspector/state', { cache: 'no-store' });
+  const query = searchBox.value.trim() ? `?search=${encodeURIComponent(searchBox.value.trim())}` : '';
+  const response = await fetch(`/inspector/state${query}`, { cache: 'no-store' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.text();
 }
@@ -199,19 +233,38 @@ function show(text: string, force = false) {
   const state = JSON.parse(text) as InspectorState;
   const plural = state.connections === 1 ? '' : 's';
   showStatus(`Project ${state.projectId} · ${state.connections} open connection${plural} · live`);
-  if (!force && text === lastState && Date.now() - lastDrawn < REDRAW_MS) return;
+  if (!force && text === lastState) return;
   lastState = text;
   lastDrawn = Date.now();
   draw(state);
 }
 
-async function poll() {
+/** Reads the state and shows it; asked again while reading, reads once more afterwards. */
+async function refresh() {
+  if (reading) {
+    readAgain = true;
+    return;
+  }
+  reading = true;
   try {
     show(await fetchState());
   } catch {
-    showStatus('Local Cord is not reachable; retrying every second.', true);
+    showStatus('Local Cord is not reachable; retrying.', true);
+  } finally {
+    reading = false;
   }
-  setTimeout(() => void poll(), POLL_MS);
+  if (readAgain) {
+    readAgain = false;
+    void refresh();
+  }
+}
+
+/** Local Cord says when something changed (and the stream reopens by itself after a restart). */
+function listen() {
+  const changes = new EventSource('/inspector/events');
+  changes.addEventListener('open', () => void refresh());
+  changes.addEventListener('message', () => void refresh());
+  changes.addEventListener('error', () => showStatus('Local Cord is not reachable; retrying.', true));
 }
 
 async function reset(button: HTMLButtonElement) {
@@ -226,7 +279,7 @@ async function reset(button: HTMLButtonElement) {
       const { error } = (await response.json()) as { error?: string };
       throw new Error(error ?? `HTTP ${response.status}`);
     }
-    show(await fetchState(), true);
+    await refresh();
   } catch (error) {
     window.alert(`Reset failed: ${(error as Error).message}`);
   } finally {
@@ -236,4 +289,12 @@ async function reset(button: HTMLButtonElement) {
 
 const resetButton = byId('reset') as HTMLButtonElement;
 resetButton.addEventListener('click', () => void reset(resetButton));
-void poll();
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+searchBox.addEventListener('input', () => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => void refresh(), SEARCH_DELAY_MS);
+});
+setInterval(() => {
+  if (lastState && Date.now() - lastDrawn >= REDRAW_MS) show(lastState, true);
+}, REDRAW_MS);
+listen();

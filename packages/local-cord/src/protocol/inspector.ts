@@ -7,14 +7,18 @@ export interface InspectorUser {
   shortName: string | null;
   email: string | null;
   status: string;
+  /** The first of the user's groups; `groupCount` counts them all. */
   groupIds: string[];
+  groupCount: number;
 }
 
 export interface InspectorGroup {
   id: string;
   name: string;
   status: string;
+  /** The first of the group's members; `memberCount` counts them all. */
   memberIds: string[];
+  memberCount: number;
 }
 
 export interface InspectorThread {
@@ -103,12 +107,31 @@ export interface WebhookDelivery {
   nextAttemptAt: number | null;
 }
 
+/** How many there are of what the inspector lists a page of. */
+export interface InspectorCounts {
+  users: number;
+  groups: number;
+  threads: number;
+  messages: number;
+}
+
+/**
+ * The inspector's view of local Cord: the counts, and the first page of each list (the
+ * newest, or those matching `search`), so it costs the same with 10 users or 10,000.
+ */
 export interface InspectorState {
   projectId: string;
   connections: number;
+  /** What users, groups and threads were searched for ('' for none). */
+  search: string;
+  counts: InspectorCounts;
+  /** Newest first. */
   users: InspectorUser[];
+  /** Newest first. */
   groups: InspectorGroup[];
+  /** Most recently active first. */
   threads: InspectorThread[];
+  /** The latest first. */
   presence: InspectorPresence[];
   /** Newest first. */
   signIns: SignInRecord[];

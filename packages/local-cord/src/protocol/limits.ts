@@ -32,6 +32,16 @@ export const MAX_CLASSNAMES_LENGTH = 1_000;
 export const MAX_TRANSLATION_KEY_LENGTH = 200;
 /** Largest WebSocket frame the server reads; bigger frames close the connection. */
 export const MAX_FRAME_BYTES = 64 * 1024;
+/**
+ * Bytes sent to one connection and not yet taken by it (ws's bufferedAmount) past which
+ * its next request waits until it has read them: a client that asks faster than it
+ * reads cannot make local Cord hold more than about one answer for it.
+ */
+export const QUEUED_BYTES_BEFORE_WAITING = 256 * 1024;
+/** How long a connection may leave that much unread before it is closed as too slow. */
+export const SLOW_READER_MS = 3_000;
+/** Most bytes queued for one connection (its pushes included); past it the connection is closed. */
+export const MAX_QUEUED_BYTES = 4 * 1024 * 1024;
 /** Requests one connection may make per RATE_WINDOW_MS, on average, before it is refused. */
 export const RATE_LIMIT = 60;
 export const RATE_WINDOW_MS = 1_000;
@@ -51,6 +61,11 @@ export const TYPING_LAPSE_MS = 4_000;
 
 /** Most items (threads, messages, users) one page may ask for, as in Cord. */
 export const MAX_PAGE_SIZE = 1_000;
+/**
+ * Most bytes of message content one page of a thread carries: a page of long messages
+ * holds fewer than asked for (with `hasMore`), so no answer is megabytes to build and send.
+ */
+export const MAX_MESSAGE_PAGE_BYTES = 256 * 1024;
 
 /** Most messages one "mark their notifications read" may name (the SDK batches what a page shows). */
 export const MAX_MESSAGES_MARKED_READ = 500;

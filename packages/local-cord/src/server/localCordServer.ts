@@ -18,6 +18,7 @@ import type { LocalProject } from './auth/clientAuthToken.ts';
 import { sampleToken } from './auth/sampleToken.ts';
 import { fileServer } from './files/fileServer.ts';
 import { sendJson, sendText } from './http/responses.ts';
+import { ChangeFeed } from './inspector/changeFeed.ts';
 import { inspector } from './inspector/inspectorRoutes.ts';
 import { SignInLog } from './inspector/signInLog.ts';
 import { handleConnection } from './live/connection.ts';
@@ -73,13 +74,16 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
   const store = new Store(options.database);
   const hub = new Hub(store);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  const signIns = new SignInLog();
-  const outbox = new Outbox(store, options.emailDelayMs);
-  const webhooks = new Webhooks(options.project, options.webhook);
+  // Whatever the inspector shows tells it when it changes.
+  const feed = new ChangeFeed();
+  store.onWrite(feed.changed);
+  const signIns = new SignInLog(feed.changed);
+  const outbox = new Outbox(store, options.emailDelayMs, feed.changed);
+  const webhooks = new Webhooks(options.project, options.webhook, feed.changed);
   const notifications = notifier({ store, hub, outbox, webhooks, projectId: options.project.id });
   const { notify } = notifications;
   const rest = restApi({ store, hub, notify, project: options.project });
-  const inspect = inspector({ store, hub, projectId: options.project.id, signIns, sockets, outbox, webhooks });
+  const inspect = inspector({ store, hub, projectId: options.project.id, signIns, sockets, outbox, webhooks, feed });
   const files = fileServer({ store, hub, project: options.project, allowedOrigins: options.allowedOrigins });
   const allowedHosts = options.allowedHosts ?? { names: [], setting: LOCAL_CORD_ALLOWED_HOSTS };
   const sample = sampleToken({ store, hub, project: options.project });
@@ -124,9 +128,11 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
       socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\nOrigin ${origin} is not allowed.\n`);
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) =>
-      handleConnection(ws, { store, hub, notify, project: options.project, signIns }),
-    );
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      handleConnection(ws, { store, hub, notify, project: options.project, signIns });
+      // The inspector counts open connections (an opening one is told of by its sign-in).
+      ws.once('close', feed.changed);
+    });
   });
 
   try {
@@ -155,6 +161,7 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
     hub,
     async close() {
       clearInterval(sweeper);
+      feed.close();
       notifications.close();
       outbox.close();
       webhooks.close();

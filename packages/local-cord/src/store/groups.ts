@@ -1,4 +1,5 @@
-import type { Sqlite } from './sqlite.ts';
+import { containing, type Row, type Sqlite } from './sqlite.ts';
+import type { PageQuery } from './users.ts';
 
 /** Group fields to set; undefined leaves a field as it is. */
 export interface GroupDetails {
@@ -15,6 +16,22 @@ export interface GroupRecord {
   metadata: Record<string, unknown>;
   createdAt: number;
   memberIds: string[];
+}
+
+/** A group on a page of many: `memberIds` holds its first members, `memberCount` counts them all. */
+export interface ListedGroup extends GroupRecord {
+  memberCount: number;
+}
+
+function toGroupRecord(row: Row): GroupRecord {
+  return {
+    id: row.id as string,
+    name: row.name as string,
+    status: row.status as string,
+    metadata: JSON.parse(row.metadata as string) as Record<string, unknown>,
+    createdAt: row.created_at as number,
+    memberIds: (JSON.parse(row.member_ids as string) as string[]).sort(),
+  };
 }
 
 /** Groups and who is in them. */
@@ -60,6 +77,25 @@ export class Groups {
     return this.selectRecords('');
   }
 
+  count(): number {
+    return Number(this.sql.value('SELECT count(*) FROM groups'));
+  }
+
+  /** The newest groups (or those whose id or name contains `search`), each with its first members. */
+  newest({ limit, search, idsShown }: PageQuery): ListedGroup[] {
+    const where = search ? "WHERE g.id LIKE @search ESCAPE '\\' OR g.name LIKE @search ESCAPE '\\'" : '';
+    return this.sql
+      .rows(
+        `SELECT g.*,
+           (SELECT json_group_array(user_id) FROM
+             (SELECT user_id FROM group_members WHERE group_id = g.id ORDER BY user_id LIMIT @idsShown)) AS member_ids,
+           (SELECT count(*) FROM group_members WHERE group_id = g.id) AS member_count
+         FROM groups g ${where} ORDER BY g.created_at DESC, g.id DESC LIMIT @limit`,
+        { limit, idsShown, search: search ? containing(search) : null },
+      )
+      .map((row) => ({ ...toGroupRecord(row), memberCount: Number(row.member_count) }));
+  }
+
   private selectRecords(where: string, ...params: unknown[]): GroupRecord[] {
     return this.sql
       .rows(
@@ -67,14 +103,7 @@ export class Groups {
          FROM groups g ${where} ORDER BY g.created_at, g.id`,
         ...params,
       )
-      .map((row) => ({
-        id: row.id as string,
-        name: row.name as string,
-        status: row.status as string,
-        metadata: JSON.parse(row.metadata as string) as Record<string, unknown>,
-        createdAt: row.created_at as number,
-        memberIds: (JSON.parse(row.member_ids as string) as string[]).sort(),
-      }));
+      .map(toGroupRecord);
   }
 
   /** Adds the user to the group; true if they were not in it. */

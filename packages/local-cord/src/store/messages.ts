@@ -262,20 +262,52 @@ export class Messages {
 
   /**
    * The newest `count` messages of a thread written before `beforeId` (or the newest of
-   * all), oldest first, and whether older ones remain.
+   * all), oldest first, and whether older ones remain. A page stops early rather than carry
+   * more than `maxBytes` of content (it always holds one message, if there is one).
    */
-  page(threadId: string, count: number, beforeId?: string): { messages: MessageRecord[]; hasMore: boolean } {
+  page(
+    threadId: string,
+    count: number,
+    beforeId?: string,
+    maxBytes = Number.POSITIVE_INFINITY,
+  ): { messages: MessageRecord[]; hasMore: boolean } {
     // The cursor counts only as a message of this thread: one of another thread pages like an
     // id that does not exist, so its existence and age cannot be probed from here.
     const before =
       beforeId === undefined ? '' : 'AND m.seq < (SELECT seq FROM messages WHERE id = ? AND thread_id = m.thread_id)';
-    const newestFirst = this.select(
-      `WHERE m.thread_id = ? ${before} ORDER BY m.seq DESC LIMIT ?`,
-      beforeId === undefined ? [threadId, count + 1] : [threadId, beforeId, count + 1],
-      false,
+    const beforeParams = beforeId === undefined ? [] : [beforeId];
+    // Sizes first (small rows): where the page ends is known before any message is read whole.
+    const sizes = this.sql.rows(
+      `SELECT m.seq, octet_length(m.content) AS size FROM messages m
+       WHERE m.thread_id = ? ${before} ORDER BY m.seq DESC LIMIT ?`,
+      threadId,
+      ...beforeParams,
+      count + 1,
     );
-    const hasMore = newestFirst.length > count;
-    return { messages: newestFirst.slice(0, count).reverse(), hasMore };
+    let taken = 0;
+    let bytes = 0;
+    for (const row of sizes.slice(0, count)) {
+      bytes += Number(row.size);
+      if (taken > 0 && bytes > maxBytes) break;
+      taken++;
+    }
+    const oldest = sizes[taken - 1];
+    if (!oldest) return { messages: [], hasMore: false };
+    const messages = this.select(`WHERE m.thread_id = ? AND m.seq >= ? ${before}`, [
+      threadId,
+      oldest.seq,
+      ...beforeParams,
+    ]);
+    return { messages, hasMore: sizes.length > taken };
+  }
+
+  count(): number {
+    return Number(this.sql.value('SELECT count(*) FROM messages'));
+  }
+
+  /** How many messages a thread has, deleted ones included. */
+  countIn(threadId: string): number {
+    return Number(this.sql.value('SELECT count(*) FROM messages WHERE thread_id = ?', threadId));
   }
 
   /** The first and the last message of a thread, deleted ones included. */

@@ -1,5 +1,5 @@
 import { type CordLocation, locationKey } from '../protocol/location.ts';
-import type { Sqlite } from './sqlite.ts';
+import type { Row, Sqlite } from './sqlite.ts';
 import { toUserProfile, USER_PROFILE_COLUMNS, type UserProfile } from './users.ts';
 
 /** Where a user is (or was) in a group. */
@@ -16,6 +16,20 @@ export interface PresenceRecord {
   user: UserProfile;
   present: boolean;
   lastSeen: number | null;
+}
+
+const PRESENCE_COLUMNS = `p.group_id, p.location, p.present_until, p.last_seen, ${USER_PROFILE_COLUMNS}`;
+/** Present now (the parameter is now), or seen there before. */
+const VISIBLE = '((p.present_until IS NOT NULL AND p.present_until > ?) OR p.last_seen IS NOT NULL)';
+
+function toPresenceRecord(row: Row, now: number): PresenceRecord {
+  return {
+    groupId: row.group_id as string,
+    location: JSON.parse(row.location as string) as CordLocation,
+    user: toUserProfile(row),
+    present: row.present_until !== null && (row.present_until as number) > now,
+    lastSeen: row.last_seen as number | null,
+  };
 }
 
 /** Who is present where, and durable "last seen here". */
@@ -102,19 +116,22 @@ export class Presence {
   visibleIn(groupIds: readonly string[], now = Date.now()): PresenceRecord[] {
     if (groupIds.length === 0) return [];
     const rows = this.sql.rows(
-      `SELECT p.group_id, p.location, p.present_until, p.last_seen, ${USER_PROFILE_COLUMNS}
-       FROM presence p JOIN users u ON u.id = p.user_id
-       WHERE p.group_id IN (${groupIds.map(() => '?').join(',')})
-         AND ((p.present_until IS NOT NULL AND p.present_until > ?) OR p.last_seen IS NOT NULL)`,
+      `SELECT ${PRESENCE_COLUMNS} FROM presence p JOIN users u ON u.id = p.user_id
+       WHERE p.group_id IN (${groupIds.map(() => '?').join(',')}) AND ${VISIBLE}`,
       ...groupIds,
       now,
     );
-    return rows.map((row) => ({
-      groupId: row.group_id as string,
-      location: JSON.parse(row.location as string) as CordLocation,
-      user: toUserProfile(row),
-      present: row.present_until !== null && (row.present_until as number) > now,
-      lastSeen: row.last_seen as number | null,
-    }));
+    return rows.map((row) => toPresenceRecord(row, now));
+  }
+
+  /** Up to `limit` of the visible presence rows of every group, the latest first (present, then last seen). */
+  latest(limit: number, now = Date.now()): PresenceRecord[] {
+    const rows = this.sql.rows(
+      `SELECT ${PRESENCE_COLUMNS} FROM presence p JOIN users u ON u.id = p.user_id
+       WHERE ${VISIBLE} ORDER BY coalesce(p.present_until, p.last_seen) DESC LIMIT ?`,
+      now,
+      limit,
+    );
+    return rows.map((row) => toPresenceRecord(row, now));
   }
 }

@@ -176,4 +176,21 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // 5: where on a page a message points: Cord's annotation attachment, as JSON (floating threads).
   'ALTER TABLE messages ADD COLUMN annotation TEXT',
+  // 6: indexes for what the live API, the presence sweep and the inspector look up (every
+  // query plan checked in test/queryPlans.test.ts): a user's groups, a group's presence,
+  // presence past its deadline or forgotten, the newest users, groups, threads and presence
+  // for the inspector's first pages, and a thread's counts and times read from an index
+  // alone: a message's text comes before those columns, so reading them from the table
+  // reads every long message whole.
+  `
+  CREATE INDEX group_members_by_user ON group_members (user_id);
+  CREATE INDEX presence_by_group ON presence (group_id);
+  CREATE INDEX users_by_creation ON users (created_at, id);
+  CREATE INDEX groups_by_creation ON groups (created_at, id);
+  CREATE INDEX threads_by_creation ON threads (created_at, id);
+  CREATE INDEX presence_by_time ON presence (coalesce(present_until, last_seen));
+  CREATE INDEX presence_by_deadline ON presence (present_until) WHERE present_until IS NOT NULL;
+  CREATE INDEX presence_forgotten ON presence (user_id) WHERE present_until IS NULL AND last_seen IS NULL;
+  CREATE INDEX messages_by_thread_state ON messages (thread_id, deleted_at, type, seq, author_id, created_at);
+  `,
 ];

@@ -6,6 +6,11 @@ import { WriterLock } from './writerLock.ts';
 
 export type Row = Record<string, unknown>;
 
+/** A LIKE pattern (with `ESCAPE '\\'`) matching text that contains `text`, whatever its characters. */
+export function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
 /** `:memory:` keeps everything in memory, for tests and CI. */
 export const IN_MEMORY = ':memory:';
 
@@ -24,6 +29,9 @@ export class Sqlite {
   private transactionDepth = 0;
   /** A file's one writer: taken before anything is read or migrated, released on close. */
   private readonly writerLock: WriterLock | undefined;
+  private readonly writeListeners = new Set<() => void>();
+  /** A write changed rows in the transaction under way: listeners hear of it once it commits. */
+  private wroteInTransaction = false;
 
   /**
    * Statements by their SQL, prepared once: preparing cost more than running them (most of
@@ -92,11 +100,27 @@ export class Sqlite {
   transaction<T>(work: () => T): T {
     if (this.transactionDepth > 0) return work();
     this.transactionDepth++;
+    let committed = false;
     try {
-      return this.db.transaction(work)();
+      const result = this.db.transaction(work)();
+      committed = true;
+      return result;
     } finally {
       this.transactionDepth--;
+      const wrote = this.wroteInTransaction;
+      this.wroteInTransaction = false;
+      if (wrote && committed) this.tellWrite();
     }
+  }
+
+  /** Calls `listener` after every committed write that changed rows; returns how to stop. */
+  onWrite(listener: () => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
+  }
+
+  private tellWrite() {
+    for (const listener of this.writeListeners) listener();
   }
 
   // libsql adds a `_metadata` key to every row object: read columns by name only.
@@ -111,7 +135,12 @@ export class Sqlite {
   /** Runs a write; returns how many rows it changed. */
   run(sql: string, ...params: unknown[]): number {
     this.writes++;
-    return this.prepared(sql).run(...params).changes;
+    const changes = this.prepared(sql).run(...params).changes;
+    if (changes > 0) {
+      if (this.transactionDepth > 0) this.wroteInTransaction = true;
+      else this.tellWrite();
+    }
+    return changes;
   }
 
   /**

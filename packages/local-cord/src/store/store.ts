@@ -10,7 +10,7 @@ import { Threads } from './threads.ts';
 import { Users } from './users.ts';
 
 export type { AttachedFile, FileRecord, NewFile } from './files.ts';
-export type { GroupDetails, GroupRecord } from './groups.ts';
+export type { GroupDetails, GroupRecord, ListedGroup } from './groups.ts';
 export type { MessageChanges, MessageRecord, MessageType, NewMessage, ReactionRecord } from './messages.ts';
 export type {
   NewNotification,
@@ -25,7 +25,7 @@ export type { PresencePlace, PresenceRecord } from './presence.ts';
 export type { SessionRecord } from './sessions.ts';
 export { IN_MEMORY } from './sqlite.ts';
 export type { ListedThread, NewThread, ThreadChanges, ThreadRecord, ThreadStats } from './threads.ts';
-export type { UserDetails, UserProfile, UserRecord } from './users.ts';
+export type { ListedUser, PageQuery, UserDetails, UserProfile, UserRecord } from './users.ts';
 export { DatabaseInUseError, type DatabaseWriter } from './writerLock.ts';
 
 const TABLES = [
@@ -87,6 +87,11 @@ export class Store {
 
   transaction<T>(work: () => T): T {
     return this.sql.transaction(work);
+  }
+
+  /** Calls `listener` after every committed write that changed something; returns how to stop. */
+  onWrite(listener: () => void): () => void {
+    return this.sql.onWrite(listener);
   }
 
   /** Deletes every row, keeping the schema. */

@@ -1,6 +1,6 @@
 import { type CordLocation, locationKey } from '../protocol/location.ts';
 import type { EntityMetadata } from '../protocol/views.ts';
-import type { Row, Sqlite } from './sqlite.ts';
+import { containing, type Row, type Sqlite } from './sqlite.ts';
 
 /** Everything local Cord keeps about a thread. */
 export interface ThreadRecord {
@@ -60,15 +60,21 @@ function toThreadRecord(row: Row): ThreadRecord {
   };
 }
 
-/** When each thread's messages were written (live ones, and all), and how many are live user messages. */
-const MESSAGE_TIMES = `
+/**
+ * When each thread's messages were written (live ones, and all), and how many are live user
+ * messages; `where` limits the threads (read through the thread index, not every message).
+ */
+const messageTimes = (where: string) => `
   SELECT thread_id,
     min(created_at) FILTER (WHERE deleted_at IS NULL) AS first_message_at,
     max(created_at) FILTER (WHERE deleted_at IS NULL) AS last_message_at,
     count(*) FILTER (WHERE deleted_at IS NULL AND type = 'user_message') AS user_messages,
     max(created_at) FILTER (WHERE deleted_at IS NULL AND type = 'user_message') AS last_user_message_at,
     min(created_at) AS first_written_at, max(created_at) AS last_written_at
-  FROM messages GROUP BY thread_id`;
+  FROM messages ${where} GROUP BY thread_id`;
+
+/** How many of the newest messages are read, per thread wanted, to find the most recently active threads. */
+const RECENT_MESSAGES_PER_THREAD = 20;
 
 export class Threads {
   /**
@@ -85,9 +91,36 @@ export class Threads {
     return row && toThreadRecord(row);
   }
 
-  /** Every thread, most recently active first. */
-  list(): ThreadRecord[] {
-    return this.listed().sort((a, b) => (b.lastMessageAt ?? b.createdAt) - (a.lastMessageAt ?? a.createdAt));
+  count(): number {
+    return Number(this.sql.value('SELECT count(*) FROM threads'));
+  }
+
+  /**
+   * Up to `limit` threads, those with the newest messages first, then the newest threads;
+   * or, with `search`, the newest threads whose id or name contains it. Reads the newest
+   * messages and threads only, however many there are.
+   */
+  recent(limit: number, search?: string): ThreadRecord[] {
+    const newest = (where: string, params: Record<string, unknown>) =>
+      this.sql
+        .rows(`SELECT * FROM threads ${where} ORDER BY created_at DESC, id DESC LIMIT @limit`, { limit, ...params })
+        .map(toThreadRecord);
+    if (search) {
+      return newest("WHERE id LIKE @search ESCAPE '\\' OR name LIKE @search ESCAPE '\\'", {
+        search: containing(search),
+      });
+    }
+    const active = this.sql
+      .rows(
+        `WITH recent AS MATERIALIZED
+           (SELECT thread_id, seq FROM messages WHERE seq > (SELECT max(seq) FROM messages) - @recentMessages)
+         SELECT t.* FROM (SELECT thread_id, max(seq) AS last FROM recent GROUP BY thread_id) m
+         JOIN threads t ON t.id = m.thread_id ORDER BY m.last DESC LIMIT @limit`,
+        { limit, recentMessages: limit * RECENT_MESSAGES_PER_THREAD },
+      )
+      .map(toThreadRecord);
+    const shown = new Set(active.map((thread) => thread.id));
+    return [...active, ...newest('', {}).filter((thread) => !shown.has(thread.id))].slice(0, limit);
   }
 
   /** The threads of some groups (all groups when none are given), with the times lists sort by. */
@@ -103,13 +136,18 @@ export class Threads {
   }
 
   private read(groupIds?: readonly string[]): ListedThread[] {
-    const inGroups = groupIds ? `WHERE t.group_id IN (${groupIds.map(() => '?').join(',')})` : '';
     if (groupIds?.length === 0) return [];
+    const marks = groupIds?.map(() => '?').join(',');
+    const times = messageTimes(
+      groupIds ? `WHERE thread_id IN (SELECT id FROM threads WHERE group_id IN (${marks}))` : '',
+    );
+    const inGroups = groupIds ? `WHERE t.group_id IN (${marks})` : '';
     return this.sql
       .rows(
         `SELECT t.*, m.first_message_at, m.last_message_at, m.user_messages, m.last_user_message_at,
            m.first_written_at, m.last_written_at
-         FROM threads t LEFT JOIN (${MESSAGE_TIMES}) m ON m.thread_id = t.id ${inGroups} ORDER BY t.id`,
+         FROM threads t LEFT JOIN (${times}) m ON m.thread_id = t.id ${inGroups} ORDER BY t.id`,
+        ...(groupIds ?? []),
         ...(groupIds ?? []),
       )
       .map((row) => ({

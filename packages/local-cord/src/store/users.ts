@@ -1,6 +1,6 @@
 import type { NamedUser } from '../protocol/userNames.ts';
 import type { EntityMetadata } from '../protocol/views.ts';
-import type { Row, Sqlite } from './sqlite.ts';
+import { containing, type Row, type Sqlite } from './sqlite.ts';
 
 /** Profile fields to set; undefined leaves a field as it is. */
 export interface UserDetails {
@@ -25,6 +25,19 @@ export interface UserRecord extends UserProfile {
   groupIds: string[];
 }
 
+/** A user on a page of many: `groupIds` holds the first `groupsShown` of their groups, `groupCount` counts them all. */
+export interface ListedUser extends UserRecord {
+  groupCount: number;
+}
+
+/** A page of a long list: at most `limit` items, those containing `search` in their id or name when given. */
+export interface PageQuery {
+  limit: number;
+  search?: string | undefined;
+  /** Most ids listed with each item (a user's groups, a group's members). */
+  idsShown: number;
+}
+
 /** The users table's columns that make a UserProfile, for queries that join users in as `u`. */
 export const USER_PROFILE_COLUMNS =
   'u.id AS user_id, u.name, u.short_name, u.email, u.profile_picture_url, u.metadata AS user_metadata';
@@ -38,6 +51,15 @@ export function toUserProfile(row: Row): UserProfile {
     email: row.email as string | null,
     profilePictureURL: row.profile_picture_url as string | null,
     metadata: JSON.parse((row.user_metadata ?? row.metadata) as string) as EntityMetadata,
+  };
+}
+
+function toUserRecord(row: Row): UserRecord {
+  return {
+    ...toUserProfile(row),
+    status: row.status as string,
+    createdAt: row.created_at as number,
+    groupIds: (JSON.parse(row.group_ids as string) as string[]).sort(),
   };
 }
 
@@ -102,6 +124,27 @@ export class Users {
     return this.selectRecords('');
   }
 
+  count(): number {
+    return Number(this.sql.value('SELECT count(*) FROM users'));
+  }
+
+  /** The newest users (or those whose id, name or email contains `search`), each with their first groups. */
+  newest({ limit, search, idsShown }: PageQuery): ListedUser[] {
+    const where = search
+      ? "WHERE u.id LIKE @search ESCAPE '\\' OR u.name LIKE @search ESCAPE '\\' OR u.email LIKE @search ESCAPE '\\'"
+      : '';
+    return this.sql
+      .rows(
+        `SELECT u.*,
+           (SELECT json_group_array(group_id) FROM
+             (SELECT group_id FROM group_members WHERE user_id = u.id ORDER BY group_id LIMIT @idsShown)) AS group_ids,
+           (SELECT count(*) FROM group_members WHERE user_id = u.id) AS group_count
+         FROM users u ${where} ORDER BY u.created_at DESC, u.id DESC LIMIT @limit`,
+        { limit, idsShown, search: search ? containing(search) : null },
+      )
+      .map((row) => ({ ...toUserRecord(row), groupCount: Number(row.group_count) }));
+  }
+
   private selectRecords(where: string, ...params: unknown[]): UserRecord[] {
     return this.sql
       .rows(
@@ -109,11 +152,6 @@ export class Users {
          FROM users u ${where} ORDER BY u.created_at, u.id`,
         ...params,
       )
-      .map((row) => ({
-        ...toUserProfile(row),
-        status: row.status as string,
-        createdAt: row.created_at as number,
-        groupIds: (JSON.parse(row.group_ids as string) as string[]).sort(),
-      }));
+      .map(toUserRecord);
   }
 }

@@ -24,6 +24,8 @@ import { ToastController } from './toastController.ts';
 
 const UNDO_DELETE_MS = 10_000;
 const OLDER_PAGE = 10;
+/** Older messages load when the reader scrolls this close to the top, as in Cord. */
+const LOAD_OLDER_MARGIN_PX = 400;
 const PLACEHOLDER_FACES = 4;
 
 /**
@@ -239,7 +241,7 @@ export class CordThread extends CordElement {
             ? booleanAttribute(this.showPlaceholder, true)
               ? this.renderPlaceholder()
               : nothing
-            : html`<div class="cord-scroll-container">
+            : html`<div class="cord-scroll-container" @scroll=${this.loadOlderNearTop}>
               ${this.renderOlderButton(state)}
               <div class="cord-message-block">
                 ${repeat(
@@ -309,6 +311,12 @@ export class CordThread extends CordElement {
       </button>
     </div>`;
   }
+
+  /** Scrolling up through a long thread loads the messages before those shown, a page at a time. */
+  private readonly loadOlderNearTop = (event: Event) => {
+    if ((event.currentTarget as HTMLElement).scrollTop > LOAD_OLDER_MARGIN_PX) return;
+    void this.query?.fetchMore(OLDER_PAGE).catch(() => {});
+  };
 
   private renderHeader(threadId: string, thread: ThreadData | null) {
     const first = this.thread.value?.messages[0];

@@ -5,10 +5,13 @@ import { build } from 'esbuild';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { isLoopbackCaller } from '../http/loopbackCaller.ts';
 import { sendJson, sendText } from '../http/responses.ts';
+import type { ChangeFeed } from './changeFeed.ts';
 import { type Inspected, inspectorState } from './snapshot.ts';
 
 export interface InspectorServices extends Inspected {
   sockets: WebSocketServer;
+  /** Where the page hears that its state changed. */
+  feed: ChangeFeed;
 }
 
 const PAGE_FILES = new URL('../../inspector/', import.meta.url);
@@ -26,7 +29,8 @@ const PAGE_HEADERS = {
 
 /**
  * The inspector: a page at `/` showing local Cord's data, its JSON at
- * `/inspector/state`, and `POST /inspector/reset`. A development tool, so it needs no
+ * `/inspector/state` (`?search=` for what matches), news of changes at
+ * `/inspector/events`, and `POST /inspector/reset`. A development tool, so it needs no
  * token; instead it answers loopback callers only, by address and by Host (which
  * defeats DNS rebinding), and the reset also demands a same-origin request.
  */
@@ -46,7 +50,8 @@ async function respond(request: IncomingMessage, response: ServerResponse, servi
   if (!isLoopbackCaller(request)) {
     return sendJson(response, 403, { error: 'The inspector answers on loopback only.' });
   }
-  const path = new URL(request.url ?? '/', 'http://local').pathname;
+  const url = new URL(request.url ?? '/', 'http://local');
+  const path = url.pathname;
   switch (`${request.method} ${path}`) {
     case 'GET /':
       return sendText(response, 'text/html', (await pageFiles()).html, PAGE_HEADERS);
@@ -54,9 +59,10 @@ async function respond(request: IncomingMessage, response: ServerResponse, servi
       return sendText(response, 'text/javascript', (await pageFiles()).script, PAGE_HEADERS);
     case 'GET /inspector/inspector.css':
       return sendText(response, 'text/css', (await pageFiles()).stylesheet, PAGE_HEADERS);
-    case 'GET /inspector/state': {
-      return sendJson(response, 200, inspectorState(services));
-    }
+    case 'GET /inspector/state':
+      return sendJson(response, 200, inspectorState(services, url.searchParams.get('search') ?? ''));
+    case 'GET /inspector/events':
+      return services.feed.open(request, response, PAGE_HEADERS);
     case 'POST /inspector/reset':
       if (!isSameOrigin(request)) {
         return sendJson(response, 403, { error: 'Reset only from the inspector page itself.' });

@@ -10,6 +10,9 @@ const KEPT = 20;
 export class SignInLog {
   private readonly records: SignInRecord[] = [];
 
+  /** `onChange` hears of each new record. */
+  constructor(private readonly onChange: () => void = () => {}) {}
+
   /** `frame` is the browser's hello as received; `outcome` the user signed in, or the refusal. */
   record(frame: unknown, outcome: { userId: string } | { refused: string }, at = Date.now()) {
     this.records.unshift({
@@ -20,6 +23,7 @@ export class SignInLog {
       reason: 'refused' in outcome ? outcome.refused : null,
     });
     this.records.length = Math.min(this.records.length, KEPT);
+    this.onChange();
   }
 
   /** Newest first. */

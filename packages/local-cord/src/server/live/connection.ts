@@ -1,4 +1,4 @@
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { ErrorView, ServerEvent } from '../../protocol/events.ts';
 import { isMessageTooLong } from '../../protocol/fields.ts';
 import { RATE_LIMIT } from '../../protocol/limits.ts';
@@ -10,6 +10,7 @@ import type { SignInLog } from '../inspector/signInLog.ts';
 import type { Notify } from '../writes.ts';
 import { handlers } from './handlers/index.ts';
 import type { Hub } from './hub.ts';
+import { Outflow } from './outflow.ts';
 import { RateLimiter } from './rateLimiter.ts';
 import { RequestError } from './requestError.ts';
 import { openSession } from './session.ts';
@@ -34,14 +35,28 @@ interface Services {
  */
 export function handleConnection(socket: WebSocket, services: Services) {
   let subscriber: Subscriber | undefined;
+  let forgotten = false;
   const rateLimiter = new RateLimiter();
-
-  const send = (event: ServerEvent) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
+  /** The hub stops serving the connection (its presence ends): once, however it ends. */
+  const forget = () => {
+    if (!subscriber || forgotten) return;
+    forgotten = true;
+    services.hub.remove(subscriber);
   };
+  const outflow = new Outflow(socket, forget);
+
+  const send = (event: ServerEvent) => outflow.send(event);
   const helloTimer = setTimeout(() => socket.close(1008, 'No hello'), HELLO_TIMEOUT_MS);
 
+  let frames = 0;
   socket.on('message', (data, isBinary) => {
+    // Requests count against the rate as they arrive (the first frame is the hello): those
+    // kept waiting for a slow reader are not a burst when they run.
+    const withinRate = frames++ === 0 || rateLimiter.take();
+    outflow.whenCaughtUp(() => receive(data, isBinary, withinRate));
+  });
+
+  function receive(data: RawData, isBinary: boolean, withinRate: boolean) {
     // Frames that arrive after a refused hello (or any close) are not read: no second try.
     if (socket.readyState !== socket.OPEN) return;
     const frame = isBinary ? undefined : parseJson(data.toString());
@@ -50,7 +65,7 @@ export function handleConnection(socket: WebSocket, services: Services) {
       return;
     }
     const id = requestId(frame);
-    if (!rateLimiter.take()) {
+    if (!withinRate) {
       reply(id, new RequestError('rate_limited', `Too many requests: at most ${RATE_LIMIT} a second.`));
       return;
     }
@@ -62,11 +77,12 @@ export function handleConnection(socket: WebSocket, services: Services) {
       return;
     }
     reply(parsed.data.id, run(subscriber, parsed.data));
-  });
+  }
 
   socket.on('close', () => {
     clearTimeout(helloTimer);
-    if (subscriber) services.hub.remove(subscriber);
+    outflow.dispose();
+    forget();
   });
   socket.on('error', () => socket.terminate());
 

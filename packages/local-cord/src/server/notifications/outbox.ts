@@ -28,6 +28,8 @@ export class Outbox {
   constructor(
     private readonly store: Store,
     private readonly delayMs = EMAIL_DELAY_MS,
+    /** Hears of each new e-mail and each decision. */
+    private readonly onChange: () => void = () => {},
   ) {}
 
   /** Records the e-mail Cord would send about a new notification, if it would send one. */
@@ -53,6 +55,7 @@ export class Outbox {
       this.decide(entry, notification);
     }, this.delayMs);
     this.timers.add(timer);
+    this.onChange();
   }
 
   /**
@@ -94,6 +97,7 @@ export class Outbox {
     const reason = this.skipReason(notification);
     entry.status = reason === null ? 'would send' : 'skipped';
     entry.reason = reason;
+    this.onChange();
   }
 
   private skipReason(notification: EmailedNotification): string | null {

@@ -34,6 +34,8 @@ export class Webhooks {
   constructor(
     private readonly project: WebhookProject,
     private readonly options: WebhookOptions | undefined,
+    /** Hears of each new delivery and each attempt's outcome. */
+    private readonly onChange: () => void = () => {},
   ) {}
 
   get url(): string | null {
@@ -59,6 +61,7 @@ export class Webhooks {
     };
     this.log.unshift(delivery);
     this.log.length = Math.min(this.log.length, KEPT);
+    this.onChange();
     void this.attempt(delivery, event());
   }
 
@@ -103,6 +106,8 @@ export class Webhooks {
     }
     if (this.closed) return;
     delivery.attempts.push(result);
+    // Pages read the state after the feed's short delay, by when the outcome below is set.
+    this.onChange();
     const ok = result.status !== null && result.status >= 200 && result.status < 300;
     if (ok || delivery.attempts.length >= MAX_ATTEMPTS) {
       delivery.state = ok ? 'delivered' : 'failed';

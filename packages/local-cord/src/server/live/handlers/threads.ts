@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MAX_MESSAGE_PAGE_BYTES } from '../../../protocol/limits.ts';
 import type { ThreadFilter } from '../../../protocol/requests.ts';
 import type { MessageData, ThreadData, UserData } from '../../../protocol/views.ts';
 import type { MessageRecord, Store, ThreadRecord } from '../../../store/store.ts';
@@ -37,7 +38,7 @@ export const threadHandlers: Handlers<ThreadRequest> = {
     subscriber.threads.set(threadId, scope);
     if (!thread) return { thread: null, messages: [], hasMore: false, users: [] };
     const shown = threadView(store, hub, subscriber, thread);
-    const page = store.messages.page(thread.id, messageCount ?? FIRST_MESSAGE_PAGE);
+    const page = store.messages.page(thread.id, messageCount ?? FIRST_MESSAGE_PAGE, undefined, MAX_MESSAGE_PAGE_BYTES);
     const messages = messagesView(store, subscriber, thread, page.messages);
     return {
       thread: shown.thread,
@@ -56,7 +57,7 @@ export const threadHandlers: Handlers<ThreadRequest> = {
     const scope = subscriber.threads.get(threadId) ?? readScope(store, subscriber.viewer, undefined);
     const thread = visibleThread(store, subscriber.viewer, scope, threadId);
     if (!thread) return { messages: [], hasMore: false, users: [] };
-    const page = store.messages.page(thread.id, count, beforeMessageId);
+    const page = store.messages.page(thread.id, count, beforeMessageId, MAX_MESSAGE_PAGE_BYTES);
     return { ...messagesView(store, subscriber, thread, page.messages), hasMore: page.hasMore };
   },
 

@@ -1,0 +1,89 @@
+import type { WebSocket } from 'ws';
+import type { ServerEvent } from '../../protocol/events.ts';
+import { MAX_QUEUED_BYTES, QUEUED_BYTES_BEFORE_WAITING, SLOW_READER_MS } from '../../protocol/limits.ts';
+
+/** Close code for a client that stopped reading what it is sent. */
+export const CLOSE_TOO_SLOW = 4008;
+const TOO_SLOW_REASON = 'too_slow - the connection did not read what it was sent';
+/** How often a connection that is behind is looked at again. */
+const CHECK_MS = 20;
+/**
+ * How long a client closed as too slow has to read its queue and the close frame before
+ * its socket is dropped, and with it everything still queued for it.
+ */
+const CLOSE_GRACE_MS = 1_000;
+
+/**
+ * Backpressure for one WebSocket. Its requests run only while the client keeps up with
+ * what it was sent (the socket stops being read while it does not); a client that stays
+ * behind, or whose queue passes MAX_QUEUED_BYTES however it grew (pushes of others'
+ * changes too), is closed with CLOSE_TOO_SLOW and its queue freed.
+ */
+export class Outflow {
+  private readonly waiting: Array<() => void> = [];
+  private checkTimer: ReturnType<typeof setInterval> | undefined;
+  private dropTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the client last read enough for a waiting request to run. */
+  private progressAt = 0;
+
+  constructor(
+    private readonly socket: WebSocket,
+    /** Told once, when the client is closed as too slow: nothing more should be made for it. */
+    private readonly onTooSlow: () => void,
+  ) {}
+
+  send(event: ServerEvent) {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_QUEUED_BYTES) this.closeTooSlow();
+    else this.socket.send(JSON.stringify(event));
+  }
+
+  /** Runs `work` (a request) now if the client has read what it was sent, else once it has, in order. */
+  whenCaughtUp(work: () => void) {
+    if (this.waiting.length === 0 && !this.behind()) {
+      work();
+      return;
+    }
+    this.waiting.push(work);
+    if (this.checkTimer) return;
+    this.progressAt = Date.now();
+    this.socket.pause();
+    this.checkTimer = setInterval(() => this.check(), CHECK_MS);
+  }
+
+  /** Stops the timers: the socket has closed. */
+  dispose() {
+    clearInterval(this.checkTimer);
+    clearTimeout(this.dropTimer);
+    this.waiting.length = 0;
+  }
+
+  private behind() {
+    return this.socket.bufferedAmount > QUEUED_BYTES_BEFORE_WAITING;
+  }
+
+  private check() {
+    if (this.socket.readyState !== this.socket.OPEN) return this.dispose();
+    if (this.behind()) {
+      if (Date.now() - this.progressAt > SLOW_READER_MS) this.closeTooSlow();
+      return;
+    }
+    this.progressAt = Date.now();
+    while (this.waiting.length > 0 && !this.behind() && this.socket.readyState === this.socket.OPEN) {
+      this.waiting.shift()?.();
+    }
+    if (this.waiting.length > 0) return;
+    clearInterval(this.checkTimer);
+    this.checkTimer = undefined;
+    this.socket.resume();
+  }
+
+  private closeTooSlow() {
+    clearInterval(this.checkTimer);
+    this.waiting.length = 0;
+    this.socket.close(CLOSE_TOO_SLOW, TOO_SLOW_REASON);
+    this.dropTimer = setTimeout(() => this.socket.terminate(), CLOSE_GRACE_MS);
+    // After the change being sent to it, not in the middle of it.
+    queueMicrotask(this.onTooSlow);
+  }
+}
