@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { invalidContentMessage, isMessageContent, type MessageContent, plaintextOf } from './content.ts';
-import { MAX_MESSAGE_LENGTH } from './limits.ts';
+import { MAX_LOCATION_KEYS, MAX_LOCATION_LENGTH, MAX_MESSAGE_LENGTH } from './limits.ts';
+import { locationKey } from './location.ts';
 
 // The fields browsers, tokens and the REST API send, each checked by one schema here.
 
@@ -64,8 +65,13 @@ export function profileFromDetails(user: z.infer<typeof userDetails>) {
 
 /** A location as browsers and the REST API may send it. */
 export const locationSchema = z
-  .record(z.string().max(200), z.union([z.string().max(2000), z.number(), z.boolean()]))
-  .refine((value) => Object.keys(value).length <= 50, 'too many location keys');
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+  .refine((value) => Object.keys(value).length <= MAX_LOCATION_KEYS, {
+    error: `a location may have at most ${MAX_LOCATION_KEYS} keys`,
+  })
+  .refine((value) => [...locationKey(value)].length <= MAX_LOCATION_LENGTH, {
+    error: `a location may be at most ${MAX_LOCATION_LENGTH} characters long as JSON`,
+  });
 
 /** Message content as Cord's server accepts it, refused with Cord's text. */
 export const messageContentSchema = z.custom<MessageContent>(isMessageContent, {

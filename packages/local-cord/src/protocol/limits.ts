@@ -14,6 +14,20 @@ export const RATE_WINDOW_MS = 1_000;
  */
 export const RATE_BURST = 2 * RATE_LIMIT;
 
+/**
+ * Most keys a location may have. Cord's locations are small flat objects
+ * (`{ page, section, elementId }`); a page's URL as one value fits many times over.
+ */
+export const MAX_LOCATION_KEYS = 20;
+/** Longest location, in characters (code points) of its JSON. */
+export const MAX_LOCATION_LENGTH = 4_000;
+/**
+ * Most places one user may be present at once, over all their connections. Every
+ * element of a page that shows presence sets it somewhere; a live cursor moves with
+ * `exclusiveWithin` and so holds one place, however far it travels.
+ */
+export const MAX_PRESENT_LOCATIONS = 100;
+
 /** Cord's presence timing: a present user refreshes every 15 s and lapses after 30 s. */
 export const PRESENCE_REFRESH_MS = 15_000;
 export const PRESENCE_LAPSE_MS = 30_000;
