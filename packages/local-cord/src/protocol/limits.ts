@@ -13,6 +13,14 @@ export const RATE_WINDOW_MS = 1_000;
  * (after a reconnect, or a busy moment of the server's), which must not count as abuse.
  */
 export const RATE_BURST = 2 * RATE_LIMIT;
+/**
+ * Requests one user may make per RATE_WINDOW_MS over all their connections (a few tabs
+ * busy at once), and their burst: many connections of one user do not multiply the rate.
+ */
+export const USER_RATE_LIMIT = 4 * RATE_LIMIT;
+export const USER_RATE_BURST = 2 * USER_RATE_LIMIT;
+/** Connections one user may have open at once (tabs, windows, devices); more are closed as they sign in. */
+export const MAX_CONNECTIONS_PER_USER = 16;
 
 /**
  * Most keys a location may have. Cord's locations are small flat objects

@@ -12,7 +12,9 @@ import { sendJson, sendText } from './http/responses.ts';
 import { inspector } from './inspector/inspectorRoutes.ts';
 import { SignInLog } from './inspector/signInLog.ts';
 import { handleConnection } from './live/connection.ts';
+import { FrameScheduler } from './live/frameScheduler.ts';
 import { Hub } from './live/hub.ts';
+import { UserLimits } from './live/userLimits.ts';
 import { Outbox } from './notifications/outbox.ts';
 import { notifier } from './notify.ts';
 import { restApi } from './rest/router.ts';
@@ -60,6 +62,8 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
   const hub = new Hub(store);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const signIns = new SignInLog();
+  const frames = new FrameScheduler();
+  const userLimits = new UserLimits();
   const outbox = new Outbox(store, options.emailDelayMs);
   const webhooks = new Webhooks(options.project, options.webhook);
   const notifications = notifier({ store, hub, outbox, webhooks, projectId: options.project.id });
@@ -104,7 +108,7 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) =>
-      handleConnection(ws, { store, hub, notify, project: options.project, signIns }),
+      handleConnection(ws, { store, hub, notify, project: options.project, frames, userLimits, signIns }),
     );
   });
 

@@ -5,6 +5,13 @@ import { MIGRATIONS } from './schema.ts';
 
 export type Row = Record<string, unknown>;
 
+/**
+ * Prepared statements kept for reuse, the most recently used: preparing one cost as much
+ * as running it, and a thread list runs the same few for every thread. Bounded, since
+ * statements with a list of `?`s differ by the list's length.
+ */
+const CACHED_STATEMENTS = 500;
+
 /** `:memory:` keeps everything in memory, for tests and CI. */
 export const IN_MEMORY = ':memory:';
 
@@ -12,6 +19,7 @@ export const IN_MEMORY = ':memory:';
 export class Sqlite {
   readonly db: Database.Database;
   private transactionDepth = 0;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(path: string) {
     if (path !== IN_MEMORY) mkdirSync(dirname(path), { recursive: true });
@@ -52,23 +60,37 @@ export class Sqlite {
 
   // libsql adds a `_metadata` key to every row object: read columns by name only.
   rows(sql: string, ...params: unknown[]): Row[] {
-    return this.db.prepare(sql).all(...params) as Row[];
+    return this.statement(sql).all(...params) as Row[];
   }
 
   row(sql: string, ...params: unknown[]): Row | undefined {
-    return this.db.prepare(sql).get(...params) as Row | undefined;
+    return this.statement(sql).get(...params) as Row | undefined;
   }
 
   /** Runs a write; returns how many rows it changed. */
   run(sql: string, ...params: unknown[]): number {
-    return this.db.prepare(sql).run(...params).changes;
+    return this.statement(sql).run(...params).changes;
   }
 
   value(sql: string, ...params: unknown[]): unknown {
-    const row = this.db
-      .prepare(sql)
-      .raw(true)
-      .get(...params) as unknown[] | undefined;
+    const row = this.statement(sql, true).get(...params) as unknown[] | undefined;
     return row?.[0];
+  }
+
+  /** The statement for `sql`, prepared once; `raw` ones give rows as arrays (a statement keeps its mode). */
+  private statement(sql: string, raw = false): Database.Statement {
+    const key = raw ? `raw\n${sql}` : sql;
+    let statement = this.statements.get(key);
+    if (statement) {
+      this.statements.delete(key);
+    } else {
+      statement = this.db.prepare(sql);
+      if (raw) statement.raw(true);
+      if (this.statements.size >= CACHED_STATEMENTS) {
+        this.statements.delete(this.statements.keys().next().value as string);
+      }
+    }
+    this.statements.set(key, statement);
+    return statement;
   }
 }

@@ -1,0 +1,36 @@
+import { MAX_CONNECTIONS_PER_USER, USER_RATE_BURST, USER_RATE_LIMIT } from '../../protocol/limits.ts';
+import { RateLimiter } from './rateLimiter.ts';
+
+/**
+ * What one user may do over all their connections together: how many they keep open
+ * (MAX_CONNECTIONS_PER_USER) and how many requests they make (USER_RATE_LIMIT a second).
+ * A connection's own limit alone let one user multiply their rate by opening more.
+ */
+export class UserLimits {
+  private readonly users = new Map<string, { connections: number; rate: RateLimiter }>();
+
+  /** Counts a new connection of the user in, unless they already have as many as they may. */
+  admit(userId: string): boolean {
+    const user = this.users.get(userId) ?? {
+      connections: 0,
+      rate: new RateLimiter(Date.now(), USER_RATE_LIMIT, USER_RATE_BURST),
+    };
+    if (user.connections >= MAX_CONNECTIONS_PER_USER) return false;
+    user.connections++;
+    this.users.set(userId, user);
+    return true;
+  }
+
+  /** One of the user's connections closed. */
+  release(userId: string) {
+    const user = this.users.get(userId);
+    if (!user) return;
+    user.connections--;
+    if (user.connections === 0) this.users.delete(userId);
+  }
+
+  /** Whether the user may make one more request now; counts it if so. */
+  take(userId: string): boolean {
+    return this.users.get(userId)?.rate.take() ?? false;
+  }
+}
