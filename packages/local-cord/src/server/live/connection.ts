@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { ErrorView, ServerEvent } from '../../protocol/events.ts';
 import { isMessageTooLong } from '../../protocol/fields.ts';
-import { MAX_CONNECTIONS_PER_USER, RATE_LIMIT, USER_RATE_LIMIT } from '../../protocol/limits.ts';
+import { MAX_CONNECTIONS_PER_USER, RATE_LIMIT } from '../../protocol/limits.ts';
 import { helloSchema, type Request, requestSchema } from '../../protocol/requests.ts';
 import { describeIssue } from '../../protocol/validation.ts';
 import type { Store } from '../../store/store.ts';
@@ -69,14 +69,9 @@ export function handleConnection(socket: WebSocket, services: Services) {
       reply(id, new RequestError('rate_limited', `Too many requests: at most ${RATE_LIMIT} a second.`));
       return;
     }
-    if (!services.userLimits.take(subscriber.viewer.userId)) {
-      reply(
-        id,
-        new RequestError(
-          'rate_limited',
-          `Too many requests from this user: at most ${USER_RATE_LIMIT} a second over all their connections.`,
-        ),
-      );
+    const overUserLimit = services.userLimits.refusal(subscriber.viewer.userId);
+    if (overUserLimit) {
+      reply(id, new RequestError('rate_limited', overUserLimit));
       return;
     }
     const parsed = requestSchema.safeParse(frame);

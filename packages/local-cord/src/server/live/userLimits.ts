@@ -1,13 +1,18 @@
 import { MAX_CONNECTIONS_PER_USER, USER_RATE_BURST, USER_RATE_LIMIT } from '../../protocol/limits.ts';
 import { RateLimiter } from './rateLimiter.ts';
 
+interface UserUsage {
+  connections: number;
+  rate: RateLimiter;
+}
+
 /**
  * What one user may do over all their connections together: how many they keep open
  * (MAX_CONNECTIONS_PER_USER) and how many requests they make (USER_RATE_LIMIT a second).
  * A connection's own limit alone let one user multiply their rate by opening more.
  */
 export class UserLimits {
-  private readonly users = new Map<string, { connections: number; rate: RateLimiter }>();
+  private readonly users = new Map<string, UserUsage>();
 
   /** Counts a new connection of the user in, unless they already have as many as they may. */
   admit(userId: string): boolean {
@@ -29,8 +34,9 @@ export class UserLimits {
     if (user.connections === 0) this.users.delete(userId);
   }
 
-  /** Whether the user may make one more request now; counts it if so. */
-  take(userId: string): boolean {
-    return this.users.get(userId)?.rate.take() ?? false;
+  /** Why the user may not make one more request now, or undefined (and it is counted) if they may. */
+  refusal(userId: string): string | undefined {
+    if (this.users.get(userId)?.rate.take()) return undefined;
+    return `Too many requests from this user: at most ${USER_RATE_LIMIT} a second over all their connections.`;
   }
 }
