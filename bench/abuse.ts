@@ -20,7 +20,7 @@ import { percentile, rssMiB, sleep } from './support.ts';
 // with /health asked every HEALTH_EVERY_MS during the run (its p99 beside the goal) and the
 // process's RSS read from /proc throughout (its peak over the idle figure):
 // 1. one connection sends 10,000 presence.set, each at a new location of nearly the
-//    largest size allowed, as fast as its socket takes them, while 20 others watch the
+//    largest size allowed (2 KB), as fast as its socket takes them, while 20 others watch the
 //    whole group's presence;
 // 6. 200 connections each send requests at the rate one connection is allowed (a mix of
 //    writes, thread and list reads, presence and search), all of one user and then of 20.
@@ -159,8 +159,8 @@ async function presenceFlood() {
     const idle = rssMiB(cord.pid);
     const stop = watchServer(cord);
     const started = performance.now();
-    // Each location nearly MAX_LOCATION_LENGTH (4,000 characters of JSON) and new.
-    const filler = 'x'.repeat(3_900);
+    // Each location nearly MAX_LOCATION_LENGTH (2,000 characters of JSON) and new.
+    const filler = 'x'.repeat(1_950);
     for (let i = 0; i < PRESENCE_FRAMES; i++) {
       // As fast as the socket takes them, without stalling this process (it asks /health too).
       while (client.socket.bufferedAmount > 1024 * 1024) await sleep(1);
@@ -177,7 +177,7 @@ async function presenceFlood() {
     const seconds = (performance.now() - started) / 1_000;
     const result = await stop();
     console.log(
-      `Finding 1: ${PRESENCE_FRAMES} presence.set at new ~4 KB locations from one connection, 20 watchers: ` +
+      `Finding 1: ${PRESENCE_FRAMES} presence.set at new ~2 KB locations from one connection, 20 watchers: ` +
         `answered in ${seconds.toFixed(1)} s (${counts.refused} refused by the limits)`,
     );
     console.log(

@@ -28,13 +28,14 @@ export const MAX_CONNECTIONS_PER_USER = 16;
  */
 export const MAX_LOCATION_KEYS = 20;
 /** Longest location, in characters (code points) of its JSON. */
-export const MAX_LOCATION_LENGTH = 4_000;
+export const MAX_LOCATION_LENGTH = 2_000;
 /**
  * Most places one user may be present at once, over all their connections. Every
  * element of a page that shows presence sets it somewhere; a live cursor moves with
- * `exclusiveWithin` and so holds one place, however far it travels.
+ * `exclusiveWithin` and so holds one place, however far it travels. A watcher is sent
+ * all of a user's places in one entry: this and MAX_LOCATION_LENGTH bound it (100 KB).
  */
-export const MAX_PRESENT_LOCATIONS = 100;
+export const MAX_PRESENT_LOCATIONS = 50;
 
 /** Cord's presence timing: a present user refreshes every 15 s and lapses after 30 s. */
 export const PRESENCE_REFRESH_MS = 15_000;

@@ -16,6 +16,18 @@ const TOO_MANY_PLACES =
   `A user may be present at most at ${MAX_PRESENT_LOCATIONS} locations at once: ` +
   'leave one first (present: false), or move with exclusiveWithin.';
 
+/** Each presence entry's JSON, written once however many watches compare it. */
+const fingerprints = new WeakMap<PresenceView, string>();
+function fingerprint(entry: PresenceView | undefined): string {
+  if (!entry) return '';
+  let text = fingerprints.get(entry);
+  if (text === undefined) {
+    text = JSON.stringify(entry);
+    fingerprints.set(entry, text);
+  }
+  return text;
+}
+
 export function spotKey(spot: PresenceSpot): string {
   return `${spot.groupId}\n${locationKey(spot.location)}`;
 }
@@ -407,7 +419,7 @@ export class Hub {
             entries.set(key, presenceAt(rows, watch.location, watch.exactMatch)[0]);
           }
           const entry = entries.get(key);
-          if (JSON.stringify(entry) === JSON.stringify(watch.shown.get(userId))) continue;
+          if (fingerprint(entry) === fingerprint(watch.shown.get(userId))) continue;
           changed = true;
           if (entry) watch.shown.set(userId, entry);
           else watch.shown.delete(userId);
