@@ -9,6 +9,8 @@ import { contentFromText } from '../src/protocol/content.ts';
 import type { ServerEvent } from '../src/protocol/events.ts';
 import {
   MAX_FRAME_BYTES,
+  MAX_LOCATION_KEYS,
+  MAX_LOCATION_LENGTH,
   MAX_MESSAGE_LENGTH,
   MAX_PAGE_SIZE,
   MAX_REACTION_LENGTH,
@@ -406,9 +408,9 @@ const flatRecordBroken = fc.oneof(
 const notALocation = fc.oneof(
   flatRecordBroken,
   fc
-    .integer({ min: 51, max: 300 })
+    .integer({ min: MAX_LOCATION_KEYS + 1, max: 300 })
     .map((keys) => Object.fromEntries(Array.from({ length: keys }, (_, i) => [`k${i}`, i]))),
-  fc.integer({ min: 201, max: 2_000 }).map((length) => ({ ['k'.repeat(length)]: 1 })),
+  fc.integer({ min: MAX_LOCATION_LENGTH, max: 2 * MAX_LOCATION_LENGTH }).map((length) => ({ ['k'.repeat(length)]: 1 })),
 );
 /** Arrays and objects that are not Cord's message content (an empty array is: it is left out). */
 const notContent = fc.oneof(
@@ -493,7 +495,7 @@ function brokenValues(field: Field): Array<fc.Arbitrary<Corruption>> {
         ),
       ];
     case 'location':
-      return [as(notALocation), as(overLimit(2000).map((value) => ({ page: value })))];
+      return [as(notALocation), as(overLimit(MAX_LOCATION_LENGTH).map((value) => ({ page: value })))];
     case 'metadata':
       return [as(flatRecordBroken)];
     case 'strings':

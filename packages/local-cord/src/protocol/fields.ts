@@ -7,6 +7,7 @@ import {
   MAX_ID_LENGTH,
   MAX_LOCATION_KEY_LENGTH,
   MAX_LOCATION_KEYS,
+  MAX_LOCATION_LENGTH,
   MAX_LOCATION_VALUE_LENGTH,
   MAX_MESSAGE_LENGTH,
   MAX_METADATA_KEY_LENGTH,
@@ -17,6 +18,7 @@ import {
   MAX_TRANSLATION_KEY_LENGTH,
   MAX_URL_LENGTH,
 } from './limits.ts';
+import { locationKey } from './location.ts';
 
 // The fields browsers, tokens and the REST API send, each checked by one schema here.
 // Every string that is stored has a limit (limits.ts), counted in code points, and no
@@ -158,7 +160,10 @@ export function profileFromDetails(user: z.infer<typeof userDetails>) {
 }
 
 /** A location as browsers and the REST API may send it. */
-export const locationSchema = flatObject(MAX_LOCATION_KEYS, MAX_LOCATION_KEY_LENGTH, MAX_LOCATION_VALUE_LENGTH);
+export const locationSchema = flatObject(MAX_LOCATION_KEYS, MAX_LOCATION_KEY_LENGTH, MAX_LOCATION_VALUE_LENGTH).refine(
+  (value) => characterCount(locationKey(value)) <= MAX_LOCATION_LENGTH,
+  { error: `a location may be at most ${MAX_LOCATION_LENGTH} characters long as JSON` },
+);
 
 /** Message content as Cord's server accepts it, refused with Cord's text. */
 export const messageContentSchema = z.custom<MessageContent>(isMessageContent, {

@@ -22,8 +22,7 @@ export const MAX_URL_LENGTH = 4_000;
 export const MAX_METADATA_KEYS = 50;
 export const MAX_METADATA_KEY_LENGTH = 200;
 export const MAX_METADATA_VALUE_LENGTH = 2_000;
-/** A location: a flat object this big at most. */
-export const MAX_LOCATION_KEYS = 50;
+/** A location's keys and values (MAX_LOCATION_KEYS and MAX_LOCATION_LENGTH, below, bound it whole). */
 export const MAX_LOCATION_KEY_LENGTH = 200;
 export const MAX_LOCATION_VALUE_LENGTH = 2_000;
 /** The CSS classes a thread or message adds to its elements. */
@@ -50,6 +49,29 @@ export const RATE_WINDOW_MS = 1_000;
  * (after a reconnect, or a busy moment of the server's), which must not count as abuse.
  */
 export const RATE_BURST = 2 * RATE_LIMIT;
+/**
+ * Requests one user may make per RATE_WINDOW_MS over all their connections (a few tabs
+ * busy at once), and their burst: many connections of one user do not multiply the rate.
+ */
+export const USER_RATE_LIMIT = 4 * RATE_LIMIT;
+export const USER_RATE_BURST = 2 * USER_RATE_LIMIT;
+/** Connections one user may have open at once (tabs, windows, devices); more are closed as they sign in. */
+export const MAX_CONNECTIONS_PER_USER = 16;
+
+/**
+ * Most keys a location may have. Cord's locations are small flat objects
+ * (`{ page, section, elementId }`); a page's URL as one value fits many times over.
+ */
+export const MAX_LOCATION_KEYS = 20;
+/** Longest location, in characters (code points) of its JSON. */
+export const MAX_LOCATION_LENGTH = 2_000;
+/**
+ * Most places one user may be present at once, over all their connections. Every
+ * element of a page that shows presence sets it somewhere; a live cursor moves with
+ * `exclusiveWithin` and so holds one place, however far it travels. A watcher is sent
+ * all of a user's places in one entry: this and MAX_LOCATION_LENGTH bound it (100 KB).
+ */
+export const MAX_PRESENT_LOCATIONS = 50;
 
 /** Cord's presence timing: a present user refreshes every 15 s and lapses after 30 s. */
 export const PRESENCE_REFRESH_MS = 15_000;

@@ -22,7 +22,9 @@ import { ChangeFeed } from './inspector/changeFeed.ts';
 import { inspector } from './inspector/inspectorRoutes.ts';
 import { SignInLog } from './inspector/signInLog.ts';
 import { handleConnection } from './live/connection.ts';
+import { FrameScheduler } from './live/frameScheduler.ts';
 import { Hub } from './live/hub.ts';
+import { UserLimits } from './live/userLimits.ts';
 import { Outbox } from './notifications/outbox.ts';
 import { notifier } from './notify.ts';
 import { restApi } from './rest/router.ts';
@@ -78,6 +80,8 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
   const feed = new ChangeFeed();
   store.onWrite(feed.changed);
   const signIns = new SignInLog(feed.changed);
+  const frames = new FrameScheduler();
+  const userLimits = new UserLimits();
   const outbox = new Outbox(store, options.emailDelayMs, feed.changed);
   const webhooks = new Webhooks(options.project, options.webhook, feed.changed);
   const notifications = notifier({ store, hub, outbox, webhooks, projectId: options.project.id });
@@ -129,7 +133,7 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => {
-      handleConnection(ws, { store, hub, notify, project: options.project, signIns });
+      handleConnection(ws, { store, hub, notify, project: options.project, frames, userLimits, signIns });
       // The inspector counts open connections (an opening one is told of by its sign-in).
       ws.once('close', feed.changed);
     });

@@ -114,11 +114,34 @@ export class Presence {
 
   /** Presence visible in the given groups: present now, or seen there before. */
   visibleIn(groupIds: readonly string[], now = Date.now()): PresenceRecord[] {
+    return this.visible(groupIds, null, now);
+  }
+
+  /**
+   * One user's presence visible in the given groups: what a watcher needs again when that
+   * user (and only they) arrived or left somewhere.
+   */
+  ofUserIn(userId: string, groupIds: readonly string[], now = Date.now()): PresenceRecord[] {
+    return this.visible(groupIds, userId, now);
+  }
+
+  /** How many places the user is present at now, in every group. */
+  presentCount(userId: string, now = Date.now()): number {
+    return this.sql.value(
+      'SELECT count(*) FROM presence WHERE user_id = ? AND present_until IS NOT NULL AND present_until > ?',
+      userId,
+      now,
+    ) as number;
+  }
+
+  private visible(groupIds: readonly string[], userId: string | null, now: number): PresenceRecord[] {
     if (groupIds.length === 0) return [];
     const rows = this.sql.rows(
       `SELECT ${PRESENCE_COLUMNS} FROM presence p JOIN users u ON u.id = p.user_id
-       WHERE p.group_id IN (${groupIds.map(() => '?').join(',')}) AND ${VISIBLE}`,
+       WHERE p.group_id IN (${groupIds.map(() => '?').join(',')})
+         ${userId === null ? '' : 'AND p.user_id = ?'} AND ${VISIBLE}`,
       ...groupIds,
+      ...(userId === null ? [] : [userId]),
       now,
     );
     return rows.map((row) => toPresenceRecord(row, now));

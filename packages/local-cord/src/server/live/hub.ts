@@ -1,9 +1,9 @@
 import type { ServerEvent } from '../../protocol/events.ts';
-import { TYPING_LAPSE_MS } from '../../protocol/limits.ts';
+import { MAX_PRESENT_LOCATIONS, TYPING_LAPSE_MS } from '../../protocol/limits.ts';
 import { type CordLocation, locationKey, matchesLocation } from '../../protocol/location.ts';
 import { matchesThreadFilter } from '../../protocol/threadFilter.ts';
 import type { PresenceView, ThreadCountsData, ThreadData, UserData } from '../../protocol/views.ts';
-import type { MessageRecord, Store, ThreadRecord } from '../../store/store.ts';
+import type { MessageRecord, PresencePlace, Store, ThreadRecord } from '../../store/store.ts';
 import {
   messageData,
   type ThreadSnapshot,
@@ -14,12 +14,29 @@ import {
 } from '../views/threadViews.ts';
 import { userData, viewerData } from '../views/userData.ts';
 import { refreshNotifications } from './notificationLists.ts';
-import { presenceAt, watchedLocation } from './presence.ts';
+import { inPresenceOrder, presenceAt, watchedLocation } from './presence.ts';
+import { RequestError } from './requestError.ts';
 import { type PresenceSpot, type PresenceWatch, rememberUsers, type Subscriber } from './subscriber.ts';
 import { threadCounts } from './threadQueries.ts';
 
 function sameCounts(a: ThreadCountsData, b: ThreadCountsData): boolean {
   return (Object.keys(a) as Array<keyof ThreadCountsData>).every((key) => a[key] === b[key]);
+}
+
+const TOO_MANY_PLACES =
+  `A user may be present at most at ${MAX_PRESENT_LOCATIONS} locations at once: ` +
+  'leave one first (present: false), or move with exclusiveWithin.';
+
+/** Each presence entry's JSON, written once however many watches compare it. */
+const fingerprints = new WeakMap<PresenceView, string>();
+function fingerprint(entry: PresenceView | undefined): string {
+  if (!entry) return '';
+  let text = fingerprints.get(entry);
+  if (text === undefined) {
+    text = JSON.stringify(entry);
+    fingerprints.set(entry, text);
+  }
+  return text;
 }
 
 export function spotKey(spot: PresenceSpot): string {
@@ -33,6 +50,8 @@ export function spotKey(spot: PresenceSpot): string {
  */
 export class Hub {
   private readonly subscribers = new Set<Subscriber>();
+  /** The same connections by user. */
+  private readonly byUser = new Map<string, Set<Subscriber>>();
   /** threadId -> userId -> when their typing indicator lapses. */
   private readonly typing = new Map<string, Map<string, number>>();
 
@@ -40,16 +59,32 @@ export class Hub {
 
   add(subscriber: Subscriber) {
     this.subscribers.add(subscriber);
+    const { userId } = subscriber.viewer;
+    const mine = this.byUser.get(userId) ?? new Set();
+    mine.add(subscriber);
+    this.byUser.set(userId, mine);
   }
 
   /** Forgets a connection; its user leaves every place only it kept them present in. */
   remove(subscriber: Subscriber) {
-    this.subscribers.delete(subscriber);
+    this.forget(subscriber);
     for (const [key, spot] of subscriber.presentAt) {
       if (!this.isPresentElsewhere(subscriber, key)) {
         this.leave(subscriber.viewer.userId, spot, spot.durable ? Date.now() : undefined);
       }
     }
+  }
+
+  private forget(subscriber: Subscriber) {
+    this.subscribers.delete(subscriber);
+    const mine = this.byUser.get(subscriber.viewer.userId);
+    mine?.delete(subscriber);
+    if (mine?.size === 0) this.byUser.delete(subscriber.viewer.userId);
+  }
+
+  /** The user's connections. */
+  connectionsOf(userId: string): ReadonlySet<Subscriber> {
+    return this.byUser.get(userId) ?? new Set();
   }
 
   get size() {
@@ -112,11 +147,13 @@ export class Hub {
     }
   }
 
-  /** Sends the connection's thread counts over a group again, those that changed. */
+  /** Sends the connection's thread counts over a group again (over the groups its user is in now), those that changed. */
   private sendCounts(subscriber: Subscriber, groupId: string) {
+    const { userId } = subscriber.viewer;
     for (const [queryId, query] of subscriber.threadCounts) {
       if (!query.scope.includes(groupId)) continue;
-      const counts = threadCounts(this.store, subscriber.viewer.userId, query.scope, query.filter);
+      const scope = query.scope.filter((member) => this.store.groups.isMember(member, userId));
+      const counts = threadCounts(this.store, userId, scope, query.filter);
       if (sameCounts(counts, query.sent)) continue;
       query.sent = counts;
       subscriber.send({ type: 'threadCounts', queryId, counts });
@@ -221,9 +258,8 @@ export class Hub {
    * without the goodbyes a closing connection says (its presence goes with the user).
    */
   disconnectUser(userId: string, reason: string) {
-    for (const subscriber of this.subscribers) {
-      if (subscriber.viewer.userId !== userId) continue;
-      this.subscribers.delete(subscriber);
+    for (const subscriber of this.connectionsOf(userId)) {
+      this.forget(subscriber);
       subscriber.presentAt.clear();
       subscriber.end(reason);
     }
@@ -240,8 +276,8 @@ export class Hub {
     }
     this.publishPresence(
       this.store.presence
-        .visibleIn(this.store.groups.groupIdsOf(userId))
-        .filter(({ user: present }) => present.id === userId),
+        .ofUserIn(userId, this.store.groups.groupIdsOf(userId))
+        .map(({ groupId, location }) => ({ userId, groupId, location })),
     );
   }
 
@@ -278,8 +314,22 @@ export class Hub {
     this.publishNotifications([...added, ...removed]);
   }
 
-  /** The connection's user is no longer in the group: it stops seeing the group's threads. */
+  /**
+   * The connection's user is no longer in the group: it stops seeing the group's threads,
+   * its counts and presence watches leave the group out, and its user is present there no more.
+   */
   private dropGroup(subscriber: Subscriber, groupId: string) {
+    this.sendCounts(subscriber, groupId);
+    for (const [watchId, watch] of subscriber.presenceWatches) {
+      if (!watch.groupIds.includes(groupId)) continue;
+      watch.groupIds = watch.groupIds.filter((id) => id !== groupId);
+      subscriber.send({ type: 'presence', watchId, users: this.answerWatch(watch) });
+    }
+    for (const [key, spot] of subscriber.presentAt) {
+      if (spot.groupId !== groupId) continue;
+      subscriber.presentAt.delete(key);
+      this.leave(subscriber.viewer.userId, spot);
+    }
     const gone = new Set<string>();
     for (const [threadId] of subscriber.threads) {
       if (this.store.threads.get(threadId)?.groupId === groupId) gone.add(threadId);
@@ -300,21 +350,25 @@ export class Hub {
   /** Users' notifications changed: their connections' notification lists and counts are sent what changed. */
   publishNotifications(userIds: Iterable<string>) {
     for (const userId of new Set(userIds)) {
-      const connections = [...this.subscribers].filter((subscriber) => subscriber.viewer.userId === userId);
-      refreshNotifications(this.store, userId, connections);
+      refreshNotifications(this.store, userId, [...this.connectionsOf(userId)]);
     }
   }
 
   // --- presence ------------------------------------------------------------------
 
-  presenceFor(watch: PresenceWatch): PresenceView[] {
-    return presenceAt(this.store.presence.visibleIn(watch.groupIds), watch.location, watch.exactMatch);
+  /** A watch's whole answer, worked out afresh (and remembered as shown). */
+  answerWatch(watch: PresenceWatch): PresenceView[] {
+    const users = presenceAt(this.store.presence.visibleIn(watch.groupIds), watch.location, watch.exactMatch);
+    watch.shown.clear();
+    for (const entry of users) watch.shown.set(entry.user.id, entry);
+    return users;
   }
 
   /**
    * The user is present at a spot. With `region` (Cord's `exclusive_within`) they leave, at
    * the same moment, every other spot of this connection's in the group within the region:
-   * watchers hear of the move once, never of a moment with the user nowhere.
+   * watchers hear of the move once, never of a moment with the user nowhere. A user already
+   * at MAX_PRESENT_LOCATIONS places is refused a new one.
    */
   arrive(
     subscriber: Subscriber,
@@ -323,12 +377,22 @@ export class Hub {
     lastSeen: number | undefined,
     region?: CordLocation,
   ) {
+    const { userId } = subscriber.viewer;
     const key = spotKey(spot);
-    const left = region ? this.leaveRegion(subscriber, spot.groupId, region, key) : [];
+    const leaving = region ? this.spotsWithin(subscriber, spot.groupId, region, key) : [];
     const wasPresent = subscriber.presentAt.has(key) || this.isPresentElsewhere(subscriber, key);
+    if (!wasPresent && this.store.presence.presentCount(userId) - leaving.length >= MAX_PRESENT_LOCATIONS) {
+      throw new RequestError('invalid_request', TOO_MANY_PLACES);
+    }
+    for (const [leftKey, left] of leaving) {
+      subscriber.presentAt.delete(leftKey);
+      this.store.presence.set({ userId, ...left, presentUntil: null, lastSeen: left.durable ? Date.now() : undefined });
+    }
     subscriber.presentAt.set(key, spot);
-    this.store.presence.set({ userId: subscriber.viewer.userId, ...spot, presentUntil, lastSeen });
-    if (!wasPresent || lastSeen !== undefined || left.length > 0) this.publishPresence([spot, ...left]);
+    this.store.presence.set({ userId, ...spot, presentUntil, lastSeen });
+    if (!wasPresent || lastSeen !== undefined || leaving.length > 0) {
+      this.publishPresence([spot, ...leaving.map(([, left]) => left)].map((place) => ({ userId, ...place })));
+    }
   }
 
   depart(subscriber: Subscriber, spot: PresenceSpot, lastSeen: number | undefined) {
@@ -339,66 +403,76 @@ export class Hub {
 
   private leave(userId: string, spot: PresenceSpot, lastSeen?: number) {
     this.store.presence.set({ userId, ...spot, presentUntil: null, lastSeen });
-    this.publishPresence([spot]);
+    this.publishPresence([{ userId, ...spot }]);
   }
 
-  /** Leaves the connection's spots in a group within a region (but `keep`) without telling anyone yet. */
-  private leaveRegion(subscriber: Subscriber, groupId: string, region: CordLocation, keep: string): PresenceSpot[] {
-    const left: PresenceSpot[] = [];
-    for (const [key, spot] of subscriber.presentAt) {
-      if (key === keep || spot.groupId !== groupId || !matchesLocation(region, spot.location)) continue;
-      subscriber.presentAt.delete(key);
-      if (this.isPresentElsewhere(subscriber, key)) continue;
-      const lastSeen = spot.durable ? Date.now() : undefined;
-      this.store.presence.set({ userId: subscriber.viewer.userId, ...spot, presentUntil: null, lastSeen });
-      left.push(spot);
-    }
-    return left;
+  /** The connection's spots in a group within a region (but `keep`) that only it keeps its user at. */
+  private spotsWithin(
+    subscriber: Subscriber,
+    groupId: string,
+    region: CordLocation,
+    keep: string,
+  ): [string, PresenceSpot][] {
+    return [...subscriber.presentAt].filter(
+      ([key, spot]) =>
+        key !== keep &&
+        spot.groupId === groupId &&
+        matchesLocation(region, spot.location) &&
+        !this.isPresentElsewhere(subscriber, key),
+    );
   }
 
   private isPresentElsewhere(subscriber: Subscriber, key: string) {
-    for (const other of this.subscribers) {
-      if (other !== subscriber && other.viewer.userId === subscriber.viewer.userId && other.presentAt.has(key)) {
-        return true;
-      }
+    for (const other of this.connectionsOf(subscriber.viewer.userId)) {
+      if (other !== subscriber && other.presentAt.has(key)) return true;
     }
     return false;
   }
 
-  /** Tells every watch of any of these spots who is there now, once per watch. */
-  publishPresence(spots: readonly Pick<PresenceSpot, 'groupId' | 'location'>[]) {
-    if (spots.length === 0) return;
-    // Everyone on one page watches the same thing: work each answer out once.
-    const answers = new Map<string, PresenceView[]>();
+  /**
+   * Users arrived or left places: every watch of one of them is sent its answer with those
+   * users' entries worked out again, each from that user's own rows in the groups the
+   * watcher is in now. Nothing else is recomputed, and a watch whose answer did not change
+   * is not sent it.
+   */
+  publishPresence(places: readonly PresencePlace[]) {
+    if (places.length === 0) return;
+    // Everyone on one page watches the same thing: work each entry out once.
+    const entries = new Map<string, PresenceView | undefined>();
     for (const subscriber of this.subscribers) {
       for (const [watchId, watch] of subscriber.presenceWatches) {
-        const touched = spots.some(
-          (spot) =>
-            watch.groupIds.includes(spot.groupId) && watchedLocation(watch.location, spot.location, watch.exactMatch),
+        const touched = places.filter(
+          (place) =>
+            watch.groupIds.includes(place.groupId) && watchedLocation(watch.location, place.location, watch.exactMatch),
         );
-        if (!touched) continue;
-        const key = `${watch.groupIds.join('\n')}\n${watch.exactMatch === true}\n${locationKey(watch.location)}`;
-        let users = answers.get(key);
-        if (!users) {
-          users = this.presenceFor(watch);
-          answers.set(key, users);
+        if (touched.length === 0) continue;
+        const scope = watch.groupIds.filter((groupId) => this.store.groups.isMember(groupId, subscriber.viewer.userId));
+        let changed = false;
+        for (const userId of new Set(touched.map((place) => place.userId))) {
+          const key = JSON.stringify([userId, scope, watch.exactMatch === true, locationKey(watch.location)]);
+          if (!entries.has(key)) {
+            const rows = this.store.presence.ofUserIn(userId, scope);
+            entries.set(key, presenceAt(rows, watch.location, watch.exactMatch)[0]);
+          }
+          const entry = entries.get(key);
+          if (fingerprint(entry) === fingerprint(watch.shown.get(userId))) continue;
+          changed = true;
+          if (entry) watch.shown.set(userId, entry);
+          else watch.shown.delete(userId);
         }
-        subscriber.send({ type: 'presence', watchId, users });
+        if (changed) subscriber.send({ type: 'presence', watchId, users: inPresenceOrder(watch.shown.values()) });
       }
     }
   }
 
   /** Runs Cord's timeouts: lapsed presence (30 s without refresh) and stale typing. */
   sweep(now = Date.now()) {
-    const lapsed = new Map<string, PresenceSpot>();
-    for (const { userId, ...spot } of this.store.presence.lapse(now)) {
+    const lapsed = this.store.presence.lapse(now);
+    for (const { userId, ...spot } of lapsed) {
       const key = spotKey(spot);
-      for (const subscriber of this.subscribers) {
-        if (subscriber.viewer.userId === userId) subscriber.presentAt.delete(key);
-      }
-      lapsed.set(key, spot);
+      for (const subscriber of this.connectionsOf(userId)) subscriber.presentAt.delete(key);
     }
-    this.publishPresence([...lapsed.values()]);
+    this.publishPresence(lapsed);
     for (const [threadId, users] of this.typing) {
       for (const [userId, until] of users) {
         if (until > now) continue;

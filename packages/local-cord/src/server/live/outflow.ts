@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { ServerEvent } from '../../protocol/events.ts';
 import { MAX_QUEUED_BYTES, QUEUED_BYTES_BEFORE_WAITING, SLOW_READER_MS } from '../../protocol/limits.ts';
+import type { ReadControl } from './readGate.ts';
 
 /** Close code for a client that stopped reading what it is sent. */
 export const CLOSE_TOO_SLOW = 4008;
@@ -28,6 +29,8 @@ export class Outflow {
 
   constructor(
     private readonly socket: WebSocket,
+    /** Stops and restarts reading the socket's requests (shared with the frame scheduler). */
+    private readonly reading: ReadControl,
     /** Told once, when the client is closed as too slow: nothing more should be made for it. */
     private readonly onTooSlow: () => void,
   ) {}
@@ -47,7 +50,7 @@ export class Outflow {
     this.waiting.push(work);
     if (this.checkTimer) return;
     this.progressAt = Date.now();
-    this.socket.pause();
+    this.reading.pause();
     this.checkTimer = setInterval(() => this.check(), CHECK_MS);
   }
 
@@ -75,7 +78,7 @@ export class Outflow {
     if (this.waiting.length > 0) return;
     clearInterval(this.checkTimer);
     this.checkTimer = undefined;
-    this.socket.resume();
+    this.reading.resume();
   }
 
   private closeTooSlow() {

@@ -20,9 +20,12 @@ export function presenceAt(rows: readonly PresenceRecord[], query: CordLocation,
       locations: row.present ? [...locations, row.location] : locations,
     });
   }
-  return [...byUser.values()].sort(
-    (a, b) => Number(b.present) - Number(a.present) || (b.lastSeen ?? 0) - (a.lastSeen ?? 0),
-  );
+  return inPresenceOrder(byUser.values());
+}
+
+/** Present users first, then the most recently seen. */
+export function inPresenceOrder(users: Iterable<PresenceView>): PresenceView[] {
+  return [...users].sort((a, b) => Number(b.present) - Number(a.present) || (b.lastSeen ?? 0) - (a.lastSeen ?? 0));
 }
 
 /** Whether presence at `candidate` shows to a watch of `query`: partly matching (Cord's default) or the same location. */

@@ -1,7 +1,7 @@
 import type { ServerEvent } from '../../protocol/events.ts';
 import type { CordLocation } from '../../protocol/location.ts';
 import type { NotificationFilter, ThreadFilter, ThreadSort } from '../../protocol/requests.ts';
-import type { ThreadCountsData, UserData } from '../../protocol/views.ts';
+import type { PresenceView, ThreadCountsData, UserData } from '../../protocol/views.ts';
 import type { ListPosition } from '../notifications/visibleNotifications.ts';
 import type { Viewer } from './session.ts';
 
@@ -44,12 +44,17 @@ export interface NotificationCountsQuery {
   unread: number;
 }
 
-/** Someone watching presence at a location, in the groups they could see when they asked. */
+/**
+ * Someone watching presence at a location, in the groups they could see when they asked
+ * (narrowed when they leave one), and what they were last sent, by user: a change is
+ * worked out for the user it concerns alone.
+ */
 export interface PresenceWatch {
   location: CordLocation;
   groupIds: readonly string[];
   /** Exactly this location, rather than it and every location it partly matches. */
   exactMatch?: boolean | undefined;
+  readonly shown: Map<string, PresenceView>;
 }
 
 /** Where a connection says its user is present. */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { MessageRecord, Store } from '../../store/store.ts';
+import type { MessageRecord, PresencePlace, Store } from '../../store/store.ts';
 import type { Hub } from '../live/hub.ts';
-import type { PresenceSpot } from '../live/subscriber.ts';
 import { type RestContext, type Route, success } from './common.ts';
 import { cordError } from './cordErrors.ts';
 import { cordBody, requireIdentifier } from './cordValidation.ts';
@@ -12,11 +11,9 @@ import { cordBody, requireIdentifier } from './cordValidation.ts';
 const deleteUserBody = cordBody('DeleteUserVariables', 'users', z.strictObject({ permanently_delete: z.boolean() }));
 
 /** Where people were present in some groups, to tell watchers once those rows are gone. */
-function presenceSpots(store: Store, groupIds: readonly string[], userId?: string): PresenceSpot[] {
-  return store.presence
-    .visibleIn(groupIds)
-    .filter((record) => userId === undefined || record.user.id === userId)
-    .map(({ groupId, location }) => ({ groupId, location }));
+function presenceSpots(store: Store, groupIds: readonly string[], userId?: string): PresencePlace[] {
+  const records = userId === undefined ? store.presence.visibleIn(groupIds) : store.presence.ofUserIn(userId, groupIds);
+  return records.map(({ groupId, location, user }) => ({ userId: user.id, groupId, location }));
 }
 
 /** Messages deleted from threads: gone threads leave open pages, the others lose those messages. */

@@ -9,9 +9,9 @@ const NO_GROUP = 'Must specify a group ID when setting presence to control who c
 
 export const presenceHandlers: Handlers<'presence.watch' | 'presence.unwatch' | 'presence.set'> = {
   'presence.watch'({ store, hub, subscriber }, { watchId, location, groupId, exactMatch }) {
-    const watch = { location, groupIds: readScope(store, subscriber.viewer, groupId), exactMatch };
+    const watch = { location, groupIds: readScope(store, subscriber.viewer, groupId), exactMatch, shown: new Map() };
     subscriber.presenceWatches.set(watchId, watch);
-    return { users: hub.presenceFor(watch) };
+    return { users: hub.answerWatch(watch) };
   },
 
   'presence.unwatch'({ subscriber }, { watchId }) {
