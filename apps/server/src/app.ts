@@ -41,6 +41,7 @@ export function createApp(config: TokenServerConfig) {
   // A token is different every time: hashing it for an ETag is wasted work.
   app.disable('etag');
   app.use(logRequest);
+  app.use(answerInFull);
   app.use(answerAllowedHostsOnly(config.allowedHosts ?? { names: [], setting: TOKEN_SERVER_ALLOWED_HOSTS }));
   app.use(allowClientOrigins(config.allowedOrigins));
 
@@ -75,6 +76,17 @@ export function createApp(config: TokenServerConfig) {
   app.use(answerErrorsAsJson);
   return app;
 }
+
+/**
+ * Every answer here is made afresh (a token is new each time): never cached, and never an
+ * empty 304. Express would answer `If-None-Match: *` with one, as the request is "fresh"
+ * when no ETag contradicts it.
+ */
+const answerInFull: RequestHandler = (req, res, next) => {
+  Object.defineProperty(req, 'fresh', { value: false });
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
 
 /** Refuses a request by another host name than this machine's: see hostCheck.ts (DNS rebinding). */
 function answerAllowedHostsOnly(allowedHosts: AllowedHosts): RequestHandler {

@@ -136,6 +136,16 @@ describe('GET /generate-cord-token', () => {
     expect(claims.organization_id).toBe('starpotterdunewars');
   });
 
+  it('signs a new token whatever conditional headers say: never an empty 304, never cached', async () => {
+    for (const headers of [{ 'If-None-Match': '*' }, { 'If-Modified-Since': new Date().toUTCString() }]) {
+      const response = await fetch(`${server.url}/generate-cord-token`, { headers });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      const body = (await response.json()) as { clientAuthToken: string };
+      expect(verifyToken(body.clientAuthToken).user_id).toBe('severusatreides');
+    }
+  });
+
   it('refuses ?userIndex given twice with a 400 JSON error', async () => {
     const response = await fetch(`${server.url}/generate-cord-token?userIndex=1&userIndex=2`);
     expect(response.status).toBe(400);
