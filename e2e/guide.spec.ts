@@ -119,7 +119,7 @@ test('steps 7 to 11: cord init, the CLI commands, then the guide users see each 
   await composer(cordy).press('Enter');
   await expect(message(yakety, hello).locator('.cord-author-name')).toHaveText('Cordy McCordface');
   await composer(yakety).fill('👋 oh hey there!');
-  await expect(cordy.locator('cord-thread .cord-typing-indicator-container')).toHaveText('Yakety Yak is typing…');
+  await expect(cordy.locator('cord-thread .cord-typing-indicators')).toHaveText('Yakety Yak is typing…');
   await composer(yakety).press('Enter');
   await expect(message(cordy, '👋 oh hey there!').locator('.cord-author-name')).toHaveText('Yakety Yak');
 

@@ -113,7 +113,7 @@ test("another user's typing shows while they type and goes a few seconds after t
   await expect(minerva.locator('cord-thread .cord-typing-indicator-container')).toHaveCount(0);
   // She stops without sending: the indicator lapses (Cord's few seconds) without a message.
   await expect(typing).toHaveCount(0, { timeout: 10_000 });
-  await expect(composer(minerva)).toHaveValue('I am writing a long answer');
+  await expect(composer(minerva)).toHaveText('I am writing a long answer');
 });
 
 test("the thread's menu: subscribe, unsubscribe and share by e-mail, with Cord's toasts; resolve shows Cord's resolved state on the other page, and reopen comes back", async ({

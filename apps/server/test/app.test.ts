@@ -137,7 +137,11 @@ describe('GET /generate-cord-token', () => {
   });
 
   it('signs a new token whatever conditional headers say: never an empty 304, never cached', async () => {
-    for (const headers of [{ 'If-None-Match': '*' }, { 'If-Modified-Since': new Date().toUTCString() }]) {
+    const conditions: Record<string, string>[] = [
+      { 'If-None-Match': '*' },
+      { 'If-Modified-Since': new Date().toUTCString() },
+    ];
+    for (const headers of conditions) {
       const response = await fetch(`${server.url}/generate-cord-token`, { headers });
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('no-store');
