@@ -10,6 +10,7 @@ import { groupRoutes } from './groups.ts';
 import { messageRoutes } from './messages.ts';
 import { messageWriteRoutes } from './messageWrites.ts';
 import { notificationRoutes } from './notifications.ts';
+import { preferenceRoutes } from './preferences.ts';
 import { presenceRoutes } from './presence.ts';
 import { verifyServerAuthToken } from './serverAuthToken.ts';
 import { threadRoutes } from './threads.ts';
@@ -20,6 +21,7 @@ const PREFIX = '/v1/';
 const ROUTES: readonly Route[] = [
   ...userRoutes,
   ...presenceRoutes,
+  ...preferenceRoutes,
   ...groupRoutes,
   ...batchRoutes,
   ...threadRoutes,
