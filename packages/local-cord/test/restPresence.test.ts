@@ -2,7 +2,7 @@
 // and a browser watching that location (a real WebSocket client) sees them arrive, move and
 // leave at once; Cord's refusals for unknown users and groups, non-members and bad bodies.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PRESENCE_LAPSE_MS } from '../src/protocol/limits.ts';
+import { MAX_PRESENT_LOCATIONS, PRESENCE_LAPSE_MS } from '../src/protocol/limits.ts';
 import type { PresenceView } from '../src/protocol/views.ts';
 import type { LocalCord } from '../src/server/index.ts';
 import { startThrowawayLocalCord, stopServer, type TestClient } from '../src/testing/index.ts';
@@ -95,6 +95,28 @@ describe('PUT /v1/users/<id>/presence', () => {
     // Her browser refreshes her presence, as Cord's SDK does: she is back, and Bob is told.
     await adaBrowser.ok({ type: 'presence.set', location: PAGE, present: true, durable: false });
     expect(await adaSeen((ada) => ada?.present === true, "Ada's return")).toMatchObject({ locations: [PAGE] });
+  });
+
+  it(`keeps a user at most at ${MAX_PRESENT_LOCATIONS} places, counting their browsers'`, async () => {
+    const { client: adaBrowser } = await browserOf(cord, 'ada', 'team');
+    await adaBrowser.ok({ type: 'presence.set', location: { page: 'tab' }, present: true, durable: false });
+    for (let spot = 1; spot < MAX_PRESENT_LOCATIONS; spot++) {
+      await setPresence('ada', { groupID: 'team', location: { page: 'doc', spot } });
+    }
+    const oneTooMany = setPresence('ada', { groupID: 'team', location: { page: 'doc', spot: 'one too many' } });
+    expect(await refused(oneTooMany)).toEqual(
+      cordRefusal(
+        400,
+        'invalid_request',
+        `A user may be present at most at ${MAX_PRESENT_LOCATIONS} locations at once: ` +
+          'leave one first (absent: true), or move with exclusiveWithin.',
+      ),
+    );
+    // Set again where she already is: not a new place.
+    await setPresence('ada', { groupID: 'team', location: { page: 'doc', spot: 1 } });
+    await setPresence('ada', { groupID: 'team', location: { page: 'doc', spot: 1 }, absent: true });
+    await setPresence('ada', { groupID: 'team', location: { page: 'doc', spot: 'one too many' } });
+    expect(cord.store.presence.presentCount('ada')).toBe(MAX_PRESENT_LOCATIONS);
   });
 
   it('lapses like any presence unless set again', async () => {

@@ -23,9 +23,10 @@ function sameCounts(a: ThreadCountsData, b: ThreadCountsData): boolean {
   return (Object.keys(a) as Array<keyof ThreadCountsData>).every((key) => a[key] === b[key]);
 }
 
-const TOO_MANY_PLACES =
+/** The refusal of one place too many; `leave` is how the caller's API says a user left (`present: false`). */
+const tooManyPlaces = (leave: string) =>
   `A user may be present at most at ${MAX_PRESENT_LOCATIONS} locations at once: ` +
-  'leave one first (present: false), or move with exclusiveWithin.';
+  `leave one first (${leave}), or move with exclusiveWithin.`;
 
 /** Each presence entry's JSON, written once however many watches compare it. */
 const fingerprints = new WeakMap<PresenceView, string>();
@@ -382,7 +383,7 @@ export class Hub {
     const leaving = region ? this.spotsWithin(subscriber, spot.groupId, region, key) : [];
     const wasPresent = subscriber.presentAt.has(key) || this.isPresentElsewhere(subscriber, key);
     if (!wasPresent && this.store.presence.presentCount(userId) - leaving.length >= MAX_PRESENT_LOCATIONS) {
-      throw new RequestError('invalid_request', TOO_MANY_PLACES);
+      throw new RequestError('invalid_request', tooManyPlaces('present: false'));
     }
     for (const [leftKey, left] of leaving) {
       subscriber.presentAt.delete(leftKey);
@@ -422,7 +423,7 @@ export class Hub {
           .map(({ groupId, location }) => ({ groupId, location }))
       : [];
     if (!wasPresent && this.store.presence.presentCount(userId, now) - leaving.length >= MAX_PRESENT_LOCATIONS) {
-      throw new RequestError('invalid_request', TOO_MANY_PLACES);
+      throw new RequestError('invalid_request', tooManyPlaces('absent: true'));
     }
     for (const left of leaving) {
       this.releaseSpot(userId, left);
