@@ -3,7 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LocalCord } from '@cord-tutorial/local-cord';
-import { freePort, pngBytes, signIn } from '@cord-tutorial/local-cord/testing';
+import type { ServerEvent } from '@cord-tutorial/local-cord/protocol';
+import { freePort, memberToken, pngBytes, signIn } from '@cord-tutorial/local-cord/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/errors.ts';
 import { type CordRun, envFor, runIn, startCordAndConfig, type TempConfig } from './support.ts';
@@ -39,6 +40,9 @@ async function guideUserInGroup() {
   await ok('group', 'create', 'my-first-group', '--name', 'my first cord group');
   await ok('group', 'add-member', 'my-first-group', '--user', 'cordymccordface');
 }
+
+/** Someone's entry in a presence watch's answer. */
+type PresenceView = Extract<ServerEvent, { type: 'presence' }>['users'][number];
 
 const NEW_THREAD = JSON.stringify({
   groupID: 'my-first-group',
@@ -141,26 +145,95 @@ describe('cord user', () => {
     );
   });
 
-  it.each([
-    [
-      'update-presence',
-      ['user', 'update-presence', 'ada', '--groupId', 'g', '--location', '{"page":"p"}'],
-      'PUT /v1/users/ada/presence',
-    ],
-    ['ls-preferences', ['user', 'ls-preferences', 'ada'], 'GET /v1/users/ada/preferences'],
-    [
-      'update-preferences',
-      ['user', 'update-preferences', 'ada', '--key', 'notification_channels', '--value', '{"sendViaEmail":false}'],
-      'PUT /v1/users/ada/preferences',
-    ],
-  ])('user %s: not supported by this local Cord yet', async (_name, argv, endpoint) => {
-    await ok('user', 'create', 'ada', '--name', 'Ada');
-    expectFailure(
-      await run(...argv),
-      EXIT.unsupported,
-      new RegExp(`${endpoint} is not supported by this local Cord yet`),
+  it('update-presence: the user arrives where a browser watches, moves, and leaves', async () => {
+    await guideUserInGroup();
+    const { client: watcher } = await signIn(cord, memberToken('yaketyyak', 'my-first-group'));
+    await watcher.ok({ type: 'presence.watch', watchId: 'w', location: { page: 'p' } });
+    /** The next answer of the watch in which Cordy's entry passes the test. */
+    const cordySeen = async (test: (entry: PresenceView | undefined) => boolean, what: string) => {
+      const seen = (event: ServerEvent) =>
+        event.type === 'presence' && test(event.users.find((entry) => entry.user.id === 'cordymccordface'));
+      const event = await watcher.next(seen, what);
+      return event.type === 'presence' ? event.users.find((entry) => entry.user.id === 'cordymccordface') : undefined;
+    };
+    const presence = ['user', 'update-presence', 'cordymccordface', '--groupId', 'my-first-group'];
+
+    expect(await ok(...presence, '--location', '{"page":"p","part":"a"}', '--exclusiveWithin', '{"page":"p"}')).toEqual(
+      { success: true, message: '✅ You successfully updated user cordymccordface presence' },
     );
-    expect(cord.store.users.exists('ada')).toBe(true);
+    expect(await cordySeen((entry) => entry?.present === true, 'arrival')).toMatchObject({
+      locations: [{ page: 'p', part: 'a' }],
+    });
+    await ok(...presence, '--location', '{"page":"p","part":"b"}', '--exclusive-within', '{"page":"p"}');
+    expect(await cordySeen((entry) => entry?.locations[0]?.part === 'b', 'the move')).toMatchObject({
+      locations: [{ page: 'p', part: 'b' }],
+    });
+    await ok(...presence, '--location', '{"page":"p","part":"b"}', '--absent', 'true');
+    expect(await cordySeen((entry) => entry === undefined, 'departure')).toBeUndefined();
+    await ok(...presence, '--location', '{"page":"p"}', '--durable', 'true');
+    expect(await cordySeen((entry) => entry !== undefined, 'the visit')).toMatchObject({ present: false });
+  });
+
+  it('update-presence: refusals exit non-zero with the reason and what to do', async () => {
+    await guideUserInGroup();
+    await ok('user', 'create', 'eve', '--name', 'Eve');
+    const presence = (id: string, ...flags: string[]) =>
+      run('user', 'update-presence', id, '--groupId', 'my-first-group', '--location', '{"page":"p"}', ...flags);
+    const outsider = await presence('eve');
+    expectFailure(outsider, EXIT.cordRefused, /401 Unauthorized \{"error":"user_not_in_organization"/);
+    expect(outsider.stderr).toContain('cord group add-member <groupID> --user <userID>');
+    expectFailure(await presence('nobody'), EXIT.cordRefused, /"error":"user_not_found"/);
+    expectFailure(
+      await presence('cordymccordface', '--durable', 'true', '--absent', 'true'),
+      EXIT.cordRefused,
+      /400 Bad Request \{"error":"invalid_request","message":"Cannot remove durable presence"\}/,
+    );
+    expectFailure(
+      await run('user', 'update-presence', 'eve', '--groupId', 'g', '--location', '{page}'),
+      EXIT.usage,
+      /--location is not valid JSON/,
+    );
+    expect(cord.store.presence.visibleIn(['my-first-group'])).toEqual([]);
+  });
+
+  it('ls-preferences and update-preferences read and change notification_channels', async () => {
+    await guideUserInGroup();
+    const channels = (sendViaSlack: boolean, sendViaEmail: boolean) => ({
+      notification_channels: { sendViaSlack, sendViaEmail },
+    });
+    expect(await ok('user', 'ls-preferences', 'cordymccordface')).toEqual(channels(true, true));
+    expect(
+      await ok(
+        'user',
+        'update-preferences',
+        'cordymccordface',
+        '--key',
+        'notification_channels',
+        '--value',
+        '{"sendViaEmail":false}',
+      ),
+    ).toEqual({ success: true, message: '✅ You successfully updated user cordymccordface preferences' });
+    expect(await ok('user', 'ls-preferences', 'cordymccordface')).toEqual(channels(true, false));
+    expect(cord.store.preferences.notificationChannels('cordymccordface')).toEqual({
+      sendViaSlack: true,
+      sendViaEmail: false,
+    });
+
+    expectFailure(await run('user', 'ls-preferences', 'nobody'), EXIT.cordRefused, /"error":"user_not_found"/);
+    const update = (id: string, value: string) =>
+      run('user', 'update-preferences', id, '--key', 'notification_channels', '--value', value);
+    expectFailure(await update('nobody', '{"sendViaEmail":true}'), EXIT.cordRefused, /"error":"user_not_found"/);
+    expectFailure(
+      await update('cordymccordface', '{"sendViaEmail":"yes"}'),
+      EXIT.cordRefused,
+      /Input \\"yes\\" for value\/sendViaEmail must be type boolean/,
+    );
+    expectFailure(
+      await run('user', 'update-preferences', 'cordymccordface', '--key', 'theme', '--value', '{}'),
+      EXIT.usage,
+      /Invalid values:/,
+    );
+    expect(await ok('user', 'ls-preferences', 'cordymccordface')).toEqual(channels(true, false));
   });
 });
 

@@ -109,6 +109,30 @@ describe('the outbox', () => {
     expect(await outbox()).toEqual([]);
   });
 
+  it('skips at once the e-mail to a recipient whose preferences say sendViaEmail: false', async () => {
+    const severus = await join('severus', 'Severus Snape');
+    await join('minerva', 'Minerva McGonagall');
+    const turnEmail = (on: boolean) =>
+      restCall(cord, 'PUT', 'users/minerva/preferences', {
+        key: 'notification_channels',
+        value: { sendViaEmail: on },
+      });
+    expect((await turnEmail(false)).status).toBe(200);
+    await severus.client.ok({ ...sendBody('t1', 'm1', 'x'), content: content(mention('minerva')) });
+    const [email] = await outbox();
+    expect(email).toMatchObject({
+      to: 'Minerva McGonagall <minerva@hogwarts.example>',
+      status: 'skipped',
+      reason: 'The recipient turned e-mail notifications off (sendViaEmail: false).',
+    });
+    expect(email!.dueAt).toBe(email!.createdAt);
+
+    await turnEmail(true);
+    await severus.client.ok({ ...sendBody('t1', 'm2', 'y'), content: content(mention('minerva')) });
+    expect((await outbox())[0]).toMatchObject({ status: 'waiting' });
+    await expect.poll(async () => (await outbox())[0]?.status, { timeout: 5_000 }).toBe('would send');
+  });
+
   it('skips the e-mail about a message deleted before it was due', async () => {
     const severus = await join('severus', 'Severus Snape');
     await join('minerva', 'Minerva McGonagall');

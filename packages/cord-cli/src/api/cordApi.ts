@@ -28,6 +28,7 @@ const NEXT_STEP: Record<string, string> = {
   invalid_user_id: 'Check the user id with `cord user ls`.',
   group_not_found: 'Check the group id with `cord group ls`, or create it with `cord group create <id> --name <name>`.',
   organization_not_found: 'Check the group id with `cord group ls`.',
+  user_not_in_organization: 'Add the user to the group with `cord group add-member <groupID> --user <userID>`.',
   thread_not_found: 'Check the thread id with `cord thread ls`; `cord message create` can make it with --createThread.',
   message_not_found: "List the thread's messages with `cord thread get-messages <threadID>`.",
 };

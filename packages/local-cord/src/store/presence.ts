@@ -67,6 +67,16 @@ export class Presence {
     }
   }
 
+  /** Writes durable "last seen here" alone: whether the user is present there now is left as it is. */
+  markSeen(place: PresencePlace, at: number) {
+    this.sql.run(
+      `INSERT INTO presence (user_id, group_id, location, present_until, last_seen)
+       VALUES (@userId, @groupId, @location, NULL, @at)
+       ON CONFLICT (user_id, group_id, location) DO UPDATE SET last_seen = @at`,
+      { userId: place.userId, groupId: place.groupId, location: locationKey(place.location), at },
+    );
+  }
+
   /** When the user's durable presence at a location was last written. */
   lastSeen({ userId, groupId, location }: PresencePlace): number | null {
     const value = this.sql.value(

@@ -192,5 +192,13 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX presence_by_deadline ON presence (present_until) WHERE present_until IS NOT NULL;
   CREATE INDEX presence_forgotten ON presence (user_id) WHERE present_until IS NULL AND last_seen IS NULL;
   CREATE INDEX messages_by_thread_state ON messages (thread_id, deleted_at, type, seq, author_id, created_at);
+  `, // notification_preferences: Cord's `notification_channels` preference, one row per user who
+  // set it (the others have Cord's default, both channels on).
+  `
+  CREATE TABLE notification_preferences (
+    user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    send_via_slack INTEGER NOT NULL,
+    send_via_email INTEGER NOT NULL
+  );
   `,
 ];

@@ -3,6 +3,7 @@ import { Groups } from './groups.ts';
 import { Messages } from './messages.ts';
 import { Notifications } from './notifications.ts';
 import { Participants } from './participants.ts';
+import { Preferences } from './preferences.ts';
 import { Presence } from './presence.ts';
 import { Sessions } from './sessions.ts';
 import { IN_MEMORY, Sqlite } from './sqlite.ts';
@@ -21,6 +22,7 @@ export type {
   PlacedNotification,
 } from './notifications.ts';
 export type { ParticipantRecord } from './participants.ts';
+export { DEFAULT_NOTIFICATION_CHANNELS, type NotificationChannels } from './preferences.ts';
 export type { PresencePlace, PresenceRecord } from './presence.ts';
 export type { SessionRecord } from './sessions.ts';
 export { IN_MEMORY } from './sqlite.ts';
@@ -29,6 +31,7 @@ export type { ListedUser, PageQuery, UserDetails, UserProfile, UserRecord } from
 export { DatabaseInUseError, type DatabaseWriter } from './writerLock.ts';
 
 const TABLES = [
+  'notification_preferences',
   'notifications',
   'presence',
   'message_attachments',
@@ -59,6 +62,7 @@ export class Store {
   readonly messages: Messages;
   readonly participants: Participants;
   readonly presence: Presence;
+  readonly preferences: Preferences;
   readonly files: Files;
   readonly notifications: Notifications;
 
@@ -72,6 +76,7 @@ export class Store {
     this.messages = new Messages(this.sql, this.files);
     this.participants = new Participants(this.sql);
     this.presence = new Presence(this.sql);
+    this.preferences = new Preferences(this.sql);
     this.notifications = new Notifications(this.sql);
   }
 

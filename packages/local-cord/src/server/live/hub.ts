@@ -23,9 +23,10 @@ function sameCounts(a: ThreadCountsData, b: ThreadCountsData): boolean {
   return (Object.keys(a) as Array<keyof ThreadCountsData>).every((key) => a[key] === b[key]);
 }
 
-const TOO_MANY_PLACES =
+/** The refusal of one place too many; `leave` is how the caller's API says a user left (`present: false`). */
+const tooManyPlaces = (leave: string) =>
   `A user may be present at most at ${MAX_PRESENT_LOCATIONS} locations at once: ` +
-  'leave one first (present: false), or move with exclusiveWithin.';
+  `leave one first (${leave}), or move with exclusiveWithin.`;
 
 /** Each presence entry's JSON, written once however many watches compare it. */
 const fingerprints = new WeakMap<PresenceView, string>();
@@ -382,7 +383,7 @@ export class Hub {
     const leaving = region ? this.spotsWithin(subscriber, spot.groupId, region, key) : [];
     const wasPresent = subscriber.presentAt.has(key) || this.isPresentElsewhere(subscriber, key);
     if (!wasPresent && this.store.presence.presentCount(userId) - leaving.length >= MAX_PRESENT_LOCATIONS) {
-      throw new RequestError('invalid_request', TOO_MANY_PLACES);
+      throw new RequestError('invalid_request', tooManyPlaces('present: false'));
     }
     for (const [leftKey, left] of leaving) {
       subscriber.presentAt.delete(leftKey);
@@ -404,6 +405,58 @@ export class Hub {
   private leave(userId: string, spot: PresenceSpot, lastSeen?: number) {
     this.store.presence.set({ userId, ...spot, presentUntil: null, lastSeen });
     this.publishPresence([{ userId, ...spot }]);
+  }
+
+  /**
+   * The user is present at a spot because a customer's server said so (Cord's REST presence).
+   * No connection keeps them there: unless said again, it lapses as a browser's does. With
+   * `region` they leave, at the same moment, every other place in the group within it,
+   * whoever put them there.
+   */
+  arriveByServer(userId: string, spot: PresenceSpot, presentUntil: number, region?: CordLocation, now = Date.now()) {
+    const here = locationKey(spot.location);
+    const present = this.store.presence.ofUserIn(userId, [spot.groupId], now).filter((row) => row.present);
+    const wasPresent = present.some((row) => locationKey(row.location) === here);
+    const leaving: PresenceSpot[] = region
+      ? present
+          .filter((row) => locationKey(row.location) !== here && matchesLocation(region, row.location))
+          .map(({ groupId, location }) => ({ groupId, location }))
+      : [];
+    if (!wasPresent && this.store.presence.presentCount(userId, now) - leaving.length >= MAX_PRESENT_LOCATIONS) {
+      throw new RequestError('invalid_request', tooManyPlaces('absent: true'));
+    }
+    for (const left of leaving) {
+      this.releaseSpot(userId, left);
+      this.store.presence.set({ userId, ...left, presentUntil: null });
+    }
+    this.store.presence.set({ userId, ...spot, presentUntil });
+    if (!wasPresent || leaving.length > 0) {
+      this.publishPresence([spot, ...leaving].map((place) => ({ userId, ...place })));
+    }
+  }
+
+  /** A customer's server says the user has left a spot: they leave it, whichever connection kept them there. */
+  departByServer(userId: string, spot: PresenceSpot, now = Date.now()) {
+    const here = locationKey(spot.location);
+    const rows = this.store.presence.ofUserIn(userId, [spot.groupId], now);
+    if (!rows.some((row) => row.present && locationKey(row.location) === here)) return;
+    this.releaseSpot(userId, spot);
+    this.leave(userId, spot);
+  }
+
+  /** Durable presence from a customer's server: "last seen here" is now; being present is left as it is. */
+  markSeenByServer(userId: string, spot: PresenceSpot, now = Date.now()) {
+    this.store.presence.markSeen({ userId, ...spot }, now);
+    this.publishPresence([{ userId, ...spot }]);
+  }
+
+  /**
+   * No connection of the user keeps them at the spot any more: the next time one says they
+   * are there, they arrive again, and watchers are told.
+   */
+  private releaseSpot(userId: string, spot: PresenceSpot) {
+    const key = spotKey(spot);
+    for (const subscriber of this.connectionsOf(userId)) subscriber.presentAt.delete(key);
   }
 
   /** The connection's spots in a group within a region (but `keep`) that only it keeps its user at. */
@@ -468,10 +521,7 @@ export class Hub {
   /** Runs Cord's timeouts: lapsed presence (30 s without refresh) and stale typing. */
   sweep(now = Date.now()) {
     const lapsed = this.store.presence.lapse(now);
-    for (const { userId, ...spot } of lapsed) {
-      const key = spotKey(spot);
-      for (const subscriber of this.connectionsOf(userId)) subscriber.presentAt.delete(key);
-    }
+    for (const { userId, ...spot } of lapsed) this.releaseSpot(userId, spot);
     this.publishPresence(lapsed);
     for (const [threadId, users] of this.typing) {
       for (const [userId, until] of users) {

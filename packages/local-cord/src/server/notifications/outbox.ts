@@ -9,11 +9,13 @@ import { notificationEmail, sharedThreadEmail } from './emailContent.ts';
 // reactions or REST notifications), to recipients with an e-mail address; sent 40 s later,
 // and only if by then the recipient has not seen the message (a self-mention goes anyway),
 // the message still exists, and the recipient is active. A thread shared by e-mail goes at
-// once. Slack: local Cord has no workspace connected, so nothing would go there. Kept in
-// memory only.
+// once. A recipient whose preferences say sendViaEmail: false gets none: Cord decided that
+// when the notification was made, so the e-mail is listed as skipped at once. Slack: local
+// Cord has no workspace connected, so nothing would go there. Kept in memory only.
 
 /** Cord's delay before an e-mail goes out. */
 export const EMAIL_DELAY_MS = 40_000;
+const EMAIL_TURNED_OFF = 'The recipient turned e-mail notifications off (sendViaEmail: false).';
 /** E-mails the inspector lists. */
 const KEPT = 100;
 
@@ -49,6 +51,11 @@ export class Outbox {
       status: 'waiting',
       reason: null,
     };
+    if (!this.store.preferences.notificationChannels(recipient.id).sendViaEmail) {
+      this.keep({ ...entry, dueAt: now, status: 'skipped', reason: EMAIL_TURNED_OFF });
+      this.onChange();
+      return;
+    }
     this.keep(entry);
     const timer = setTimeout(() => {
       this.timers.delete(timer);

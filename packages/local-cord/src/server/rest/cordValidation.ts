@@ -46,7 +46,8 @@ function describeIssues(body: unknown, issues: readonly z.core.$ZodIssue[]): str
   for (const issue of issues) {
     const value = valueAt(body, issue.path);
     if (issue.code === 'unrecognized_keys') note(unexpected, issue.path, issue.keys);
-    else if (issue.code === 'invalid_type' && value === undefined) {
+    // A field left out is "required" whatever its schema (a type, or a constant such as a `key`).
+    else if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && value === undefined) {
       note(missing, issue.path.slice(0, -1), [String(issue.path.at(-1))]);
     } else if (issue.code === 'too_big' && issue.origin === 'array') {
       wrong.push(`Input has ${(value as unknown[]).length} items and must NOT have more than ${issue.maximum} items`);

@@ -10,6 +10,8 @@ import { groupRoutes } from './groups.ts';
 import { messageRoutes } from './messages.ts';
 import { messageWriteRoutes } from './messageWrites.ts';
 import { notificationRoutes } from './notifications.ts';
+import { preferenceRoutes } from './preferences.ts';
+import { presenceRoutes } from './presence.ts';
 import { verifyServerAuthToken } from './serverAuthToken.ts';
 import { threadRoutes } from './threads.ts';
 import { threadUpdateRoutes } from './threadUpdate.ts';
@@ -18,6 +20,8 @@ import { userRoutes } from './users.ts';
 const PREFIX = '/v1/';
 const ROUTES: readonly Route[] = [
   ...userRoutes,
+  ...presenceRoutes,
+  ...preferenceRoutes,
   ...groupRoutes,
   ...batchRoutes,
   ...threadRoutes,
