@@ -174,6 +174,11 @@ const TEMPLATES: Template[] = [
     optional: ['searchQuery', 'sortLocation', 'sortDirection'],
   },
   {
+    body: { type: 'viewer.setNotificationPreferences', sendViaSlack: true, sendViaEmail: false },
+    fields: { sendViaSlack: bool, sendViaEmail: bool },
+    optional: ['sendViaSlack', 'sendViaEmail'],
+  },
+  {
     body: {
       type: 'messages.search',
       textToMatch: 'storm',

@@ -65,6 +65,26 @@ describe('observeViewerData', () => {
       metadata: { team: 'engines' },
     });
   });
+
+  it('keeps setNotificationPreferences, shows it in every tab of the viewer, and follows REST', async () => {
+    const [tab, otherTab] = [await page(own('ada')), await page(own('ada'))];
+    const seen = recorder<ViewerUserData>();
+    otherTab.user.observeViewerData(seen.callback);
+    await seen.until((viewer) => viewer.notificationPreferences.sendViaEmail, 'the default preferences');
+
+    await expect(tab.user.setNotificationPreferences({ sendViaEmail: false })).resolves.toBe(true);
+    const changed = await seen.until((viewer) => !viewer.notificationPreferences.sendViaEmail, 'e-mail off');
+    expect(changed.notificationPreferences).toEqual({ sendViaEmail: false, sendViaSlack: true });
+    const stored = await api(`v1/users/${own('ada')}/preferences`);
+    expect(stored).toEqual({ notification_channels: { sendViaEmail: false, sendViaSlack: true } });
+
+    await api(`v1/users/${own('ada')}/preferences`, 'PUT', {
+      key: 'notification_channels',
+      value: { sendViaEmail: true, sendViaSlack: false },
+    });
+    const fromRest = await seen.until((viewer) => !viewer.notificationPreferences.sendViaSlack, 'Slack off');
+    expect(fromRest.notificationPreferences).toEqual({ sendViaEmail: true, sendViaSlack: false });
+  });
 });
 
 describe('observeUserData', () => {

@@ -56,6 +56,7 @@ export interface Answers {
   'groupMembers.more': MembersPage;
   'groupMembers.unobserve': Nothing;
   'users.search': { users: UserData[] };
+  'viewer.setNotificationPreferences': Nothing;
   'messages.search': WithUsers & { results: SearchResultData[] };
   'thread.create': { threadId: string };
   'thread.update': Nothing;

@@ -98,6 +98,10 @@ export const requestSchema = z.discriminatedUnion('type', [
   request('groupMembers.more', { queryId, count: pageSize }),
   request('groupMembers.unobserve', { queryId }),
   // One-off reads.
+  request('viewer.setNotificationPreferences', {
+    sendViaSlack: z.boolean().optional(),
+    sendViaEmail: z.boolean().optional(),
+  }),
   request('users.search', {
     groupId: id,
     searchQuery: text(200).optional(),

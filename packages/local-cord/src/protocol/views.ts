@@ -27,6 +27,14 @@ export interface ViewerData extends UserData {
   groupID: string | null;
   /** Every group the viewer is in. */
   groups: string[];
+  /** Cord's one preference: where the viewer's notifications would be sent. */
+  notificationPreferences: NotificationChannels;
+}
+
+/** Cord's `notification_channels` preference: where a user is told of Cord activity. */
+export interface NotificationChannels {
+  sendViaSlack: boolean;
+  sendViaEmail: boolean;
 }
 
 export interface ReactionData {

@@ -1,10 +1,7 @@
+import type { NotificationChannels } from '../protocol/views.ts';
 import type { Sqlite } from './sqlite.ts';
 
-/** Cord's `notification_channels` preference: where a user is told of Cord activity. */
-export interface NotificationChannels {
-  sendViaSlack: boolean;
-  sendViaEmail: boolean;
-}
+export type { NotificationChannels };
 
 /** What a user who never set the preference gets: both channels, as Cord defaults. */
 export const DEFAULT_NOTIFICATION_CHANNELS: Readonly<NotificationChannels> = { sendViaSlack: true, sendViaEmail: true };

@@ -59,8 +59,6 @@ export const toViewer = memo(
   (viewer: ViewerData): ViewerUserData => ({
     ...viewer,
     organizationID: viewer.groupID,
-    // Local Cord sends nothing by e-mail or Slack; it keeps the preference Cord defaults to.
-    notificationPreferences: { sendViaSlack: true, sendViaEmail: true },
     isSlackConnected: false,
     organizationIsSlackConnected: false,
     groupIsSlackConnected: false,

@@ -137,12 +137,15 @@ export class UserSDK implements ICordUserSDK {
     }
   }
 
-  // Local Cord sends no e-mail or Slack messages (its inspector shows them instead), so
-  // these have nothing to connect or store beyond what the viewer data reports.
-  async setNotificationPreferences(_preferences: Partial<NotificationPreferences>): Promise<true> {
+  /** Kept by local Cord (its Outbox honours sendViaEmail); the viewer's data shows them. */
+  async setNotificationPreferences(preferences: Partial<NotificationPreferences>): Promise<true> {
+    const { sendViaSlack, sendViaEmail } = preferences;
+    await this.live.request({ type: 'viewer.setNotificationPreferences', sendViaSlack, sendViaEmail });
     return true;
   }
 
+  // Local Cord has no Slack (its inspector shows what Cord would have sent instead), so
+  // there is nothing to connect.
   async connectToSlack(options?: ConnectToSlackOptions | ((success: boolean) => void)): Promise<void> {
     const groupID = typeof options === 'object' ? options.groupID : undefined;
     chooseGroup('connectToSlack', this.tokenGroup(), groupID);

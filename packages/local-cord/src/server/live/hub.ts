@@ -282,11 +282,18 @@ export class Hub {
     );
   }
 
+  /** The user's own data changed (their preferences): every connection of theirs is told. */
+  publishViewer(userId: string) {
+    for (const subscriber of this.subscribers) {
+      if (subscriber.viewer.userId === userId) this.sendViewer(subscriber);
+    }
+  }
+
   sendViewer(subscriber: Subscriber) {
     const { userId, groupId } = subscriber.viewer;
     const profile = this.store.users.profile(userId);
     if (profile) {
-      subscriber.send({ type: 'viewer', viewer: viewerData(profile, groupId, this.store.groups.groupIdsOf(userId)) });
+      subscriber.send({ type: 'viewer', viewer: viewerData(this.store, profile, groupId) });
     }
   }
 

@@ -74,5 +74,5 @@ export function openSession(store: Store, project: LocalProject, hello: Hello): 
 function describe(store: Store, session: string, viewer: Viewer): OpenedSession {
   const user = store.users.profile(viewer.userId);
   if (!user) throw new InvalidSessionError(`User ${viewer.userId} not found.`);
-  return { session, viewer, view: viewerData(user, viewer.groupId, store.groups.groupIdsOf(viewer.userId)) };
+  return { session, viewer, view: viewerData(store, user, viewer.groupId) };
 }

@@ -29,7 +29,7 @@ export const preferenceRoutes: Route[] = [
   {
     method: 'PUT',
     path: 'users/:id/preferences',
-    handle({ store }, { id, body }) {
+    handle({ store, hub }, { id, body }) {
       const { value } = updatePreferenceBody.parse(body);
       if (!store.users.exists(id)) throw cordError('user_not_found');
       const { sendViaSlack, sendViaEmail } = value;
@@ -37,6 +37,7 @@ export const preferenceRoutes: Route[] = [
         ...(sendViaSlack !== undefined && { sendViaSlack }),
         ...(sendViaEmail !== undefined && { sendViaEmail }),
       });
+      hub.publishViewer(id);
       return success(`✅ You successfully updated user ${id} preferences`);
     },
   },

@@ -16,8 +16,13 @@ export function userData(user: UserProfile): UserData {
 }
 
 /** Cord's ViewerUserData: the signed-in user, their token's group and all their groups. */
-export function viewerData(user: UserProfile, groupId: string | null, groups: string[]): ViewerData {
-  return { ...userData(user), groupID: groupId, groups };
+export function viewerData(store: Store, user: UserProfile, groupId: string | null): ViewerData {
+  return {
+    ...userData(user),
+    groupID: groupId,
+    groups: store.groups.groupIdsOf(user.id),
+    notificationPreferences: store.preferences.notificationChannels(user.id),
+  };
 }
 
 /** A user's ClientUserData by id; someone who no longer exists still shows, by id. */

@@ -19,9 +19,20 @@ type UserRequest =
   | 'groupMembers.more'
   | 'groupMembers.unobserve'
   | 'users.search'
-  | 'messages.search';
+  | 'messages.search'
+  | 'viewer.setNotificationPreferences';
 
 export const userHandlers: Handlers<UserRequest> = {
+  'viewer.setNotificationPreferences'({ store, hub, subscriber }, { sendViaSlack, sendViaEmail }) {
+    const { userId } = subscriber.viewer;
+    store.preferences.setNotificationChannels(userId, {
+      ...(sendViaSlack !== undefined && { sendViaSlack }),
+      ...(sendViaEmail !== undefined && { sendViaEmail }),
+    });
+    hub.publishViewer(userId);
+    return {};
+  },
+
   'users.observe'({ store, subscriber }, { userIds }) {
     const scope = readScope(store, subscriber.viewer, undefined);
     const visible = store.users
