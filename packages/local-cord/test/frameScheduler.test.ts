@@ -40,6 +40,31 @@ describe('FrameScheduler', () => {
     expect(scheduler.queued).toBe(0);
   });
 
+  it('gives the event loop a turn in the middle of a round when the slice is used up, and goes on where it stopped', async () => {
+    const scheduler = new FrameScheduler();
+    const handled: string[] = [];
+    /** A frame that takes longer than a whole slice (10 ms) to handle. */
+    const slow = (name: string) =>
+      scheduler.open(source([], name), () => {
+        const until = performance.now() + 12;
+        while (performance.now() < until);
+        handled.push(name);
+      });
+    const lanes = ['a', 'b', 'c'].map((name) => {
+      const lane = slow(name);
+      lane.push(frame(name), false);
+      lane.push(frame(name), false);
+      return lane;
+    });
+    expect(lanes).toHaveLength(3);
+
+    await new Promise(setImmediate);
+    // One frame, then the slice was over: the other connections (and /health) wait one slice, not a round.
+    expect(handled).toEqual(['a']);
+    await drained(scheduler);
+    expect(handled).toEqual(['a', 'b', 'c', 'a', 'b', 'c']);
+  });
+
   it("drops a closed connection's waiting frames, and counts them no more", async () => {
     const scheduler = new FrameScheduler();
     const handled: string[] = [];

@@ -92,21 +92,28 @@ export class FrameScheduler {
   private readonly run = () => {
     this.scheduled = false;
     const started = performance.now();
-    while (this.waiting.size > 0 && performance.now() - started < SLICE_MS) {
-      for (const lane of this.waiting) {
-        const frame = lane.frames.shift();
-        if (frame) {
-          lane.bytes -= frame.bytes;
-          this.queuedBytes -= frame.bytes;
-          try {
-            lane.handle(frame.data, frame.isBinary);
-          } catch (error) {
-            // A connection's bad luck must not stop every other connection's frames.
-            console.error('local Cord: a frame could not be handled', error);
-          }
+    // Round robin within the slice: a lane that was served goes to the back of the line (a
+    // Set visits what is added while it is walked), and the slice ends on time even in the
+    // middle of a round, so 200 busy connections cannot hold the event loop for a round each.
+    for (const lane of this.waiting) {
+      const frame = lane.frames.shift();
+      if (frame) {
+        lane.bytes -= frame.bytes;
+        this.queuedBytes -= frame.bytes;
+        try {
+          lane.handle(frame.data, frame.isBinary);
+        } catch (error) {
+          // A connection's bad luck must not stop every other connection's frames.
+          console.error('local Cord: a frame could not be handled', error);
         }
-        if (lane.frames.length === 0) this.drained(lane);
       }
+      if (lane.frames.length === 0) {
+        this.drained(lane);
+      } else {
+        this.waiting.delete(lane);
+        this.waiting.add(lane);
+      }
+      if (performance.now() - started >= SLICE_MS) break;
     }
     if (this.waiting.size > 0) this.schedule();
   };
