@@ -6,7 +6,7 @@ import type { RawData } from 'ws';
 // server handles them in turn, a frame from each waiting connection per round.
 
 /** Longest one run of frame handling lasts before the event loop gets a turn (/health, REST, new sockets). */
-const SLICE_MS = 10;
+export const SLICE_MS = 10;
 /** A connection with this much waiting is not read (its sender is held back by TCP) until it is handled. */
 const LANE_MAX_BYTES = 256 * 1024;
 const LANE_MAX_FRAMES = 64;

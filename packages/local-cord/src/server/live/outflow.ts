@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { ServerEvent } from '../../protocol/events.ts';
 import { MAX_QUEUED_BYTES, QUEUED_BYTES_BEFORE_WAITING, SLOW_READER_MS } from '../../protocol/limits.ts';
+import { SLICE_MS } from './frameScheduler.ts';
 import type { ReadControl } from './readGate.ts';
 
 /** Close code for a client that stopped reading what it is sent. */
@@ -72,8 +73,12 @@ export class Outflow {
       return;
     }
     this.progressAt = Date.now();
+    // Requests held back run in slices as the scheduler's do, the rest at the next check:
+    // a client that caught up with a long queue must not hold the event loop for all of it.
+    const started = performance.now();
     while (this.waiting.length > 0 && !this.behind() && this.socket.readyState === this.socket.OPEN) {
       this.waiting.shift()?.();
+      if (performance.now() - started >= SLICE_MS) return;
     }
     if (this.waiting.length > 0) return;
     clearInterval(this.checkTimer);

@@ -1,0 +1,41 @@
+// A connection's outflow (server/live/outflow.ts) on a stand-in socket: requests held while
+// the client is behind run once it has caught up, in order, a slice at a time.
+
+import { describe, expect, it } from 'vitest';
+import type { WebSocket } from 'ws';
+import { QUEUED_BYTES_BEFORE_WAITING } from '../src/protocol/limits.ts';
+import { Outflow } from '../src/server/live/outflow.ts';
+
+/** A socket whose unread bytes the test sets. */
+function standInSocket() {
+  return { OPEN: 1, readyState: 1, bufferedAmount: 0, send() {}, close() {}, terminate() {} };
+}
+
+const noReading = { pause() {}, resume() {} };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('Outflow', () => {
+  it('runs held requests in order once the client caught up, a slice at a time', async () => {
+    const socket = standInSocket();
+    const outflow = new Outflow(socket as unknown as WebSocket, noReading, () => {});
+    const ran: number[] = [];
+    /** A request that takes longer than a whole slice (10 ms). */
+    const slowRequest = (n: number) => () => {
+      const until = performance.now() + 12;
+      while (performance.now() < until);
+      ran.push(n);
+    };
+
+    socket.bufferedAmount = QUEUED_BYTES_BEFORE_WAITING + 1;
+    for (let n = 0; n < 4; n++) outflow.whenCaughtUp(slowRequest(n));
+    await sleep(30);
+    expect(ran).toEqual([]);
+
+    socket.bufferedAmount = 0;
+    await expect.poll(() => ran.length, { interval: 1 }).toBeGreaterThan(0);
+    // One check ran one slow request and gave the event loop back, not all four at once.
+    expect(ran).toEqual([0]);
+    await expect.poll(() => ran).toEqual([0, 1, 2, 3]);
+    outflow.dispose();
+  });
+});
