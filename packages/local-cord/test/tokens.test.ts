@@ -50,6 +50,7 @@ const aliceViewer = (groupID: string | null) => ({
   metadata: {},
   groupID,
   groups: ['team'],
+  notificationPreferences: { sendViaSlack: true, sendViaEmail: true },
 });
 
 describe('client auth tokens', () => {
