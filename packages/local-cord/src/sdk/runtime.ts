@@ -24,19 +24,33 @@ live.onViewer(() => void filePass(live));
 /** The page's Cord strings (`CordSDK.i18n`): elements and React components read the same ones. */
 export const i18n = createCordI18n();
 
-const staticTexts = new Map<string, string>();
+const translated = new Map<string, string>();
 // applyTranslations always sets the language again after adding strings: the cue to forget.
-i18n.on('languageChanged', () => staticTexts.clear());
+i18n.on('languageChanged', () => translated.clear());
+/** Enough for every string of a long page; past it, start again rather than grow without end. */
+const MAX_TRANSLATED = 10_000;
 
 /**
- * A Cord string without values (a button's label), looked up once per language: a page
- * shows hundreds of messages, each with the same few labels.
+ * A string made from Cord's phrases that depends only on `key` (what it is made from) and
+ * the language, made once per language: a page shows hundreds of messages, each with the
+ * same few labels and times, re-rendered every second for the relative times.
  */
-export function text(key: string): string {
-  let found = staticTexts.get(key);
+export function translatedOnce(key: string, make: () => string): string {
+  let found = translated.get(key);
   if (found === undefined) {
-    found = i18n.t(key);
-    staticTexts.set(key, found);
+    if (translated.size >= MAX_TRANSLATED) translated.clear();
+    found = make();
+    translated.set(key, found);
   }
   return found;
+}
+
+/** A Cord string without values (a button's label). */
+export function text(key: string): string {
+  return translatedOnce(key, () => i18n.t(key));
+}
+
+/** A Cord string whose only value is a count ("5 mins ago"). */
+export function countedText(key: string, count: number): string {
+  return translatedOnce(`${key}\u0000${count}`, () => i18n.t(key, { count }));
 }

@@ -15,8 +15,10 @@ export class QuerySetController<V> implements ReactiveController {
   private connected = false;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly queryFor: (id: string) => LiveQuery<V>,
+    /** Told which one changed; re-renders the element unless given. */
+    private readonly changed: (id: string) => void = () => host.requestUpdate(),
   ) {
     host.addController(this);
   }
@@ -45,7 +47,7 @@ export class QuerySetController<V> implements ReactiveController {
     for (const id of wanted) {
       if (this.watched.has(id)) continue;
       const query = this.queryFor(id);
-      this.watched.set(id, { query, stop: query.subscribe(() => this.host.requestUpdate()) });
+      this.watched.set(id, { query, stop: query.subscribe(() => this.changed(id)) });
     }
   }
 

@@ -1,6 +1,7 @@
 import type { ClientThreadFilter } from '@cord-sdk/types';
 import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
+import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ThreadFilter, ThreadSort } from '../../protocol/requests.ts';
@@ -99,7 +100,23 @@ export class CordThreadedComments extends CordElement {
   private readonly members = new LiveController<MembersState>(this);
   private readonly highlighted = new LiveController<ThreadState>(this);
   /** Each listed thread in full, as Cord's React version observes each (its messages, live). */
-  private readonly threads = new QuerySetController<ThreadState>(this, (id) => threadQuery(live, id, undefined));
+  private readonly threads = new QuerySetController<ThreadState>(
+    this,
+    (id) => threadQuery(live, id, undefined),
+    (id) => this.threadChanged(id),
+  );
+  /**
+   * What the next update must render again: every thread, or (when only threads' messages
+   * arrived or changed) just those. Each thread's messages arrive on their own, and
+   * rendering all shown threads for each would render the first page's 210 messages
+   * about six times over.
+   */
+  private renderAll = true;
+  private readonly changedThreads = new Set<string>();
+  /** Bumped when every thread must render again. */
+  private renderEpoch = 0;
+  /** Bumped, per thread, when its messages changed. */
+  private readonly threadVersions = new Map<string, number>();
   private readonly messages = new MessageController(this, {
     editStart: (shown) => {
       this.emitPart('cord-message', 'editstart', this.messageInfo(shown));
@@ -130,6 +147,28 @@ export class CordThreadedComments extends CordElement {
   constructor() {
     super();
     new ClockController(this);
+  }
+
+  /** Anything but a thread's messages (attributes, lists, the clock, menus, views) renders every thread again. */
+  override requestUpdate(...args: Parameters<CordElement['requestUpdate']>) {
+    this.renderAll = true;
+    super.requestUpdate(...args);
+  }
+
+  private threadChanged(threadId: string) {
+    this.changedThreads.add(threadId);
+    super.requestUpdate();
+  }
+
+  protected override update(changed: Map<PropertyKey, unknown>) {
+    // After willUpdate, whose new queries may have told of their threads at once.
+    if (this.renderAll) this.renderEpoch++;
+    else {
+      for (const id of this.changedThreads) this.threadVersions.set(id, (this.threadVersions.get(id) ?? 0) + 1);
+    }
+    this.renderAll = false;
+    this.changedThreads.clear();
+    super.update(changed);
   }
 
   /** Cord's MessageInfo for a message of a listed thread. */
@@ -366,7 +405,9 @@ export class CordThreadedComments extends CordElement {
     }
     const rendered = threads
       .filter((thread) => thread.firstMessage !== null)
-      .map((thread) => this.renderThread(thread));
+      .map((thread) =>
+        guard([thread.id, this.renderEpoch, this.threadVersions.get(thread.id) ?? 0], () => this.renderThread(thread)),
+      );
     if (!this.newestOnTop) rendered.reverse();
     const more =
       !state.loading && state.hasMore

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { html } from 'lit';
-import { i18n } from '../runtime.ts';
+import { countedText, i18n, text, translatedOnce } from '../runtime.ts';
 
 // Cord's times, in Cord's words (its i18n namespaces hold the phrases and the dayjs
 // formats): "just now", "5 mins ago", "yesterday", a weekday, "Jan 2"; "Viewed 5 mins ago"
@@ -31,7 +31,8 @@ function calendarFormat(at: number, now: number, keys: string, todayKey: string)
   else if (bucket === 'other') {
     key = dayjs(at).year() === dayjs(now).year() ? 'this_year_format' : 'other_format';
   }
-  return dayjs(at).format(i18n.t(`${keys}.${key}`));
+  const format = text(`${keys}.${key}`);
+  return translatedOnce(`format\u0000${format}\u0000${at}`, () => dayjs(at).format(format));
 }
 
 /** "just now", "5 mins ago", "in 2 hours", "yesterday", "Monday", "Jan 2", "Jan 2, 2025". */
@@ -40,12 +41,12 @@ export function relativeTimestamp(at: number, namespace: TimeNamespace, now = Da
   const delta = at - now;
   const distance = Math.abs(delta);
   const future = delta > 0;
-  if (distance < MINUTE) return i18n.t(`${keys}.${delta > 5_000 ? 'in_less_than_a_minute' : 'just_now'}`);
+  if (distance < MINUTE) return text(`${keys}.${delta > 5_000 ? 'in_less_than_a_minute' : 'just_now'}`);
   if (distance < HOUR) {
-    return i18n.t(`${keys}.${future ? 'in_minutes' : 'minutes_ago'}`, { count: Math.floor(distance / MINUTE) });
+    return countedText(`${keys}.${future ? 'in_minutes' : 'minutes_ago'}`, Math.floor(distance / MINUTE));
   }
   if (distance < DAY) {
-    return i18n.t(`${keys}.${future ? 'in_hours' : 'hours_ago'}`, { count: Math.floor(distance / HOUR) });
+    return countedText(`${keys}.${future ? 'in_hours' : 'hours_ago'}`, Math.floor(distance / HOUR));
   }
   // Within a day is said in hours above, so "today" cannot come up here.
   return calendarFormat(at, now, keys, 'this_year_format');
@@ -59,8 +60,10 @@ export function absoluteTimestamp(at: number, namespace: TimeNamespace, now = Da
 /** The full time, for the tooltip every Cord timestamp has. */
 export function timestampTooltip(at: number): string {
   // `formatParams` names the value, so i18next keys its cached Intl formatter without it:
-  // otherwise every time shown (every second) would make and keep a new formatter.
-  return i18n.t('message:absolute_timestamp.tooltip', { date: new Date(at), formatParams: { date: {} } });
+  // otherwise every time shown would make and keep a new formatter.
+  return translatedOnce(`tooltip\u0000${at}`, () =>
+    i18n.t('message:absolute_timestamp.tooltip', { date: new Date(at), formatParams: { date: {} } }),
+  );
 }
 
 /** Cord's `p.cord-timestamp`, relative or absolute, with the full time on hover. */
