@@ -9,6 +9,7 @@ import type { RequestBody } from '@cord-tutorial/local-cord/protocol';
 import { contentFromText, MAX_MESSAGE_LENGTH, MAX_PAGE_SIZE } from '@cord-tutorial/local-cord/protocol';
 import { sendBody, type TestClient } from '@cord-tutorial/local-cord/testing';
 import {
+  cpuMs,
   type LocalCordProcess,
   MACHINE,
   peakRssMiB,
@@ -178,8 +179,14 @@ async function onFreshCord(seeded: string, step: (cord: LocalCordProcess) => Pro
   try {
     await sleep(500);
     const before = rssMiB(cord.pid);
+    const cpuBefore = cpuMs(cord.pid);
     const figures = await step(cord);
-    return { ...figures, rssGrowth: peakRssMiB(cord.pid) - before, rssBefore: before };
+    return {
+      ...figures,
+      rssGrowth: peakRssMiB(cord.pid) - before,
+      rssBefore: before,
+      cpuMs: cpuMs(cord.pid) - cpuBefore,
+    };
   } finally {
     await cord.stop();
     rmSync(join(database, '..'), { recursive: true, force: true });
@@ -343,6 +350,7 @@ function reportPresence(m: Median) {
     '<= 50 ms',
   );
   line('RSS growth (peak over before)', MiB(m('presence', 'rssGrowth')), '<= 50 MiB');
+  line("local Cord's CPU time for the step", ms(m('presence', 'cpuMs')), '-');
   line('presence.set accepted (the rest refused)', `${m('presence', 'accepted').toFixed(0)} of ${PRESENCE_SETS}`, '-');
 }
 

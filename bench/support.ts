@@ -24,7 +24,12 @@ export interface LocalCordProcess {
 /** `node --import tsx packages/local-cord/src/cli.ts` on a free loopback port, an in-memory database unless one is given. */
 export async function startLocalCordProcess(database = ':memory:'): Promise<LocalCordProcess> {
   const port = await freePort();
-  const cli = startCli({ LOCAL_CORD_HOST: '127.0.0.1', LOCAL_CORD_PORT: String(port), LOCAL_CORD_DB: database });
+  const cli = startCli({
+    NODE_OPTIONS: process.env.CORD_NODE_OPTIONS ?? '',
+    LOCAL_CORD_HOST: '127.0.0.1',
+    LOCAL_CORD_PORT: String(port),
+    LOCAL_CORD_DB: database,
+  });
   // Starting bundles the SDK script: on a loaded machine that takes a while.
   await cli.waitFor(/local Cord listening/, 60_000);
   return { url: `http://127.0.0.1:${port}`, pid: cli.child.pid!, cli, stop: () => stopCli(cli) };
@@ -46,6 +51,16 @@ export function rssMiB(pid: number): number {
   if (!match) throw new Error(`no VmRSS for ${pid}`);
   return Number(match[1]) / 1024;
 }
+
+/** CPU time (user and system) a process has used so far, in ms, from /proc/<pid>/stat. */
+export function cpuMs(pid: number): number {
+  // The fields after the command name, which is in parentheses and may hold spaces.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+/** Linux's USER_HZ, the unit of /proc's CPU times, on every platform Node supports. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** The most resident memory the process has had (VmHWM), in MiB. */
 export function peakRssMiB(pid: number): number {

@@ -133,7 +133,7 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => {
-      handleConnection(ws, { store, hub, notify, project: options.project, frames, userLimits, signIns });
+      handleConnection(ws, socket, { store, hub, notify, project: options.project, frames, userLimits, signIns });
       // The inspector counts open connections (an opening one is told of by its sign-in).
       ws.once('close', feed.changed);
     });

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import type { ErrorView, ServerEvent } from '../../protocol/events.ts';
 import { isMessageTooLong } from '../../protocol/fields.ts';
@@ -49,7 +50,7 @@ interface Services {
  * turn with every other connection's (frameScheduler.ts), under the connection's and
  * its user's rate limits.
  */
-export function handleConnection(socket: WebSocket, services: Services) {
+export function handleConnection(socket: WebSocket, transport: Duplex, services: Services) {
   let subscriber: Subscriber | undefined;
   let forgotten = false;
   const rateLimiter = new RateLimiter();
@@ -61,7 +62,7 @@ export function handleConnection(socket: WebSocket, services: Services) {
     services.userLimits.release(subscriber.viewer.userId);
   };
   const reading = new ReadGate(socket);
-  const outflow = new Outflow(socket, reading.holder(), forget);
+  const outflow = new Outflow(socket, transport, reading.holder(), forget);
 
   const send = (event: ServerEvent) => outflow.send(event);
   const helloTimer = setTimeout(() => socket.close(1008, 'No hello'), HELLO_TIMEOUT_MS);

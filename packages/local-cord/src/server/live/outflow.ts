@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { ServerEvent } from '../../protocol/events.ts';
 import { MAX_QUEUED_BYTES, QUEUED_BYTES_BEFORE_WAITING, SLOW_READER_MS } from '../../protocol/limits.ts';
@@ -27,9 +28,13 @@ export class Outflow {
   private dropTimer: ReturnType<typeof setTimeout> | undefined;
   /** When the client last read enough for a waiting request to run. */
   private progressAt = 0;
+  /** Whether what is sent now waits to leave with the rest of this turn's events. */
+  private coalescing = false;
 
   constructor(
     private readonly socket: WebSocket,
+    /** The WebSocket's TCP connection, whose writes can be held and sent together. */
+    private readonly transport: Pick<Writable, 'cork' | 'uncork'>,
     /** Stops and restarts reading the socket's requests (shared with the frame scheduler). */
     private readonly reading: ReadControl,
     /** Told once, when the client is closed as too slow: nothing more should be made for it. */
@@ -39,7 +44,25 @@ export class Outflow {
   send(event: ServerEvent) {
     if (this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > MAX_QUEUED_BYTES) this.closeTooSlow();
-    else this.socket.send(JSON.stringify(event));
+    else {
+      this.coalesce();
+      this.socket.send(JSON.stringify(event));
+    }
+  }
+
+  /**
+   * Everything sent to this client in one turn of the event loop leaves in one write. A
+   * burst of frames (acks to a flood of requests, a slice of the scheduler's work) was
+   * a system call each, about half of the work of answering them.
+   */
+  private coalesce() {
+    if (this.coalescing) return;
+    this.coalescing = true;
+    this.transport.cork();
+    process.nextTick(() => {
+      this.coalescing = false;
+      this.transport.uncork();
+    });
   }
 
   /** Runs `work` (a request) now if the client has read what it was sent, else once it has, in order. */
