@@ -21,11 +21,15 @@ export interface LocalCordProcess {
   stop(): Promise<unknown>;
 }
 
-/** `node --import tsx packages/local-cord/src/cli.ts` on a free loopback port, an in-memory database unless one is given. */
+/**
+ * `node --import tsx packages/local-cord/src/cli.ts` on a free loopback port, an in-memory
+ * database unless one is given. LOCAL_CORD_NODE_OPTIONS passes Node flags to it (say
+ * `--require` of a profiler: `--cpu-prof` is not allowed in NODE_OPTIONS).
+ */
 export async function startLocalCordProcess(database = ':memory:'): Promise<LocalCordProcess> {
   const port = await freePort();
   const cli = startCli({
-    NODE_OPTIONS: process.env.CORD_NODE_OPTIONS ?? '',
+    NODE_OPTIONS: process.env.LOCAL_CORD_NODE_OPTIONS ?? '',
     LOCAL_CORD_HOST: '127.0.0.1',
     LOCAL_CORD_PORT: String(port),
     LOCAL_CORD_DB: database,
