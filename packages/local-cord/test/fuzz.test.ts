@@ -369,6 +369,11 @@ const TEMPLATES: Template[] = [
     fields: { location, present: bool, durable: bool, groupId: id },
     optional: ['groupId'],
   },
+  {
+    body: { type: 'presence.markSeen', location: LOCATION, groupId: 'team' },
+    fields: { location, groupId: id },
+    optional: ['groupId'],
+  },
 ];
 const FIELD_NAMES = new Set(['type', 'id', ...TEMPLATES.flatMap((template) => Object.keys(template.fields))]);
 const KNOWN_TYPES = [...new Set(TEMPLATES.map((template) => template.body.type as string))];

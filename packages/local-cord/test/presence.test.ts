@@ -188,4 +188,31 @@ describe('presence', () => {
     // Naming a group they are in works.
     await client.ok({ type: 'presence.set', location: PAGE, present: true, durable: false, groupId: 'team' });
   });
+
+  it('marks where a user was last seen without making them present (Cord durable presence alone)', async () => {
+    await alice.ok({ type: 'presence.watch', watchId: 'w', location: PAGE });
+    const before = Date.now();
+
+    await bob.ok({ type: 'presence.markSeen', location: PAGE });
+
+    const event = await alice.next<PresenceEvent>(presenceOf('w'), "Bob's visit");
+    const seen = entry(event.users, 'bob');
+    expect(seen?.present).toBe(false);
+    expect(seen?.lastSeen).toBeGreaterThanOrEqual(before);
+  });
+
+  it('refuses to mark a user seen without a group, or in a group they are not in', async () => {
+    await (await signIn(cord, memberToken('dave', 'team'))).client.close();
+    const { client } = await signIn(cord, tokenFor({ user_id: 'dave' }));
+
+    const error = await client.refused({ type: 'presence.markSeen', location: PAGE });
+    expect(error).toEqual({
+      code: 'invalid_request',
+      message: 'Must specify a group ID when setting presence to control who can see it',
+    });
+    const outsider = await client.refused({ type: 'presence.markSeen', location: PAGE, groupId: 'elsewhere' });
+    expect(outsider.code).toBe('forbidden');
+    expect(outsider.message).toMatch(/^User is not a member of group elsewhere\./);
+    await client.ok({ type: 'presence.markSeen', location: PAGE, groupId: 'team' });
+  });
 });

@@ -120,7 +120,7 @@ describe('CordSDK.presence', () => {
     expect(refusal.message).toBe('Cannot set a user present at a location not within the exclusivity region');
   });
 
-  it('keeps durable presence as where a user was last seen after they leave, unless the observer excludes it', async () => {
+  it('keeps durable presence apart from being present, as Cord does: where a user was last seen, kept after they leave', async () => {
     const ann = await page('ann');
     const bob = await page('bob');
     const all = recorder();
@@ -128,12 +128,20 @@ describe('CordSDK.presence', () => {
     bob.presence.observePresence({ page: 'durable' }, all.callback);
     bob.presence.observeLocationData({ page: 'durable' }, present.callback, { exclude_durable: true });
 
+    // A durable update alone says when Ann was last here; it does not make her present.
     await ann.presence.setPresent({ page: 'durable' }, { durable: true });
-    const here = await all.until((users) => locationsOf(users, 'ann')?.length === 1, 'ann here');
-    const durable = here.find((user) => user.id === 'ann')?.durable;
-    expect(durable?.location).toEqual({ page: 'durable' });
-    expect(durable?.timestamp).toBeInstanceOf(Date);
+    const seen = await all.until((users) => users.some((user) => user.id === 'ann'), 'ann last seen');
+    const annSeen = seen.find((user) => user.id === 'ann');
+    expect(annSeen?.durable?.location).toEqual({ page: 'durable' });
+    expect(annSeen?.durable?.timestamp).toBeInstanceOf(Date);
+    expect(annSeen?.ephemeral.locations).toEqual([]);
+
+    await ann.presence.setPresent({ page: 'durable' });
+    await all.until((users) => locationsOf(users, 'ann')?.length === 1, 'ann here');
     await present.until((users) => locationsOf(users, 'ann')?.length === 1, 'ann here, ephemerally');
+    // Before she was present, the observer that leaves durable presence out never listed her.
+    const arrived = present.deliveries.findIndex((users) => locationsOf(users, 'ann')?.length === 1);
+    expect(present.deliveries.slice(0, arrived).flat().some((user) => user.id === 'ann')).toBe(false);
 
     await ann.presence.setPresent({ page: 'durable' }, { absent: true });
     const left = await all.until((users) => locationsOf(users, 'ann')?.length === 0, 'ann gone');

@@ -78,6 +78,7 @@ export interface Answers {
   'presence.watch': { users: PresenceView[] };
   'presence.unwatch': Nothing;
   'presence.set': Nothing;
+  'presence.markSeen': Nothing;
 }
 
 export type AnswerOf<T extends Request['type']> = Answers[T];

@@ -201,14 +201,18 @@ export const requestSchema = z.discriminatedUnion('type', [
     exactMatch: z.boolean().optional(),
   }),
   request('presence.unwatch', { watchId: id }),
+  /** The viewer is (or is no longer) at a location, as long as their connection says so. */
   request('presence.set', {
     location: locationSchema,
     present: z.boolean(),
+    /** Leaving (by saying so, or by the connection closing) also writes "last seen here". */
     durable: z.boolean(),
     groupId: id.optional(),
     /** Cord's `exclusive_within`: arriving here leaves the user's other places within this region. */
     exclusiveWithin: locationSchema.optional(),
   }),
+  /** Cord's durable presence alone: "last seen here" is now; whether the viewer is present is left as it is. */
+  request('presence.markSeen', { location: locationSchema, groupId: id.optional() }),
 ]);
 
 export type Hello = z.infer<typeof helloSchema>;

@@ -27,13 +27,19 @@ export class PresenceSDK implements ICordPresenceSDK {
     const region = options.exclusive_within;
     if (region !== undefined && !isFlatLocation(region)) throw new Error('Invalid exclusive_within option');
     if (region && !matchesLocation(region, location)) throw new Error(OUTSIDE_EXCLUSIVITY_REGION);
+    // As in Cord, a durable update only says when the viewer was last here: it does not
+    // make them present (Cord's own components send both, the durable one now and then).
+    if (options.durable) {
+      await this.live.request({ type: 'presence.markSeen', location, groupId: options.groupID });
+      return true;
+    }
     // Local Cord leaves the viewer's other places within the region as it sets this one,
     // so watchers see a move, not a moment with the viewer nowhere.
     await this.live.request({
       type: 'presence.set',
       location,
       present: !options.absent,
-      durable: options.durable === true,
+      durable: false,
       groupId: options.groupID,
       exclusiveWithin: region,
     });

@@ -451,8 +451,8 @@ export class Hub {
     this.leave(userId, spot);
   }
 
-  /** Durable presence from a customer's server: "last seen here" is now; being present is left as it is. */
-  markSeenByServer(userId: string, spot: PresenceSpot, now = Date.now()) {
+  /** Cord's durable presence, from a browser or a customer's server: "last seen here" is now; being present is left as it is. */
+  markSeen(userId: string, spot: PresenceSpot, now = Date.now()) {
     this.store.presence.markSeen({ userId, ...spot }, now);
     this.publishPresence([{ userId, ...spot }]);
   }

@@ -52,7 +52,7 @@ export const presenceRoutes: Route[] = [
       if (absent && durable) throw cordError('invalid_request', DURABLE_ABSENCE);
 
       const spot = { groupId, location, durable };
-      if (durable) hub.markSeenByServer(userId, spot);
+      if (durable) hub.markSeen(userId, spot);
       else if (absent) hub.departByServer(userId, spot);
       else {
         if (exclusiveWithin && !matchesLocation(exclusiveWithin, location)) {

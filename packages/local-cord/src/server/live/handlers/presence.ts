@@ -7,7 +7,9 @@ import type { Handlers } from './context.ts';
 
 const NO_GROUP = 'Must specify a group ID when setting presence to control who can see it';
 
-export const presenceHandlers: Handlers<'presence.watch' | 'presence.unwatch' | 'presence.set'> = {
+type PresenceRequest = 'presence.watch' | 'presence.unwatch' | 'presence.set' | 'presence.markSeen';
+
+export const presenceHandlers: Handlers<PresenceRequest> = {
   'presence.watch'({ store, hub, subscriber }, { watchId, location, groupId, exactMatch }) {
     const watch = { location, groupIds: readScope(store, subscriber.viewer, groupId), exactMatch, shown: new Map() };
     subscriber.presenceWatches.set(watchId, watch);
@@ -23,7 +25,11 @@ export const presenceHandlers: Handlers<'presence.watch' | 'presence.unwatch' | 
     if (exclusiveWithin && !matchesLocation(exclusiveWithin, location)) {
       throw new RequestError('invalid_request', OUTSIDE_EXCLUSIVITY_REGION);
     }
-    const spot: PresenceSpot = { groupId: writeGroup(store, subscriber.viewer, groupId, NO_GROUP), location, durable };
+    const spot: PresenceSpot = {
+      groupId: writeGroup(store, subscriber.viewer, groupId, NO_GROUP),
+      location,
+      durable,
+    };
     const now = Date.now();
     // Durable "last seen here" is written on leaving and at most once a minute meanwhile.
     const lastWritten = store.presence.lastSeen({ userId: subscriber.viewer.userId, ...spot });
@@ -32,6 +38,14 @@ export const presenceHandlers: Handlers<'presence.watch' | 'presence.unwatch' | 
     const lastSeen = writeLastSeen ? now : undefined;
     if (present) hub.arrive(subscriber, spot, now + PRESENCE_LAPSE_MS, lastSeen, exclusiveWithin);
     else hub.depart(subscriber, spot, lastSeen);
+    return {};
+  },
+
+  'presence.markSeen'({ store, hub, subscriber }, { location, groupId }) {
+    hub.markSeen(subscriber.viewer.userId, {
+      groupId: writeGroup(store, subscriber.viewer, groupId, NO_GROUP),
+      location,
+    });
     return {};
   },
 };
