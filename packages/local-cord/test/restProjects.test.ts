@@ -53,8 +53,12 @@ function databaseFile() {
   return join(folder, 'cord.db');
 }
 
-const manage = <T = Json>(cord: LocalCord, method: 'GET' | 'PUT' | 'POST' | 'DELETE', endpoint: string, body?: object) =>
-  projectManagementCall<T>(cord, method, endpoint, body);
+const manage = <T = Json>(
+  cord: LocalCord,
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE',
+  endpoint: string,
+  body?: object,
+) => projectManagementCall<T>(cord, method, endpoint, body);
 
 async function withToken(cord: LocalCord, endpoint: string, authorization: string | undefined, method = 'GET') {
   const response = await fetch(`${cord.url}/v1/${endpoint}`, {
@@ -202,7 +206,7 @@ describe('PUT /v1/projects/<id>', () => {
     expect((await manage(cord, 'GET', `projects/${PROJECT.id}`)).body).toMatchObject({ ...change, iconURL: null });
   });
 
-  it("merges e-mail settings as Cord did: a default sender and logo size, rounded sizes, what is not given kept", async () => {
+  it('merges e-mail settings as Cord did: a default sender and logo size, rounded sizes, what is not given kept', async () => {
     const cord = await startCord();
     const settings = async () => ((await manage(cord, 'GET', 'projects')).body as unknown as Json[])[0]!.emailSettings;
     await manage(cord, 'PUT', `projects/${PROJECT.id}`, { emailSettings: { name: 'Notifications' } });
@@ -244,14 +248,18 @@ describe('PUT /v1/projects/<id>', () => {
     });
     expect(await put({ name: '' })).toEqual(invalidUpdate('Input "" for name must NOT have fewer than 1 characters'));
     expect(await put({ name: 1 })).toEqual(invalidUpdate('Input 1 for name must be type string'));
-    expect(await put({ iconURL: 'not a url' })).toEqual(invalidUpdate('Input "not a url" for iconURL must match format "uri"'));
+    expect(await put({ iconURL: 'not a url' })).toEqual(
+      invalidUpdate('Input "not a url" for iconURL must match format "uri"'),
+    );
     expect(await put({ emailSettings: { logoConfig: { width: 500 } } })).toEqual(
       invalidUpdate('Input {"width":500} for emailSettings/logoConfig must match one of: object, object, null'),
     );
     expect(await put({ emailSettings: { sender: 'nobody' } })).toEqual(
       invalidUpdate('Input "nobody" for emailSettings/sender must match format "email"'),
     );
-    expect(await put({ secret: 'mine', name: 'X' })).toEqual(invalidUpdate('Input {"secret":"mine","name":"X"} has unexpected field: secret'));
+    expect(await put({ secret: 'mine', name: 'X' })).toEqual(
+      invalidUpdate('Input {"secret":"mine","name":"X"} has unexpected field: secret'),
+    );
     expect((await manage(cord, 'GET', `projects/${PROJECT.id}`)).body).toMatchObject({ name: LOCAL_CORD_PROJECT_NAME });
   });
 
@@ -335,7 +343,9 @@ describe('POST and DELETE /v1/projects', () => {
     const deleted = await manage(cord, 'DELETE', `projects/${PROJECT.id}`, { secret: PROJECT.secret });
     expect(deleted).toMatchObject(single);
     expect(deleted.body.message).toContain('pnpm --filter @cord-tutorial/local-cord reset');
-    expect(await manage(cord, 'DELETE', `applications/${PROJECT.id}`, { secret: PROJECT.secret })).toMatchObject(single);
+    expect(await manage(cord, 'DELETE', `applications/${PROJECT.id}`, { secret: PROJECT.secret })).toMatchObject(
+      single,
+    );
     expect((await manage<Json[]>(cord, 'GET', 'projects')).body).toHaveLength(1);
   });
 

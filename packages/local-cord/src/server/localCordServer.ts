@@ -95,7 +95,7 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
   const signIns = new SignInLog(feed.changed);
   const frames = new FrameScheduler();
   const userLimits = new UserLimits();
-  const outbox = new Outbox(store, options.emailDelayMs, feed.changed);
+  const outbox = new Outbox(store, project.id, options.emailDelayMs, feed.changed);
   const webhookUrl = () => store.projects.get(project.id)?.eventWebhookUrl ?? null;
   const webhooks = new Webhooks(project, webhookUrl, options.webhook, feed.changed);
   const notifications = notifier({ store, hub, outbox, webhooks, projectId: options.project.id });
