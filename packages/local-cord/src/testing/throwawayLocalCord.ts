@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { getClientAuthToken } from '@cord-sdk/server';
 import type { LocalProject } from '../server/auth/clientAuthToken.ts';
-import type { LocalCustomer } from '../server/rest/customerAuthToken.ts';
 import { type LocalCord, type LocalCordOptions, startLocalCord } from '../server/index.ts';
+import type { LocalCustomer } from '../server/rest/customerAuthToken.ts';
 import { IN_MEMORY } from '../store/store.ts';
 
 /** A test project: a fresh UUID, so no test can lean on the published development one. */
