@@ -1,6 +1,6 @@
 // Every `cord` command against a real local Cord (in-process, on a free port): its JSON
 // output, what reached local Cord, and its errors and exit codes.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LocalCord } from '@cord-tutorial/local-cord';
 import type { ServerEvent } from '@cord-tutorial/local-cord/protocol';
@@ -636,6 +636,16 @@ describe('cord project', () => {
     } finally {
       await receiver.close();
     }
+  });
+
+  it('selects the project the other commands use, writing its keys to the settings file', async () => {
+    const selected = await runIn(['project', 'select'], { env: envFor(cord, config.path), answers: ['1'] });
+    expect(selected).toMatchObject({ code: 0, stderr: '' });
+    expect(selected.stdout).toContain(`1. ${LOCAL_CORD_PROJECT_NAME} (${PROJECT.id})\n`);
+    expect(selected.stdout).toContain(`"You are now querying within ${LOCAL_CORD_PROJECT_NAME}"`);
+    expect(readFileSync(config.path, 'utf8')).toBe(
+      `CORD_PROJECT_ID=${PROJECT.id}\nCORD_PROJECT_SECRET=${PROJECT.secret}\n`,
+    );
   });
 
   it("prints Cord's refusal of a bad field or another project, exit 1", async () => {
