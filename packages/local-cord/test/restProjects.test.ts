@@ -189,6 +189,18 @@ describe("the customer's token", () => {
         message: 'Please include the project_id if you are authorizing directly with a non-Cord signed token.',
       },
     });
+    const both = customerToken(
+      { customer_id: CUSTOMER.id, app_id: PROJECT.id },
+      { expiresIn: '1 min' },
+      PROJECT.secret,
+    );
+    expect(await withToken(cord, 'users', `Bearer ${both}`)).toEqual({
+      status: 401,
+      body: {
+        error: 'invalid_project_token',
+        message: 'Authorization token payload invalid, must contain only project_id.',
+      },
+    });
   });
 });
 

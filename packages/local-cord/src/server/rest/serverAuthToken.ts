@@ -1,3 +1,4 @@
+import { isUuid } from '../../protocol/fields.ts';
 import type { LocalProject } from '../auth/clientAuthToken.ts';
 import { decodeJwt, JwtRefusal, verifyJwt } from '../auth/jwt.ts';
 import { bearerToken, PAYLOAD_NOT_AN_OBJECT } from './bearerToken.ts';
@@ -34,7 +35,8 @@ const invalidProjectToken = (message: string) => new ApiError(401, 'invalid_proj
  * names only the project, signed with the project's secret with HS512 (the only algorithm
  * Cord takes here, where client tokens may also be HS256), issued at most a day ago and not
  * expired, with 30 s of clock tolerance. A client auth token is refused: it would let a
- * browser act as the server. So is a customer's project-management token, with Cord's text.
+ * browser act as the server. Otherwise each refusal is Cord's, in Cord's order and words (a
+ * customer's project-management token is refused for naming no project).
  */
 export function verifyServerAuthToken(header: string | undefined, project: LocalProject): void {
   const token = bearerToken(header);
@@ -52,13 +54,12 @@ export function verifyServerAuthToken(header: string | undefined, project: Local
       'Please include the project_id if you are authorizing directly with a non-Cord signed token.',
     );
   }
-  const extra = Object.keys(payload).filter((claim) => !SERVER_TOKEN_CLAIMS.has(claim));
-  if (extra.length > 0) {
-    throw invalidProjectToken(
-      `A server auth token holds only app_id, iat and exp; this one also has ${extra.join(', ')}.`,
-    );
+  if (typeof projectId !== 'string' || !isUuid(projectId)) {
+    throw invalidProjectToken('Input type for project_id is not valid, expected UUID.');
   }
-  if (typeof projectId !== 'string') throw invalidProjectToken('The token has no app_id (the project id).');
+  if (Object.keys(payload).some((claim) => !SERVER_TOKEN_CLAIMS.has(claim))) {
+    throw invalidProjectToken('Authorization token payload invalid, must contain only project_id.');
+  }
   if (projectId !== project.id)
     throw new ApiError(401, 'project_not_found', `Platform project ${projectId} not found.`);
   verifyRestToken(token, project.secret, invalidProjectToken);
