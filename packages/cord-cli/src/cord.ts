@@ -66,7 +66,7 @@ function commandContext(io: CordIo, passthrough: readonly string[]): CommandCont
       // Cord's CLI's own words, then what to do.
       throw new UsageError(
         'Missing CORD_CUSTOMER_ID or CORD_CUSTOMER_SECRET, please run "cord init" and add these values.',
-        'Local Cord has a single project and no project management; these commands are for a Cord deployment.',
+        "Your Cord deployment's console shows your customer ID and secret. Local Cord needs none: unset CORD_API_URL to use it.",
       );
     },
     async managementApi() {

@@ -83,11 +83,11 @@ describe('the cord bin', () => {
       /401 Unauthorized \{"error":"invalid_project_token"/,
     ],
     [
-      'an endpoint local Cord lacks',
+      "Cord's permissions, not available to the project",
       ['permission', 'delete', 'r1'],
       {},
-      EXIT.unsupported,
-      /not supported by this local Cord yet/,
+      EXIT.cordRefused,
+      /418 I'm a Teapot .*Permissions aren't available yet/,
     ],
   ])(
     'exits non-zero for %s, with the reason on stderr and nothing on stdout',

@@ -1,10 +1,20 @@
 // Every `cord` command against a real local Cord (in-process, on a free port): its JSON
 // output, what reached local Cord, and its errors and exit codes.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LocalCord } from '@cord-tutorial/local-cord';
 import type { ServerEvent } from '@cord-tutorial/local-cord/protocol';
-import { freePort, memberToken, pngBytes, signIn } from '@cord-tutorial/local-cord/testing';
+import {
+  CUSTOMER,
+  freePort,
+  memberToken,
+  PROJECT,
+  pngBytes,
+  Receiver,
+  sendBody,
+  signIn,
+} from '@cord-tutorial/local-cord/testing';
+import { LOCAL_CORD_PROJECT_NAME } from '@cord-tutorial/stack-config';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/errors.ts';
 import { type CordRun, envFor, runIn, startCordAndConfig, type TempConfig } from './support.ts';
@@ -531,15 +541,16 @@ describe('cord notification', () => {
 });
 
 describe('cord file and permission', () => {
+  const NOT_YET =
+    "Permissions aren't available yet, but we'd love to hear from you if you're this eager to try them out!";
+
   it.each([
-    [['permission', 'create', '--permission', 'read'], 'POST /v1/experimental/permissions'],
-    [['permission', 'delete', 'r1'], 'DELETE /v1/experimental/permissions/r1'],
-  ])('%j: not supported by this local Cord yet', async (argv, endpoint) => {
-    expectFailure(
-      await run(...argv),
-      EXIT.unsupported,
-      new RegExp(`${endpoint} is not supported by this local Cord yet`),
-    );
+    [['permission', 'create', '--permission', 'read', '--userID', 'ada'], 'POST'],
+    [['permission', 'delete', 'r1'], 'DELETE'],
+  ])("%j: Cord's 418 for a project without its permissions flag, printed, exit 1", async (argv) => {
+    const result = await run(...argv);
+    expectFailure(result, EXIT.cordRefused, /^Error making Cord API call: 418 I'm a Teapot /);
+    expect(result.stderr).toContain(JSON.stringify({ error: 'invalid_request', message: NOT_YET }));
   });
 
   it('uploads a file that a message by its owner then carries', async () => {
@@ -596,13 +607,91 @@ describe('cord file and permission', () => {
 });
 
 describe('cord project', () => {
-  it("needs the customer's keys, in Cord's words, and local Cord has no project management", async () => {
-    expectFailure(await run('project', 'ls'), EXIT.usage, /Missing CORD_CUSTOMER_ID or CORD_CUSTOMER_SECRET/);
-    const withCustomer = { ...envFor(cord, config.path), CORD_CUSTOMER_ID: 'c', CORD_CUSTOMER_SECRET: 's' };
+  const projectId = () => PROJECT.id;
+
+  it("lists and reads local Cord's one project with the customer's keys, under each of Cord's names", async () => {
+    const listed = await ok<Array<Record<string, unknown>>>('project', 'ls');
+    expect(listed).toEqual([
+      expect.objectContaining({ id: projectId(), secret: PROJECT.secret, name: LOCAL_CORD_PROJECT_NAME }),
+    ]);
+    expect(await ok('app', 'get', projectId())).toEqual(listed[0]);
+    expect(await ok('application', 'which')).toEqual(listed[0]);
+  });
+
+  it('updates it, with effect: the events go to the new webhook address', async () => {
+    const receiver = await Receiver.start();
+    try {
+      const id = projectId();
+      expect(await ok('project', 'update', id, '--name', 'Owlery', '--eventWebhookUrl', receiver.url)).toEqual({
+        success: true,
+        message: `✅ You successfully updated project ${id}`,
+      });
+      expect(await ok('project', 'get', id)).toMatchObject({ name: 'Owlery', eventWebhookURL: receiver.url });
+      await ok('project', 'update', id, '--emailSettings', '{"enableEmailNotifications":false}');
+      expect(cord.store.projects.get(id)?.emailSettings.enableEmailNotifications).toBe(false);
+
+      const { client } = await signIn(cord, memberToken('severus', 'hogwarts'));
+      await client.ok(sendBody('t1', 'm1', 'Owls'));
+      expect(await receiver.of('thread-message-added')).toHaveLength(1);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('selects the project the other commands use, writing its keys to the settings file', async () => {
+    const selected = await runIn(['project', 'select'], { env: envFor(cord, config.path), answers: ['1'] });
+    expect(selected).toMatchObject({ code: 0, stderr: '' });
+    expect(selected.stdout).toContain(`1. ${LOCAL_CORD_PROJECT_NAME} (${PROJECT.id})\n`);
+    expect(selected.stdout).toContain(`"You are now querying within ${LOCAL_CORD_PROJECT_NAME}"`);
+    expect(readFileSync(config.path, 'utf8')).toBe(
+      `CORD_PROJECT_ID=${PROJECT.id}\nCORD_PROJECT_SECRET=${PROJECT.secret}\n`,
+    );
+  });
+
+  it("prints Cord's refusal of a bad field or another project, exit 1", async () => {
     expectFailure(
-      await runIn(['app', 'ls'], { env: withCustomer }),
-      EXIT.unsupported,
-      /GET \/v1\/projects is not supported/,
+      await run('project', 'update', projectId(), '--iconUrl', 'not a url'),
+      EXIT.cordRefused,
+      /400 .*Input \\"not a url\\" for iconURL must match format \\"uri\\"/,
+    );
+    const other = '00000000-0000-4000-8000-000000000000';
+    const result = await run('project', 'get', other);
+    expectFailure(result, EXIT.cordRefused, new RegExp(`401 .*"project_not_found".*Project ${other} not found\\.`));
+    expect(result.stderr).toContain('Hint: List your projects with `cord project ls`.');
+  });
+
+  it("prints local Cord's refusal to create or delete a project, saying what to do instead, exit 1", async () => {
+    expectFailure(
+      await run('project', 'create', '--name', 'Another'),
+      EXIT.cordRefused,
+      /403 .*"local_cord_single_project".*cannot create another/,
+    );
+    const asked = await runIn(['project', 'delete', projectId()], {
+      env: envFor(cord, config.path),
+      answers: [PROJECT.secret],
+    });
+    expect(asked.code).toBe(EXIT.cordRefused);
+    expect(asked.stderr).toMatch(/403 .*cannot delete it.*local-cord reset/);
+    expectFailure(await run('app', 'delete', projectId(), '--force'), EXIT.cordRefused, /403 .*cannot delete it/);
+    expect(await ok<unknown[]>('project', 'ls')).toHaveLength(1);
+  });
+
+  it("exits 4 when local Cord refuses the customer's keys, with what to do", async () => {
+    const wrongSecret = { ...envFor(cord, config.path), CORD_CUSTOMER_SECRET: 'wrong' };
+    const result = await runIn(['project', 'ls'], { env: wrongSecret });
+    expectFailure(result, EXIT.unauthorized, /401 .*"invalid_customer_token".*invalid signature/);
+    expect(result.stderr).toContain(
+      `Hint: Cord refused customer ${CUSTOMER.id} (from CORD_CUSTOMER_ID and CORD_CUSTOMER_SECRET)`,
+    );
+  });
+
+  it("still needs the customer's keys, in Cord's words, for a Cord that is not local Cord", async () => {
+    const { CORD_CUSTOMER_ID: _id, CORD_CUSTOMER_SECRET: _secret, ...env } = envFor(cord, config.path);
+    const elsewhere = { ...env, CORD_API_URL: 'https://cord.example.com/v1' };
+    expectFailure(
+      await runIn(['project', 'ls'], { env: elsewhere }),
+      EXIT.usage,
+      /Missing CORD_CUSTOMER_ID or CORD_CUSTOMER_SECRET/,
     );
   });
 });

@@ -133,13 +133,11 @@ describe('when Cord is not there', () => {
     const unreachable = await runIn(['user', 'ls'], { env });
     expect(unreachable.stderr).toMatch(/Could not reach Cord at .*\nHint: Check the URL/);
 
-    // The same local Cord, reached as "another deployment" under another name.
-    const elsewhere = { ...envFor({ port }, config.path), CORD_API_URL: `http://localhost:${cord.port}/v1` };
-    const unsupported = await runIn(['permission', 'delete', 'r1'], { env: elsewhere });
+    // The same local Cord, reached as "another deployment" under another name and a path it does not serve.
+    const api = `http://localhost:${cord.port}/v1/elsewhere`;
+    const unsupported = await runIn(['group', 'ls'], { env: { ...envFor({ port }, config.path), CORD_API_URL: api } });
     expect(unsupported.code).toBe(EXIT.unsupported);
-    expect(unsupported.stderr).toContain(
-      `DELETE /v1/experimental/permissions/r1 is not supported by the Cord at http://localhost:${cord.port}/v1 yet.`,
-    );
+    expect(unsupported.stderr).toContain(`GET /v1/groups is not supported by the Cord at ${api} yet.`);
   });
 
   it('explains an answer that is not JSON (a URL that is not a Cord API)', async () => {

@@ -3,7 +3,13 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { IN_MEMORY, type LocalCord, startLocalCord } from '@cord-tutorial/local-cord';
 import { freePort, PROJECT, startThrowawayLocalCord, stopServer } from '@cord-tutorial/local-cord/testing';
-import { LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
+import {
+  LOCAL_CORD_CUSTOMER_ID,
+  LOCAL_CORD_CUSTOMER_SECRET,
+  LOCAL_CORD_PROJECT_ID,
+  LOCAL_CORD_PROJECT_NAME,
+  LOCAL_CORD_PROJECT_SECRET,
+} from '@cord-tutorial/stack-config';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/errors.ts';
 import { runIn, tempConfig } from './support.ts';
@@ -31,6 +37,12 @@ const stackEnv = (port: number) => ({ CORD_CONFIG_PATH: config.path, LOCAL_CORD_
 
 const settings = () => readFileSync(config.path, 'utf8');
 
+/** What `cord init` writes for local Cord's development project and customer, in this order. */
+const developmentKeys = (cord: LocalCord) =>
+  `CORD_PROJECT_ID=${LOCAL_CORD_PROJECT_ID}\nCORD_PROJECT_SECRET=${LOCAL_CORD_PROJECT_SECRET}\n` +
+  `CORD_CUSTOMER_ID=${LOCAL_CORD_CUSTOMER_ID}\nCORD_CUSTOMER_SECRET=${LOCAL_CORD_CUSTOMER_SECRET}\n` +
+  `CORD_API_URL=${cord.url}/v1\n`;
+
 describe('cord init', () => {
   it('offers the running local Cord, takes it on Enter, and then every command uses it', async () => {
     const cord = await developmentLocalCord();
@@ -42,9 +54,8 @@ describe('cord init', () => {
     );
     expect(init.stdout).toContain('Use it? (Y/n)');
     expect(init.stdout).toContain('CORD_PROJECT_SECRET=(hidden)');
-    expect(settings()).toBe(
-      `CORD_PROJECT_ID=${LOCAL_CORD_PROJECT_ID}\nCORD_PROJECT_SECRET=${LOCAL_CORD_PROJECT_SECRET}\nCORD_API_URL=${cord.url}/v1\n`,
-    );
+    expect(init.stdout).toContain(`CORD_CUSTOMER_ID=${LOCAL_CORD_CUSTOMER_ID}\nCORD_CUSTOMER_SECRET=(hidden)`);
+    expect(settings()).toBe(developmentKeys(cord));
     expect(statSync(config.path).mode & 0o777).toBe(0o600);
 
     // Without any CORD_* variable, and with the stack's port gone from the environment too.
@@ -53,6 +64,33 @@ describe('cord init', () => {
     });
     expect(created).toMatchObject({ code: 0, stderr: '' });
     expect(cord.store.users.exists('cordymccordface')).toBe(true);
+  });
+
+  it('sets up the customer keys too, so `cord project` manages local Cord’s project with no variable set', async () => {
+    const cord = await developmentLocalCord();
+    expect((await runIn(['init', '--yes'], { env: stackEnv(cord.port) })).code).toBe(0);
+    const env = { CORD_CONFIG_PATH: config.path };
+
+    const listed = await runIn(['project', 'ls'], { env });
+    expect(listed).toMatchObject({ code: 0, stderr: '' });
+    expect(listed.json()).toEqual([
+      expect.objectContaining({
+        id: LOCAL_CORD_PROJECT_ID,
+        secret: LOCAL_CORD_PROJECT_SECRET,
+        name: LOCAL_CORD_PROJECT_NAME,
+      }),
+    ]);
+    expect(await runIn(['app', 'update', LOCAL_CORD_PROJECT_ID, '--name', 'Owlery'], { env })).toMatchObject({
+      code: 0,
+    });
+    expect((await runIn(['project', 'which'], { env })).json()).toMatchObject({ name: 'Owlery' });
+  });
+
+  it("falls back to local Cord's development customer, as to its project, when nothing names one", async () => {
+    const cord = await developmentLocalCord();
+    const listed = await runIn(['application', 'ls'], { env: stackEnv(cord.port) });
+    expect(listed).toMatchObject({ code: 0, stderr: '' });
+    expect(listed.json()).toEqual([expect.objectContaining({ id: LOCAL_CORD_PROJECT_ID })]);
   });
 
   it('--yes takes local Cord without asking, keeping the other settings of the file', async () => {
@@ -65,9 +103,11 @@ describe('cord init', () => {
 
     expect(init.code).toBe(0);
     expect(init.stdout).not.toContain('Use it?');
+    // The file's customer was another Cord's: local Cord's replaces it.
     expect(settings()).toBe(
-      'VERSION_LAST_CHECKED=1700000000000\nCORD_CUSTOMER_ID=c1\n' +
-        `CORD_PROJECT_ID=${LOCAL_CORD_PROJECT_ID}\nCORD_PROJECT_SECRET=${LOCAL_CORD_PROJECT_SECRET}\nCORD_API_URL=${cord.url}/v1\n`,
+      `VERSION_LAST_CHECKED=1700000000000\nCORD_CUSTOMER_ID=${LOCAL_CORD_CUSTOMER_ID}\n` +
+        `CORD_PROJECT_ID=${LOCAL_CORD_PROJECT_ID}\nCORD_PROJECT_SECRET=${LOCAL_CORD_PROJECT_SECRET}\n` +
+        `CORD_CUSTOMER_SECRET=${LOCAL_CORD_CUSTOMER_SECRET}\nCORD_API_URL=${cord.url}/v1\n`,
     );
   });
 

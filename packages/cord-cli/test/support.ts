@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LocalCord } from '@cord-tutorial/local-cord';
-import { PROJECT, startThrowawayLocalCord, stopServer } from '@cord-tutorial/local-cord/testing';
+import { CUSTOMER, PROJECT, startThrowawayLocalCord, stopServer } from '@cord-tutorial/local-cord/testing';
 import { runCord } from '../src/cord.ts';
 
 export interface CordRun {
@@ -30,7 +30,7 @@ export function tempConfig(): { path: string; remove(): void } {
 
 /**
  * The environment of a stack whose local Cord is the test's (LOCAL_CORD_PORT), with the
- * test project's keys, which `cord` reads as it reads a developer's.
+ * test project's and customer's keys, which `cord` reads as it reads a developer's.
  */
 export function envFor(cord: { port: number }, configPath: string): Record<string, string> {
   return {
@@ -38,6 +38,8 @@ export function envFor(cord: { port: number }, configPath: string): Record<strin
     LOCAL_CORD_PORT: String(cord.port),
     CORD_PROJECT_ID: PROJECT.id,
     CORD_PROJECT_SECRET: PROJECT.secret,
+    CORD_CUSTOMER_ID: CUSTOMER.id,
+    CORD_CUSTOMER_SECRET: CUSTOMER.secret,
   };
 }
 

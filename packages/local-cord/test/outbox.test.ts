@@ -4,7 +4,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InspectorState } from '../src/protocol/inspector.ts';
 import type { LocalCord } from '../src/server/index.ts';
-import { restCall, sendBody, signIn, startThrowawayLocalCord, stopServer, tokenFor } from '../src/testing/index.ts';
+import {
+  PROJECT,
+  projectManagementCall,
+  restCall,
+  sendBody,
+  signIn,
+  startThrowawayLocalCord,
+  stopServer,
+  tokenFor,
+} from '../src/testing/index.ts';
 
 // Long enough that a loaded machine reads the outbox before the e-mail is due (it flaked at 150 ms).
 const DELAY_MS = 500;
@@ -107,6 +116,24 @@ describe('the outbox', () => {
     expect(cord.store.notifications.forRecipient('severus')).toHaveLength(2);
     expect(cord.store.notifications.forRecipient('minerva')).toHaveLength(1);
     expect(await outbox()).toEqual([]);
+  });
+
+  it("skips at once every e-mail while the project's e-mail settings turn them off", async () => {
+    const severus = await join('severus', 'Severus Snape');
+    await join('minerva', 'Minerva McGonagall');
+    const projectEmails = (on: boolean) =>
+      projectManagementCall(cord, 'PUT', `projects/${PROJECT.id}`, { emailSettings: { enableEmailNotifications: on } });
+    expect((await projectEmails(false)).status).toBe(200);
+    await severus.client.ok({ ...sendBody('t1', 'm1', 'x'), content: content(mention('minerva')) });
+    expect((await outbox())[0]).toMatchObject({
+      status: 'skipped',
+      reason:
+        "The project's e-mail settings turn e-mail notifications off (emailSettings.enableEmailNotifications: false).",
+    });
+
+    await projectEmails(true);
+    await severus.client.ok({ ...sendBody('t1', 'm2', 'y'), content: content(mention('minerva')) });
+    expect((await outbox())[0]).toMatchObject({ status: 'waiting' });
   });
 
   it('skips at once the e-mail to a recipient whose preferences say sendViaEmail: false', async () => {

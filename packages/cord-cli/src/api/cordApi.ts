@@ -1,5 +1,5 @@
 import { getApplicationManagementAuthToken, getServerAuthToken } from '@cord-sdk/server';
-import { LOCAL_CORD_PROJECT_ID } from '@cord-tutorial/stack-config';
+import { LOCAL_CORD_CUSTOMER_ID, LOCAL_CORD_PROJECT_ID } from '@cord-tutorial/stack-config';
 import type { Connection, Credentials } from '../config/connection.ts';
 import { CordCliError, EXIT } from '../errors.ts';
 
@@ -12,14 +12,13 @@ export type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
 const START_LOCAL_CORD =
   'Start it with `pnpm dev` (or only local Cord: `pnpm --filter @cord-tutorial/local-cord start`).';
 
-/** Error codes that mean the credentials, not the request, are wrong. */
-const AUTH_ERRORS = new Set([
-  'invalid_project_token',
-  'project_not_found',
-  'invalid_customer_token',
-  'missing_authorization_header',
-  'invalid_authorization_header',
-]);
+/** Error codes that mean the credentials, not the request, are wrong; by whose keys sign the call. */
+const HEADER_ERRORS = ['missing_authorization_header', 'invalid_authorization_header'];
+const AUTH_ERRORS = {
+  project: new Set([...HEADER_ERRORS, 'invalid_project_token', 'project_not_found']),
+  // For the customer, project_not_found is about the project the path names.
+  customer: new Set([...HEADER_ERRORS, 'invalid_customer_token']),
+};
 
 /** What to do next after Cord's common refusals of a request. */
 const NEXT_STEP: Record<string, string> = {
@@ -31,6 +30,7 @@ const NEXT_STEP: Record<string, string> = {
   user_not_in_organization: 'Add the user to the group with `cord group add-member <groupID> --user <userID>`.',
   thread_not_found: 'Check the thread id with `cord thread ls`; `cord message create` can make it with --createThread.',
   message_not_found: "List the thread's messages with `cord thread get-messages <threadID>`.",
+  project_not_found: 'List your projects with `cord project ls`.',
 };
 
 export class CordApi {
@@ -38,6 +38,8 @@ export class CordApi {
     private readonly connection: Connection,
     /** The token for each call: a project's server token, or a customer's management token. */
     private readonly token: () => string,
+    /** Whose keys sign it, for the hint when Cord refuses them. */
+    private readonly signer: 'project' | 'customer' = 'project',
   ) {}
 
   /** The project's API, as every command but `cord project …` uses it. */
@@ -48,7 +50,7 @@ export class CordApi {
 
   /** The project-management API, with the customer's keys. */
   static forCustomer(connection: Connection, customer: Credentials): CordApi {
-    return new CordApi(connection, () => getApplicationManagementAuthToken(customer.id, customer.secret));
+    return new CordApi(connection, () => getApplicationManagementAuthToken(customer.id, customer.secret), 'customer');
   }
 
   get apiUrl(): string {
@@ -111,14 +113,20 @@ export class CordApi {
           : 'Is CORD_API_URL right, with /v1 at its end?',
       );
     }
-    if (response.status === 401 && code !== undefined && AUTH_ERRORS.has(code)) {
+    if (response.status === 401 && code !== undefined && AUTH_ERRORS[this.signer].has(code)) {
       return new CordCliError(message, EXIT.unauthorized, this.credentialsHint());
     }
     return new CordCliError(message, EXIT.cordRefused, code === undefined ? undefined : NEXT_STEP[code]);
   }
 
   private credentialsHint(): string {
-    const { project, projectSource, isLocalCord } = this.connection;
+    const { project, projectSource, customer, customerSource, isLocalCord } = this.connection;
+    if (this.signer === 'customer') {
+      const local = isLocalCord
+        ? ` Local Cord's development customer is ${LOCAL_CORD_CUSTOMER_ID}; \`cord init\` sets it up when local Cord is running.`
+        : '';
+      return `Cord refused customer ${customer?.id} (from ${customerSource}) or its secret. Run \`cord init\`, or set CORD_CUSTOMER_ID and CORD_CUSTOMER_SECRET.${local}`;
+    }
     const local = isLocalCord
       ? ` Local Cord's development project is ${LOCAL_CORD_PROJECT_ID}; \`cord init\` sets it up when local Cord is running.`
       : '';

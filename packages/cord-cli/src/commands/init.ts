@@ -1,11 +1,17 @@
-import { LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
+import {
+  LOCAL_CORD_CUSTOMER_ID,
+  LOCAL_CORD_CUSTOMER_SECRET,
+  LOCAL_CORD_PROJECT_ID,
+  LOCAL_CORD_PROJECT_SECRET,
+} from '@cord-tutorial/stack-config';
 import { type ConfigValues, readConfigFile, updateConfigFile } from '../config/configFile.ts';
 import { CordCliError, EXIT } from '../errors.ts';
 import type { CommandContext, CordCommand } from './context.ts';
 
 // `cord init`: where the other commands find Cord. Cord's asked for a project of Cord's
 // console; this one first looks for local Cord, which needs no account: when it answers
-// /health with its published development project, one Enter sets it up.
+// /health with its published development project, one Enter sets it up (with its published
+// development customer, for `cord project …`).
 
 const HEALTH_TIMEOUT_MS = 2_000;
 const REQUIRED = 'This is required to run the commands';
@@ -95,6 +101,9 @@ export const initCommand: CordCommand = {
             values = {
               CORD_PROJECT_ID: LOCAL_CORD_PROJECT_ID,
               CORD_PROJECT_SECRET: LOCAL_CORD_PROJECT_SECRET,
+              // Its customer's keys too, for `cord project …`, as Cord's init asked for a customer's.
+              CORD_CUSTOMER_ID: LOCAL_CORD_CUSTOMER_ID,
+              CORD_CUSTOMER_SECRET: LOCAL_CORD_CUSTOMER_SECRET,
               CORD_API_URL: env.localCordApiUrl,
             };
           }

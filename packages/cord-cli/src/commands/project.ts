@@ -6,8 +6,9 @@ import { jsonFlag, stringFlag } from './flags.ts';
 import { idPositional } from './positionals.ts';
 
 // `cord project …` (also `application`, `app`): Cord's project-management API, signed with
-// the customer's keys (CORD_CUSTOMER_ID, CORD_CUSTOMER_SECRET). Local Cord has one fixed
-// project and no such API.
+// the customer's keys (CORD_CUSTOMER_ID, CORD_CUSTOMER_SECRET; local Cord's published ones by
+// default). Local Cord serves one project: it lists, reads and updates it, and refuses
+// `create` and `delete` with an error that says what to do instead.
 
 interface Project {
   id: string;

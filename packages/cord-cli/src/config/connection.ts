@@ -1,9 +1,16 @@
-import { type CordCliEnvironment, LOCAL_CORD_PROJECT_ID, LOCAL_CORD_PROJECT_SECRET } from '@cord-tutorial/stack-config';
+import {
+  type CordCliEnvironment,
+  LOCAL_CORD_CUSTOMER_ID,
+  LOCAL_CORD_CUSTOMER_SECRET,
+  LOCAL_CORD_PROJECT_ID,
+  LOCAL_CORD_PROJECT_SECRET,
+} from '@cord-tutorial/stack-config';
 import { UsageError } from '../errors.ts';
 import type { ConfigValues } from './configFile.ts';
 
-// Which Cord the CLI talks to, and as which project: the environment first, then the
-// settings file `cord init` writes, then local Cord's published development project.
+// Which Cord the CLI talks to, and as which project and customer: the environment first,
+// then the settings file `cord init` writes, then local Cord's published development
+// project (and, for local Cord only, its published development customer).
 
 export interface Credentials {
   id: string;
@@ -16,8 +23,10 @@ export interface Connection {
   project: Credentials;
   /** Where the project came from, for error messages. */
   projectSource: string;
-  /** For `cord project …` only. */
+  /** For `cord project …` only; undefined for another Cord when none is set. */
   customer: Credentials | undefined;
+  /** Where the customer came from, for error messages. */
+  customerSource: string;
   /** Whether the API is local Cord's, as the stack configures it. */
   isLocalCord: boolean;
 }
@@ -60,11 +69,14 @@ export function resolveConnection(env: CordCliEnvironment, file: ConfigValues): 
     : file.CORD_API_URL
       ? apiUrlFrom(file.CORD_API_URL, `CORD_API_URL in ${env.configPath}`)
       : env.localCordApiUrl;
-  return {
-    apiUrl,
-    project,
-    projectSource,
-    customer: env.customer ?? filePair(file, 'CORD_CUSTOMER_ID', env.configPath),
-    isLocalCord: apiUrl === env.localCordApiUrl,
-  };
+  const isLocalCord = apiUrl === env.localCordApiUrl;
+  const customerFromFile = filePair(file, 'CORD_CUSTOMER_ID', env.configPath);
+  const [customer, customerSource] = env.customer
+    ? [env.customer, 'CORD_CUSTOMER_ID and CORD_CUSTOMER_SECRET']
+    : customerFromFile
+      ? [customerFromFile, env.configPath]
+      : isLocalCord
+        ? [{ id: LOCAL_CORD_CUSTOMER_ID, secret: LOCAL_CORD_CUSTOMER_SECRET }, "local Cord's development customer"]
+        : [undefined, 'nowhere'];
+  return { apiUrl, project, projectSource, customer, customerSource, isLocalCord };
 }

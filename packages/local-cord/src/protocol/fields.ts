@@ -69,6 +69,9 @@ export const threadId = id.refine((value) => !value.startsWith('cord:'), {
  */
 export const composerThreadId = z.templateLiteral(['cord:', z.uuid()]);
 
+/** A UUID in any version, as Cord's validator (validator.js's isUUID) takes it: project and customer ids. */
+export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
 /** Cord's ids of users and groups: a string or a number, 1-128 characters; kept as strings. */
 export const externalId = z.union([line(MAX_EXTERNAL_ID_LENGTH).min(1), z.number()]);
 export const externalIdString = externalId.transform(String);

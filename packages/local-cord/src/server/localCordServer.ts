@@ -5,8 +5,11 @@ import {
   hostRefusal,
   LOCAL_CORD_ALLOWED_HOSTS,
   LOCAL_CORD_CSS_PATH,
+  LOCAL_CORD_CUSTOMER_ID,
+  LOCAL_CORD_CUSTOMER_SECRET,
   LOCAL_CORD_EMOJI_DATA_PATH,
   LOCAL_CORD_EMOJI_PICKER_PATH,
+  LOCAL_CORD_PROJECT_NAME,
   LOCAL_CORD_SCRIPT_PATH,
   LOCAL_CORD_SOCKET_PATH,
 } from '@cord-tutorial/stack-config';
@@ -27,12 +30,15 @@ import { Hub } from './live/hub.ts';
 import { UserLimits } from './live/userLimits.ts';
 import { Outbox } from './notifications/outbox.ts';
 import { notifier } from './notify.ts';
+import type { LocalCustomer } from './rest/customerAuthToken.ts';
 import { restApi } from './rest/router.ts';
 import { URL_VERIFICATION } from './webhooks/payloads.ts';
 import { type WebhookOptions, Webhooks } from './webhooks/webhooks.ts';
 
 export interface LocalCordOptions {
   project: LocalProject;
+  /** Whose keys sign project-management tokens (/v1/projects); by default the published development customer. */
+  customer?: LocalCustomer | undefined;
   /** A database file, or IN_MEMORY. */
   database: string;
   host: string;
@@ -49,7 +55,10 @@ export interface LocalCordOptions {
    * by default none. Every route and the WebSocket check the Host: see hostCheck.ts.
    */
   allowedHosts?: AllowedHosts | undefined;
-  /** Where Cord's webhook events go; none are sent without it. */
+  /**
+   * Cord's webhook events: which go, and the address the environment sets at start (the
+   * project's eventWebhookURL otherwise, as PUT /v1/projects/<id> last set it; none without one).
+   */
   webhook?: WebhookOptions | undefined;
   /** How long the outbox waits, as Cord did, before deciding an e-mail would go (default 40 s). */
   emailDelayMs?: number | undefined;
@@ -74,6 +83,10 @@ const SDK_HEADERS = { 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin'
 export async function startLocalCord(options: LocalCordOptions): Promise<LocalCord> {
   const assets = await sdkAssets();
   const store = new Store(options.database);
+  const { project } = options;
+  store.projects.ensure(project.id, LOCAL_CORD_PROJECT_NAME);
+  // The environment's address wins at start; the API can change it until the next one.
+  if (options.webhook?.url) store.projects.update(project.id, { eventWebhookUrl: options.webhook.url });
   const hub = new Hub(store);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   // Whatever the inspector shows tells it when it changes.
@@ -82,11 +95,13 @@ export async function startLocalCord(options: LocalCordOptions): Promise<LocalCo
   const signIns = new SignInLog(feed.changed);
   const frames = new FrameScheduler();
   const userLimits = new UserLimits();
-  const outbox = new Outbox(store, options.emailDelayMs, feed.changed);
-  const webhooks = new Webhooks(options.project, options.webhook, feed.changed);
+  const outbox = new Outbox(store, project.id, options.emailDelayMs, feed.changed);
+  const webhookUrl = () => store.projects.get(project.id)?.eventWebhookUrl ?? null;
+  const webhooks = new Webhooks(project, webhookUrl, options.webhook, feed.changed);
   const notifications = notifier({ store, hub, outbox, webhooks, projectId: options.project.id });
   const { notify } = notifications;
-  const rest = restApi({ store, hub, notify, project: options.project });
+  const customer = options.customer ?? { id: LOCAL_CORD_CUSTOMER_ID, secret: LOCAL_CORD_CUSTOMER_SECRET };
+  const rest = restApi({ store, hub, notify, project, customer });
   const inspect = inspector({ store, hub, projectId: options.project.id, signIns, sockets, outbox, webhooks, feed });
   const files = fileServer({ store, hub, project: options.project, allowedOrigins: options.allowedOrigins });
   const allowedHosts = options.allowedHosts ?? { names: [], setting: LOCAL_CORD_ALLOWED_HOSTS };

@@ -201,4 +201,17 @@ export const MIGRATIONS: readonly Migration[] = [
     send_via_email INTEGER NOT NULL
   );
   `,
+  // projects: the project's settings that Cord's project-management API (/v1/projects) reads
+  // and changes (name, icon, events webhook address, redirect link, e-mail settings as JSON).
+  `
+  CREATE TABLE projects (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    icon_url TEXT,
+    event_webhook_url TEXT,
+    redirect_uri TEXT,
+    email_settings TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  `,
 ];

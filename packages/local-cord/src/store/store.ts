@@ -5,6 +5,7 @@ import { Notifications } from './notifications.ts';
 import { Participants } from './participants.ts';
 import { Preferences } from './preferences.ts';
 import { Presence } from './presence.ts';
+import { Projects } from './projects.ts';
 import { Sessions } from './sessions.ts';
 import { IN_MEMORY, Sqlite } from './sqlite.ts';
 import { Threads } from './threads.ts';
@@ -24,6 +25,7 @@ export type {
 export type { ParticipantRecord } from './participants.ts';
 export { DEFAULT_NOTIFICATION_CHANNELS, type NotificationChannels } from './preferences.ts';
 export type { PresencePlace, PresenceRecord } from './presence.ts';
+export { DEFAULT_EMAIL_SETTINGS, type EmailSettings, type ProjectChanges, type ProjectRecord } from './projects.ts';
 export type { SessionRecord } from './sessions.ts';
 export { IN_MEMORY } from './sqlite.ts';
 export type { ListedThread, NewThread, ThreadChanges, ThreadRecord, ThreadStats } from './threads.ts';
@@ -65,6 +67,7 @@ export class Store {
   readonly preferences: Preferences;
   readonly files: Files;
   readonly notifications: Notifications;
+  readonly projects: Projects;
 
   constructor(path: string) {
     this.sql = new Sqlite(path);
@@ -78,6 +81,7 @@ export class Store {
     this.presence = new Presence(this.sql);
     this.preferences = new Preferences(this.sql);
     this.notifications = new Notifications(this.sql);
+    this.projects = new Projects(this.sql);
   }
 
   close() {

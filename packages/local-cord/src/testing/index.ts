@@ -6,3 +6,4 @@ export * from './restApi.ts';
 export * from './sampleFiles.ts';
 export * from './testClient.ts';
 export * from './throwawayLocalCord.ts';
+export * from './webhookReceiver.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { externalId, groupDetails, profileFromDetails, userDetails } from '../../protocol/fields.ts';
+import { externalId, groupDetails, isUuid, profileFromDetails, userDetails } from '../../protocol/fields.ts';
 import { fieldPath } from '../../protocol/validation.ts';
 import type { GroupDetails, UserDetails } from '../../store/store.ts';
 import { decodeJwt, JwtRefusal, verifyJwt } from './jwt.ts';
@@ -23,7 +23,6 @@ export class InvalidSessionError extends Error {
   override name = 'InvalidSessionError';
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const claimsSchema = z.object({
   project_id: z.string().optional(),
   app_id: z.string().optional(),
@@ -74,7 +73,7 @@ function parseClaims(payload: Record<string, unknown> | undefined): ClientAuthCl
   }
   const data = parsed.data;
   const projectId = data.project_id ?? data.app_id ?? '';
-  if (!UUID.test(projectId)) throw invalid(`project_id ${JSON.stringify(projectId)} is not a UUID.`);
+  if (!isUuid(projectId)) throw invalid(`project_id ${JSON.stringify(projectId)} is not a UUID.`);
 
   const groupId = data.group_id ?? data.organization_id;
   const user = data.user_details;

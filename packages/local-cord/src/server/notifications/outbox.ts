@@ -10,12 +10,15 @@ import { notificationEmail, sharedThreadEmail } from './emailContent.ts';
 // and only if by then the recipient has not seen the message (a self-mention goes anyway),
 // the message still exists, and the recipient is active. A thread shared by e-mail goes at
 // once. A recipient whose preferences say sendViaEmail: false gets none: Cord decided that
-// when the notification was made, so the e-mail is listed as skipped at once. Slack: local
+// when the notification was made, so the e-mail is listed as skipped at once; so did a project
+// whose e-mail settings say enableEmailNotifications: false (PUT /v1/projects/<id>). Slack: local
 // Cord has no workspace connected, so nothing would go there. Kept in memory only.
 
 /** Cord's delay before an e-mail goes out. */
 export const EMAIL_DELAY_MS = 40_000;
 const EMAIL_TURNED_OFF = 'The recipient turned e-mail notifications off (sendViaEmail: false).';
+const PROJECT_EMAIL_OFF =
+  "The project's e-mail settings turn e-mail notifications off (emailSettings.enableEmailNotifications: false).";
 /** E-mails the inspector lists. */
 const KEPT = 100;
 
@@ -29,6 +32,8 @@ export class Outbox {
 
   constructor(
     private readonly store: Store,
+    /** The project whose e-mail settings say whether e-mails go at all. */
+    private readonly projectId: string,
     private readonly delayMs = EMAIL_DELAY_MS,
     /** Hears of each new e-mail and each decision. */
     private readonly onChange: () => void = () => {},
@@ -51,8 +56,13 @@ export class Outbox {
       status: 'waiting',
       reason: null,
     };
-    if (!this.store.preferences.notificationChannels(recipient.id).sendViaEmail) {
-      this.keep({ ...entry, dueAt: now, status: 'skipped', reason: EMAIL_TURNED_OFF });
+    const turnedOff = !this.store.preferences.notificationChannels(recipient.id).sendViaEmail
+      ? EMAIL_TURNED_OFF
+      : this.store.projects.get(this.projectId)?.emailSettings.enableEmailNotifications === false
+        ? PROJECT_EMAIL_OFF
+        : undefined;
+    if (turnedOff !== undefined) {
+      this.keep({ ...entry, dueAt: now, status: 'skipped', reason: turnedOff });
       this.onChange();
       return;
     }

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { fieldPath } from '../../protocol/validation.ts';
 import type { Store } from '../../store/store.ts';
+import type { LocalProject } from '../auth/clientAuthToken.ts';
 import type { Hub } from '../live/hub.ts';
 import type { Notify } from '../writes.ts';
 
@@ -21,6 +22,8 @@ export const notFound = (code: string, message: string) => new ApiError(404, cod
 export const invalidField = (message: string) => new ApiError(400, 'invalid_field', message);
 
 export interface RestContext {
+  /** The one project local Cord serves. */
+  project: LocalProject;
   store: Store;
   /** Writes are pushed to the browsers that show them, as if a browser had made them. */
   hub: Hub;
@@ -46,6 +49,8 @@ export interface Route {
   path: string;
   /** The body is not JSON: the route reads `incoming` itself (as a stream, with its own limits). */
   readsOwnBody?: boolean;
+  /** Whose token the route takes: the project's server auth token (the default), or the customer's. */
+  auth?: 'customer';
   /** Returns (or resolves to) the JSON body of a 200 answer, or throws an ApiError. */
   handle(context: RestContext, request: RestRequest): unknown;
 }

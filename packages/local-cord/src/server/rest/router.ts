@@ -1,17 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HAS_CONTROL_CHARACTERS, hasControlCharacters } from '../../protocol/fields.ts';
-import type { LocalProject } from '../auth/clientAuthToken.ts';
 import { sendJson } from '../http/responses.ts';
 import { batchRoutes } from './batch.ts';
 import { ApiError, type RestContext, type Route } from './common.ts';
+import { type LocalCustomer, verifyCustomerAuthToken } from './customerAuthToken.ts';
 import { deletionRoutes } from './deletions.ts';
 import { fileRoutes } from './files.ts';
 import { groupRoutes } from './groups.ts';
 import { messageRoutes } from './messages.ts';
 import { messageWriteRoutes } from './messageWrites.ts';
 import { notificationRoutes } from './notifications.ts';
+import { permissionRoutes } from './permissions.ts';
 import { preferenceRoutes } from './preferences.ts';
 import { presenceRoutes } from './presence.ts';
+import { projectRoutes } from './projects.ts';
 import { verifyServerAuthToken } from './serverAuthToken.ts';
 import { threadRoutes } from './threads.ts';
 import { threadUpdateRoutes } from './threadUpdate.ts';
@@ -31,12 +33,15 @@ const ROUTES: readonly Route[] = [
   ...deletionRoutes,
   ...fileRoutes,
   ...notificationRoutes,
+  ...permissionRoutes,
+  ...projectRoutes,
 ];
 /** Room for a batch of 10,000 users; anything larger is not a request Cord would take. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export interface RestServices extends RestContext {
-  project: LocalProject;
+  /** Whose keys sign tokens for the project-management API. */
+  customer: LocalCustomer;
 }
 
 /** Cord's REST API, for a customer's server: the part of it that maps onto local Cord. */
@@ -53,7 +58,8 @@ async function respond(request: IncomingMessage, response: ServerResponse, servi
   try {
     const url = new URL(request.url ?? '/', 'http://local');
     const { route, id, childId } = match(request.method ?? 'GET', url.pathname.slice(PREFIX.length));
-    verifyServerAuthToken(request.headers.authorization, services.project);
+    if (route.auth === 'customer') verifyCustomerAuthToken(request.headers.authorization, services.customer);
+    else verifyServerAuthToken(request.headers.authorization, services.project);
     const body = route.method === 'GET' || route.readsOwnBody ? {} : await readJson(request);
     const answer = await route.handle(services, { id, childId, body, query: url.searchParams, incoming: request });
     sendJson(response, 200, answer);

@@ -2,17 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { WebhookAttempt, WebhookDelivery } from '../../protocol/inspector.ts';
 import { signWebhook, type WebhookProject, type WebhookType } from './signing.ts';
 
-// Cord's events webhook, delivered from local Cord: each event is posted to the configured
-// address in the background, re-signed on every attempt, and retried after a failure (any
+// Cord's events webhook, delivered from local Cord: each event is posted to the project's
+// eventWebhookURL in the background, re-signed on every attempt, and retried after a failure (any
 // answer but 2xx, or none) up to five times, Cord's 5·n² seconds apart. Unlike Cord, it posts
 // to loopback addresses: that is where a developer's receiver runs.
 
 export interface WebhookOptions {
-  url: string;
-  /** The events the address wants; url-verification is sent once at start whatever this says. */
-  events: readonly WebhookType[];
+  /**
+   * The address the environment gives (LOCAL_CORD_WEBHOOK_URL): it becomes the project's
+   * `eventWebhookURL` at start. Without it, the project's own (set by PUT /v1/projects/<id>) stays.
+   */
+  url?: string | undefined;
+  /** The events the address wants (default: all); url-verification is sent at start whatever this says. */
+  events?: readonly WebhookType[] | undefined;
   /** The wait before retry `n` (1-5), in ms; Cord's 5·n² s by default. Tests make it short. */
-  retryDelayMs?: (retry: number) => number;
+  retryDelayMs?: ((retry: number) => number) | undefined;
 }
 
 /** Cord tries once and retries five times. */
@@ -33,27 +37,31 @@ export class Webhooks {
 
   constructor(
     private readonly project: WebhookProject,
-    private readonly options: WebhookOptions | undefined,
+    /** The project's `eventWebhookURL` now: it can change while local Cord runs. */
+    private readonly currentUrl: () => string | null,
+    private readonly options: WebhookOptions = {},
     /** Hears of each new delivery and each attempt's outcome. */
     private readonly onChange: () => void = () => {},
   ) {}
 
   get url(): string | null {
-    return this.options?.url ?? null;
+    return this.currentUrl();
   }
 
   /** Whether events of this type go anywhere: build their bodies only then. */
   wants(type: WebhookType): boolean {
-    return this.options !== undefined && (type === 'url-verification' || this.options.events.includes(type));
+    const { events } = this.options;
+    return this.url !== null && (type === 'url-verification' || events === undefined || events.includes(type));
   }
 
   /** Sends an event in the background (if its type is wanted); its delivery shows in `deliveries`. */
   send(type: WebhookType, event: () => object) {
-    if (!this.options || !this.wants(type) || this.closed) return;
+    const url = this.url;
+    if (url === null || !this.wants(type) || this.closed) return;
     const delivery: WebhookDelivery = {
       id: randomUUID(),
       type,
-      url: this.options.url,
+      url,
       createdAt: Date.now(),
       state: 'sending',
       attempts: [],
@@ -114,7 +122,7 @@ export class Webhooks {
       delivery.nextAttemptAt = null;
       return;
     }
-    const wait = (this.options?.retryDelayMs ?? cordRetryDelay)(delivery.attempts.length);
+    const wait = (this.options.retryDelayMs ?? cordRetryDelay)(delivery.attempts.length);
     delivery.state = 'retrying';
     delivery.nextAttemptAt = Date.now() + wait;
     const timer = setTimeout(() => {
