@@ -34,6 +34,20 @@ export class Participants {
       .map(toParticipant);
   }
 
+  /**
+   * The time to stamp a change to the thread's messages with: now, or just after the latest
+   * look at the thread if that was this same millisecond. Who has seen a message is worked
+   * out by comparing times (protocol/seen.ts), so a message written after a look must never
+   * tie with it, or the look would count as having seen it.
+   */
+  stampAfterLooks(threadId: string, now = Date.now()): number {
+    const lastLook = this.sql.value(
+      'SELECT max(last_seen_at) FROM thread_participants WHERE thread_id = ?',
+      threadId,
+    ) as number | null | undefined;
+    return lastLook != null && lastLook >= now ? lastLook + 1 : now;
+  }
+
   /** When the user last saw the thread; null if never (or not a participant). */
   lastSeenAt(threadId: string, userId: string): number | null {
     const value = this.sql.value(

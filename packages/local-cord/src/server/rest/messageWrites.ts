@@ -317,7 +317,8 @@ export const messageWriteRoutes: Route[] = [
     handle({ store, hub, notify }, { id: threadId, body }) {
       const input = createMessageBody.parse(withCreateThreadGroup(withTextAsContent(body)));
       const threadCreated = !store.threads.get(threadId);
-      const { thread, message, reopening } = createMessage(store, threadId, input, Date.now());
+      const now = store.participants.stampAfterLooks(threadId);
+      const { thread, message, reopening } = createMessage(store, threadId, input, now);
       // Browsers that show the thread get the message as if a member had sent it.
       if (reopening) {
         hub.publishMessage(thread, reopening);
@@ -335,7 +336,7 @@ export const messageWriteRoutes: Route[] = [
       const input = updateMessageBody.parse(body);
       const thread = requireThread(store, id);
       const message = requireMessage(store, thread, childId);
-      const updated = updateMessage(store, thread, message, input, Date.now());
+      const updated = updateMessage(store, thread, message, input, store.participants.stampAfterLooks(thread.id));
       if (updated.id !== message.id) hub.removeMessage(thread, message.id);
       hub.publishMessage(thread, updated);
       // New mentions notify once (as the author's change); each user's reactions notify the author.
