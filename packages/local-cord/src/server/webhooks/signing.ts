@@ -45,3 +45,21 @@ export function signWebhook(
   const signature = createHmac('sha256', project.secret).update(`${timestamp}:${body}`).digest('base64');
   return { body, timestamp, signature };
 }
+
+/**
+ * Sends a signed event to a receiver as Cord did: a JSON POST with Cord's timestamp and
+ * signature headers. Redirects are not followed: the receiver is the address given.
+ */
+export function postSigned(url: string, signed: SignedRequest, signal: AbortSignal): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Cord-Timestamp': signed.timestamp,
+      'X-Cord-Signature': signed.signature,
+    },
+    body: signed.body,
+    signal,
+    redirect: 'manual',
+  });
+}

@@ -1,5 +1,5 @@
 import { URL_VERIFICATION } from './payloads.ts';
-import { signWebhook, type WebhookProject } from './signing.ts';
+import { postSigned, signWebhook, type WebhookProject } from './signing.ts';
 
 // Cord's check of a new events webhook address before it saves it: a signed
 // url-verification event, which the address must answer with 200 within 3 seconds. Unlike
@@ -17,17 +17,7 @@ export async function verifyWebhookUrl(project: WebhookProject, url: string): Pr
   const signed = signWebhook(project, 'url-verification', URL_VERIFICATION);
   let status: number;
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        'X-Cord-Timestamp': signed.timestamp,
-        'X-Cord-Signature': signed.signature,
-      },
-      body: signed.body,
-      signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
-      redirect: 'manual',
-    });
+    const response = await postSigned(url, signed, AbortSignal.timeout(ANSWER_WITHIN_MS));
     status = response.status;
     await response.body?.cancel();
   } catch (error) {

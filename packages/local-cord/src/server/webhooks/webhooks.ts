@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { WebhookAttempt, WebhookDelivery } from '../../protocol/inspector.ts';
-import { signWebhook, type WebhookProject, type WebhookType } from './signing.ts';
+import { postSigned, signWebhook, type WebhookProject, type WebhookType } from './signing.ts';
 
 // Cord's events webhook, delivered from local Cord: each event is posted to the project's
 // eventWebhookURL in the background, re-signed on every attempt, and retried after a failure (any
@@ -93,17 +93,7 @@ export class Webhooks {
     const at = Date.now();
     let result: WebhookAttempt;
     try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Cord-Timestamp': signed.timestamp,
-          'X-Cord-Signature': signed.signature,
-        },
-        body: signed.body,
-        signal: controller.signal,
-        redirect: 'manual',
-      });
+      const response = await postSigned(delivery.url, signed, controller.signal);
       const answer = (await response.text()).slice(0, ANSWER_CHARS);
       result = { at, status: response.status, answer };
     } catch (error) {
