@@ -1,7 +1,8 @@
 // Who has seen a message is worked out by comparing times: a participant's last look at the
 // thread against the message's last change (protocol/seen.ts). Local Cord's clock counts
 // milliseconds, so a look and a message written just after it can carry the same time; the
-// message is then stamped just after the look, or the look would count as having seen it.
+// message is then stamped just after the look, or the look would count as having seen it,
+// and a look after such a message is stamped no earlier than it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'local-cord-seen-order-'));
   store = new Store(join(dir, 'cord.db'));
   store.groups.upsert('team', { name: 'Team' });
-  for (const id of ['ada', 'cat']) {
+  for (const id of ['ada', 'bob', 'cat']) {
     store.users.upsert(id, { name: id });
     store.groups.addMember('team', id);
   }
@@ -55,5 +56,16 @@ describe('stamping a message after the looks at its thread', () => {
     expect(writtenAt('m1', stamp)).toEqual(['ada']);
     store.participants.setSeen('t', 'cat', T + 1);
     expect(writtenAt('m2', stamp)).toEqual(['ada', 'cat']);
+  });
+
+  it('stamps a look that comes after a message stamped ahead of the clock no earlier than it', () => {
+    store.participants.setSeen('t', 'cat', T);
+    const stamp = store.participants.stampAfterLooks('t', T);
+    writtenAt('m1', stamp);
+    // Bob looks in that same millisecond, after the message: he has seen it, Cat has not.
+    store.participants.setSeen('t', 'bob', store.participants.stampLook('t', T));
+    expect(writtenAt('m2', stamp)).toEqual(['ada', 'bob']);
+    // With every message older, a look is stamped when it happens.
+    expect(store.participants.stampLook('t', T + 10)).toBe(T + 10);
   });
 });

@@ -48,6 +48,18 @@ export class Participants {
     return lastLook != null && lastLook >= now ? lastLook + 1 : now;
   }
 
+  /**
+   * The time to stamp a look at the thread with: now, or the newest message's time if
+   * stampAfterLooks put it just after now, so that a look after the message counts it seen.
+   */
+  stampLook(threadId: string, now = Date.now()): number {
+    const newest = this.sql.value(
+      'SELECT created_at FROM messages WHERE thread_id = ? ORDER BY seq DESC LIMIT 1',
+      threadId,
+    ) as number | undefined;
+    return newest !== undefined && newest > now ? newest : now;
+  }
+
   /** When the user last saw the thread; null if never (or not a participant). */
   lastSeenAt(threadId: string, userId: string): number | null {
     const value = this.sql.value(

@@ -130,9 +130,10 @@ export const threadHandlers: Handlers<ThreadRequest> = {
     const scope = readScope(store, subscriber.viewer, groupId);
     const threads =
       threadId === undefined ? threadsMatching(store, userId, scope, filter) : existingIn(store, scope, threadId);
-    const seenAt = seen ? Date.now() : null;
     store.transaction(() => {
-      for (const thread of threads) store.participants.setSeen(thread.id, userId, seenAt);
+      for (const thread of threads) {
+        store.participants.setSeen(thread.id, userId, seen ? store.participants.stampLook(thread.id) : null);
+      }
     });
     for (const thread of threads) hub.publishThread(thread);
     return {};
