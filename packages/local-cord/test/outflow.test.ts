@@ -81,4 +81,27 @@ describe('Outflow', () => {
     expect(writes).toEqual([100, 1]);
     outflow.dispose();
   });
+
+  it('does not hold a request back for a large answer that is only waiting to leave with its turn', () => {
+    const { transport, writes } = recordingTransport();
+    // The client reads everything at once: only bytes not yet handed to the connection count.
+    const socket = {
+      ...standInSocket(transport),
+      get bufferedAmount() {
+        return transport.writableLength;
+      },
+    };
+    const outflow = new Outflow(socket as unknown as WebSocket, transport, noReading, () => {});
+    const big = 'x'.repeat(QUEUED_BYTES_BEFORE_WAITING + 1);
+
+    outflow.send({ type: 'ack', id: 'big', result: big });
+    let ran = false;
+    outflow.whenCaughtUp(() => {
+      ran = true;
+    });
+
+    expect(ran).toBe(true);
+    expect(writes).toEqual([1]);
+    outflow.dispose();
+  });
 });

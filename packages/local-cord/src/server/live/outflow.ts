@@ -59,10 +59,14 @@ export class Outflow {
     if (this.coalescing) return;
     this.coalescing = true;
     this.transport.cork();
-    process.nextTick(() => {
-      this.coalescing = false;
-      this.transport.uncork();
-    });
+    process.nextTick(() => this.flush());
+  }
+
+  /** Sends what this turn has held back so far. */
+  private flush() {
+    if (!this.coalescing) return;
+    this.coalescing = false;
+    this.transport.uncork();
   }
 
   /** Runs `work` (a request) now if the client has read what it was sent, else once it has, in order. */
@@ -86,6 +90,10 @@ export class Outflow {
   }
 
   private behind() {
+    if (this.socket.bufferedAmount <= QUEUED_BYTES_BEFORE_WAITING) return false;
+    // Bytes held back only to leave with the rest of this turn's say nothing of the client:
+    // send them and look again.
+    this.flush();
     return this.socket.bufferedAmount > QUEUED_BYTES_BEFORE_WAITING;
   }
 
