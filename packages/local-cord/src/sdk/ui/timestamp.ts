@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
-import { html } from 'lit';
+import { html, noChange } from 'lit';
+import { Directive, directive, type ElementPart, PartType, type PartInfo } from 'lit/directive.js';
 import { countedText, i18n, text, translatedOnce } from '../runtime.ts';
 
 // Cord's times, in Cord's words (its i18n namespaces hold the phrases and the dayjs
@@ -66,13 +67,60 @@ export function timestampTooltip(at: number): string {
   );
 }
 
+/** The time each timestamp on the page shows, for its tooltip. */
+const shownTimes = new WeakMap<Element, number>();
+
+/**
+ * A timestamp's tooltip (its `title`) is made when the pointer comes over the message,
+ * notification or timestamp it belongs to, before it reaches the time itself: like Cord's
+ * tooltip, which only shows on hover. Made for every time shown, the full date in the
+ * language's words cost a page of 200 messages 20-45 ms (the browser's first date format
+ * alone is most of it).
+ */
+function titleTimestamps(event: Event) {
+  const over = event.target instanceof Element ? event.target.closest(TOOLTIP_HOLDERS) : null;
+  if (!over) return;
+  const times = over.matches('.cord-timestamp') ? [over] : over.querySelectorAll('.cord-timestamp');
+  for (const time of times) {
+    const at = shownTimes.get(time);
+    if (at === undefined) continue;
+    const tooltip = timestampTooltip(at);
+    if (time.getAttribute('title') !== tooltip) time.setAttribute('title', tooltip);
+  }
+}
+const TOOLTIP_HOLDERS = '.cord-timestamp, .cord-message, .cord-notification-container, cord-timestamp';
+let titling = false;
+
+/** Marks an element as showing a time, its tooltip to be made on hover (at once if it has one already). */
+class ShownTime extends Directive {
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT) throw new Error('shownTime() goes on an element');
+  }
+
+  render(_at: number) {
+    return noChange;
+  }
+
+  override update(part: ElementPart, [at]: [number]) {
+    const time = part.element;
+    if (shownTimes.get(time) !== at) {
+      shownTimes.set(time, at);
+      if (time.hasAttribute('title')) time.setAttribute('title', timestampTooltip(at));
+    }
+    if (!titling) {
+      titling = true;
+      document.addEventListener('pointerover', titleTimestamps, { capture: true, passive: true });
+    }
+    return noChange;
+  }
+}
+const shownTime = directive(ShownTime);
+
 /** Cord's `p.cord-timestamp`, relative or absolute, with the full time on hover. */
 export function timestamp(at: number, options: { relative: boolean; namespace?: TimeNamespace }) {
   const namespace = options.namespace ?? 'message';
-  const text = Number.isNaN(at)
-    ? 'Invalid Date'
-    : options.relative
-      ? relativeTimestamp(at, namespace)
-      : absoluteTimestamp(at, namespace);
-  return html`<p class="cord-timestamp" title=${Number.isNaN(at) ? '' : timestampTooltip(at)}>${text}</p>`;
+  if (Number.isNaN(at)) return html`<p class="cord-timestamp">Invalid Date</p>`;
+  const text = options.relative ? relativeTimestamp(at, namespace) : absoluteTimestamp(at, namespace);
+  return html`<p class="cord-timestamp" ${shownTime(at)}>${text}</p>`;
 }
