@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { html, noChange } from 'lit';
-import { Directive, directive, type ElementPart, PartType, type PartInfo } from 'lit/directive.js';
+import { Directive, directive, type ElementPart, type PartInfo, PartType } from 'lit/directive.js';
 import { countedText, i18n, text, translatedOnce } from '../runtime.ts';
 
 // Cord's times, in Cord's words (its i18n namespaces hold the phrases and the dayjs
