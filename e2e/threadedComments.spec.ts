@@ -1,42 +1,47 @@
 import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from '@playwright/test';
 import { expect, test, WEB_URL, watchForProblems } from './fixtures.ts';
 import { GROUP, rest } from './restApi.ts';
 
 // <cord-threaded-comments> on the guide's vanilla page, over threads written through Cord's
 // REST API by another user: what the page shows from its first rendering on.
 
-test('threaded comments name the authors from the first rendering, never by their ids', async ({ browser }) => {
-  const location = { page: 'threaded-comments', test: randomUUID() };
+/** Severus on the vanilla page; his first visit makes him and the group. */
+async function severusPage(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  const problems = watchForProblems(page);
   await page.goto(`${WEB_URL}/vanilla.html?userIndex=0`);
   await expect(page.locator('cord-thread .cord-editor')).toBeEnabled();
-  // Severus's first visit makes him and the group; then Minerva writes, and his page, which
-  // has not met her, gets her name with the threads and their messages.
+  return page;
+}
+
+/** A thread by Minerva at `location`, its first message and then `replies`. */
+async function minervaWrites(location: Record<string, string>, replies: number) {
   await rest('PUT', 'users/minervahalleck', { name: 'Minerva Halleck', addGroups: [GROUP] });
-  const threadId = `named-${randomUUID()}`;
+  const threadId = `comments-${randomUUID()}`;
   const created = await rest('POST', 'threads', {
     id: threadId,
     groupID: GROUP,
-    name: 'Named',
+    name: 'Comments',
     url: WEB_URL,
     location,
   });
   expect(created.status).toBe(200);
-  for (const text of ['The first message', 'A reply']) {
+  for (let message = 0; message <= replies; message++) {
     const sent = await rest('POST', `threads/${threadId}/messages`, {
       authorID: 'minervahalleck',
-      content: [{ type: 'p', children: [{ text }] }],
+      content: [{ type: 'p', children: [{ text: message === 0 ? 'The first message' : `Reply ${message}` }] }],
     });
     expect(sent.status).toBe(200);
   }
+}
 
-  await page.evaluate((where) => {
+/** Puts the element, replies expanded, at the top of the page; records every author name it shows. */
+function addComments(page: Page, location: Record<string, string>) {
+  return page.evaluate((where) => {
     const names: string[] = [];
     (window as unknown as { authorNames: string[] }).authorNames = names;
     const holder = document.createElement('div');
     holder.id = 'comments';
-    // Every author name the element ever shows, as it shows it.
     new MutationObserver(() => {
       for (const name of holder.querySelectorAll('.cord-author-name')) names.push(name.textContent ?? '');
     }).observe(holder, { subtree: true, childList: true, characterData: true });
@@ -44,6 +49,15 @@ test('threaded comments name the authors from the first rendering, never by thei
     holder.firstElementChild?.setAttribute('location', where);
     document.body.prepend(holder);
   }, JSON.stringify(location));
+}
+
+test('threaded comments name the authors from the first rendering, never by their ids', async ({ browser }) => {
+  const location = { page: 'threaded-comments', test: randomUUID() };
+  const page = await severusPage(browser);
+  const problems = watchForProblems(page);
+  // Severus's page has not met Minerva: her name comes with the threads and their messages.
+  await minervaWrites(location, 1);
+  await addComments(page, location);
 
   const thread = page.locator('#comments .cord-threaded-comments-thread');
   await expect(thread.locator('.cord-message')).toHaveCount(2);
@@ -51,6 +65,33 @@ test('threaded comments name the authors from the first rendering, never by thei
   const shown = await page.evaluate(() => (window as unknown as { authorNames: string[] }).authorNames);
   expect(shown.length).toBeGreaterThan(0);
   expect(shown.filter((name) => name !== 'Minerva Halleck')).toEqual([]);
+  problems.assertClean();
+  await page.context().close();
+});
+
+test("a reply's emoji picker opens by its button, in the viewport, wherever the reply is", async ({ browser }) => {
+  const location = { page: 'threaded-comments', test: randomUUID() };
+  const page = await severusPage(browser);
+  const problems = watchForProblems(page);
+  await minervaWrites(location, 20);
+  await addComments(page, location);
+
+  // The last reply is far down the page (replies out of sight are not laid out until near).
+  const reply = page.locator('#comments .cord-replies-container .cord-message', { hasText: 'Reply 20' });
+  await reply.scrollIntoViewIfNeeded();
+  await reply.hover();
+  const button = reply.getByRole('button', { name: 'Add reaction' });
+  await button.click();
+  const picker = page.locator('#comments .cord-emoji-picker');
+  await expect(picker).toBeVisible();
+  const [at, from] = await Promise.all([picker.boundingBox(), button.boundingBox()]);
+  const viewport = page.viewportSize();
+  if (!at || !from || !viewport) throw new Error('not laid out');
+  // Lined up with the button's right edge, or its left where that leaves no room; in the viewport.
+  const lined = Math.min(Math.abs(at.x + at.width - (from.x + from.width)), Math.abs(at.x - from.x));
+  expect(lined).toBeLessThanOrEqual(2);
+  expect(at.y).toBeGreaterThanOrEqual(0);
+  expect(at.y + at.height).toBeLessThanOrEqual(viewport.height);
   problems.assertClean();
   await page.context().close();
 });

@@ -25,6 +25,8 @@ import { markSeenSoon } from './seen.ts';
 
 const FIRST_PAGE = 10;
 const MORE = 5;
+/** A one-line reply's height: the room replies out of sight take until they are first laid out. */
+const REPLY_HEIGHT = 60;
 const DISPLAY_RESOLVED = ['unresolvedOnly', 'resolvedOnly', 'tabbed', 'interleaved', 'sequentially'] as const;
 type DisplayResolved = (typeof DISPLAY_RESOLVED)[number];
 const SHOW_REPLIES = ['initiallyCollapsed', 'initiallyExpanded', 'alwaysCollapsed'] as const;
@@ -563,7 +565,7 @@ export class CordThreadedComments extends CordElement {
           </button>`
           : nothing
       }
-      <div class="cord-replies-container">
+      <div class="cord-replies-container" style="contain-intrinsic-size: auto ${replies.length * REPLY_HEIGHT}px">
         ${repeat(
           replies,
           (reply) => reply.id,
