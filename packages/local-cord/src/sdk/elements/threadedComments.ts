@@ -231,7 +231,8 @@ export class CordThreadedComments extends CordElement {
   }
 
   protected override willUpdate() {
-    if (!this.location) return;
+    // Only threads' messages changed: nothing the lists, counts and queries below follow did.
+    if (!this.renderAll || !this.location) return;
     const group = this.group();
     if (!group.ok) {
       this.list.use(undefined);
