@@ -6,9 +6,10 @@ import { GROUP, rest } from './restApi.ts';
 // <cord-threaded-comments> on the guide's vanilla page, over threads written through Cord's
 // REST API by another user: what the page shows from its first rendering on.
 
-/** Severus on the vanilla page; his first visit makes him and the group. */
-async function severusPage(browser: Browser): Promise<Page> {
+/** Severus on the vanilla page; his first visit makes him and the group. `clock`: the page's time is Playwright's. */
+async function severusPage(browser: Browser, { clock = false } = {}): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
+  if (clock) await page.clock.install();
   await page.goto(`${WEB_URL}/vanilla.html?userIndex=0`);
   await expect(page.locator('cord-thread .cord-editor')).toBeEnabled();
   return page;
@@ -92,6 +93,23 @@ test("a reply's emoji picker opens by its button, in the viewport, wherever the 
   expect(lined).toBeLessThanOrEqual(2);
   expect(at.y).toBeGreaterThanOrEqual(0);
   expect(at.y + at.height).toBeLessThanOrEqual(viewport.height);
+  problems.assertClean();
+  await page.context().close();
+});
+
+test('the times of the comments move on with the clock, to the minute', async ({ browser }) => {
+  const location = { page: 'threaded-comments', test: randomUUID() };
+  const page = await severusPage(browser, { clock: true });
+  const problems = watchForProblems(page);
+  await minervaWrites(location, 2);
+  await addComments(page, location);
+
+  const times = page.locator('#comments .cord-threaded-comments-thread .cord-timestamp');
+  await expect(times).toHaveText(['just now', 'just now', 'just now']);
+  await page.clock.fastForward(61_000);
+  await expect(times).toHaveText(['1 min ago', '1 min ago', '1 min ago']);
+  await page.clock.fastForward(60_000);
+  await expect(times).toHaveText(['2 mins ago', '2 mins ago', '2 mins ago']);
   problems.assertClean();
   await page.context().close();
 });

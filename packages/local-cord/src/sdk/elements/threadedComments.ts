@@ -148,7 +148,23 @@ export class CordThreadedComments extends CordElement {
 
   constructor() {
     super();
-    new ClockController(this);
+    // Only the times age here; a thread of one unseen message is marked seen by the render
+    // after the page shows again (below), not by the clock's.
+    new ClockController(this, true);
+  }
+
+  private readonly pageShown = () => {
+    if (document.visibilityState === 'visible') this.requestUpdate();
+  };
+
+  override connectedCallback() {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.pageShown);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.pageShown);
   }
 
   /** Anything but a thread's messages (attributes, lists, the clock, menus, views) renders every thread again. */

@@ -117,10 +117,38 @@ class ShownTime extends Directive {
 }
 const shownTime = directive(ShownTime);
 
+/** While an element renders (`watchWording` to `wordingChangesAt`): the first moment a time it shows is worded anew. */
+let wording: { changesAt: number } | undefined;
+
+/** Starts noting, while an element renders, when the times it shows will be worded differently. */
+export function watchWording() {
+  wording = { changesAt: Number.POSITIVE_INFINITY };
+}
+
+/** Stops noting: the first moment a time rendered since `watchWording` reads differently. */
+export function wordingChangesAt(): number {
+  const changesAt = wording?.changesAt ?? Number.POSITIVE_INFINITY;
+  wording = undefined;
+  return changesAt;
+}
+
+/** When the words for `at` change next: a minute or an hour on in the first day, else at midnight (now for future times). */
+function nextWording(at: number, relative: boolean, now: number): number {
+  const since = now - at;
+  if (relative && since < 0) return now;
+  if (relative && since < DAY) {
+    const step = since < HOUR ? MINUTE : HOUR;
+    return at + (Math.floor(since / step) + 1) * step;
+  }
+  return dayjs(now).add(1, 'day').startOf('day').valueOf();
+}
+
 /** Cord's `p.cord-timestamp`, relative or absolute, with the full time on hover. */
 export function timestamp(at: number, options: { relative: boolean; namespace?: TimeNamespace }) {
   const namespace = options.namespace ?? 'message';
   if (Number.isNaN(at)) return html`<p class="cord-timestamp">Invalid Date</p>`;
-  const text = options.relative ? relativeTimestamp(at, namespace) : absoluteTimestamp(at, namespace);
+  const now = Date.now();
+  const text = options.relative ? relativeTimestamp(at, namespace, now) : absoluteTimestamp(at, namespace, now);
+  if (wording) wording.changesAt = Math.min(wording.changesAt, nextWording(at, options.relative, now));
   return html`<p class="cord-timestamp" ${shownTime(at)}>${text}</p>`;
 }
