@@ -18,10 +18,13 @@ export class ClockController implements ReactiveController {
   /** The update under way was the clock's: the host renders every time it shows again. */
   private ticked = false;
 
+  private readonly timesOnly: boolean;
+
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly timesOnly = false,
+    { timesOnly = false }: { timesOnly?: boolean } = {},
   ) {
+    this.timesOnly = timesOnly;
     host.addController(this);
   }
 

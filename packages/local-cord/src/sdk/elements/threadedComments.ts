@@ -150,7 +150,7 @@ export class CordThreadedComments extends CordElement {
     super();
     // Only the times age here; a thread of one unseen message is marked seen by the render
     // after the page shows again (below), not by the clock's.
-    new ClockController(this, true);
+    new ClockController(this, { timesOnly: true });
   }
 
   private readonly pageShown = () => {
