@@ -69,6 +69,10 @@ export function timestampTooltip(at: number): string {
 
 /** The time each timestamp on the page shows, for its tooltip. */
 const shownTimes = new WeakMap<Element, number>();
+/** What a timestamp belongs to: the pointer over it makes the tooltips of the times in it. */
+const TOOLTIP_HOLDERS = '.cord-timestamp, .cord-message, .cord-notification-container, cord-timestamp';
+/** The page's one listener for that, added with the first timestamp. */
+let titling = false;
 
 /**
  * A timestamp's tooltip (its `title`) is made when the pointer comes over the message,
@@ -88,8 +92,6 @@ function titleTimestamps(event: Event) {
     if (time.getAttribute('title') !== tooltip) time.setAttribute('title', tooltip);
   }
 }
-const TOOLTIP_HOLDERS = '.cord-timestamp, .cord-message, .cord-notification-container, cord-timestamp';
-let titling = false;
 
 /** Marks an element as showing a time, its tooltip to be made on hover (at once if it has one already). */
 class ShownTime extends Directive {
