@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleSdk } from '@cord-tutorial/local-cord';
+import { LOCAL_CORD_CSS_PATH, LOCAL_CORD_SCRIPT_PATH } from '@cord-tutorial/stack-config';
 import { chromium, type Page } from '@playwright/test';
 import { GROUP, rest } from '../e2e/restApi.ts';
 import { Stack, WEB_URL } from '../e2e/stack.ts';
@@ -13,11 +18,30 @@ import { percentile } from './support.ts';
 // expanded. Measured: from the insertion to every thread of the first page (Cord's 10)
 // shown with all its messages, and to all 20 once "Load more" (5 more each) has been
 // clicked twice.
+//
+// COMPARE=<commit>: each run also measures that commit's SDK (script and stylesheet, served
+// in place of this tree's to a context of its own), the two alternating, so a change is
+// compared with the code before it on the same machine in the same minutes.
 const RUNS = Number(process.env.RUNS ?? 10);
+const COMPARE = process.env.COMPARE;
 const THREADS = 20;
 const REPLIES = 20;
 const FIRST_PAGE = 10;
 const AUTHORS = ['severusatreides', 'minervahalleck'];
+
+/** Another commit's SDK, bundled as local Cord bundles its own. */
+async function sdkAt(commit: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'sdk-compared-'));
+  try {
+    const archive = join(dir, 'src.tar');
+    execFileSync('git', ['archive', '--output', archive, commit, 'packages/local-cord/src']);
+    execFileSync('tar', ['-xf', archive, '-C', dir]);
+    return await bundleSdk(join(dir, 'packages/local-cord/src/sdk'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const compared = COMPARE ? await sdkAt(COMPARE) : undefined;
 
 const stack = new Stack();
 await stack.start({ production: true });
@@ -27,9 +51,19 @@ const browser = await chromium.launch(playwrightConfig.use?.launchOptions);
  * The guide's vanilla page as Severus, signed in (his first visit also creates him and the
  * group): a page with one thread and the page presence, so the timing is the threaded
  * comments' own, not that of the components page's other live sections loading beside it.
+ * `sdk`: served instead of local Cord's own.
  */
-async function signedInPage(): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+async function signedInPage(sdk?: { script: string; stylesheet: string }): Promise<Page> {
+  const context = await browser.newContext();
+  if (sdk) {
+    await context.route(`**${LOCAL_CORD_SCRIPT_PATH}`, (route) =>
+      route.fulfill({ body: sdk.script, contentType: 'text/javascript' }),
+    );
+    await context.route(`**${LOCAL_CORD_CSS_PATH}`, (route) =>
+      route.fulfill({ body: sdk.stylesheet, contentType: 'text/css' }),
+    );
+  }
+  const page = await context.newPage();
   await page.goto(`${WEB_URL}/vanilla.html?userIndex=0`);
   await page.locator('cord-thread .cord-editor').waitFor();
   await page.waitForFunction(() => !document.querySelector<HTMLTextAreaElement>('cord-thread .cord-editor')?.disabled);
@@ -117,28 +151,35 @@ try {
   const location = { bench: `threaded-comments-${randomUUID()}` };
   await (await signedInPage()).context().close();
   await seed(location);
-  const firstPage: number[] = [];
-  const all: number[] = [];
-  const busy: number[] = [];
+  const variants = [
+    { name: 'This tree', sdk: undefined },
+    ...(compared && COMPARE ? [{ name: `Commit ${COMPARE}`, sdk: compared }] : []),
+  ].map((variant) => ({ ...variant, firstPage: [] as number[], all: [] as number[], busy: [] as number[] }));
   for (let run = 0; run <= RUNS; run++) {
-    const page = await signedInPage();
-    const timing = await measure(page, location);
-    // The first run warms the server's caches and the browser's; not counted.
-    if (run > 0) {
-      firstPage.push(timing.firstPage);
-      all.push(timing.all);
-      busy.push(timing.busy);
+    // Alternately first: neither version always runs right after the other.
+    for (const variant of run % 2 === 0 ? variants : [...variants].reverse()) {
+      const page = await signedInPage(variant.sdk);
+      const timing = await measure(page, location);
+      // The first run warms the server's caches and the browser's; not counted.
+      if (run > 0) {
+        variant.firstPage.push(timing.firstPage);
+        variant.all.push(timing.all);
+        variant.busy.push(timing.busy);
+      }
+      await page.context().close();
     }
-    await page.context().close();
   }
   const report = (what: string, timings: number[]) => {
     timings.sort((a, b) => a - b);
     const at = (q: number) => percentile(timings, q).toFixed(0);
     console.log(`${what}: median ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${at(1)} ms (${RUNS} runs)`);
   };
-  report(`First page: ${FIRST_PAGE} threads x ${REPLIES + 1} messages shown`, firstPage);
-  report(`All ${THREADS} threads x ${REPLIES + 1} messages ("Load more" twice)`, all);
-  report('Main thread busy meanwhile (all 20)', busy);
+  for (const variant of variants) {
+    if (compared) console.log(`${variant.name}:`);
+    report(`First page: ${FIRST_PAGE} threads x ${REPLIES + 1} messages shown`, variant.firstPage);
+    report(`All ${THREADS} threads x ${REPLIES + 1} messages ("Load more" twice)`, variant.all);
+    report('Main thread busy meanwhile (all 20)', variant.busy);
+  }
   console.log(
     `Load average during the runs: ${loadavg()
       .map((load) => load.toFixed(1))

@@ -135,6 +135,8 @@ test('Message shows the thread first message live, fires click and edit events, 
   await message.locator('.cord-message-content').click();
   await expect(event(minerva, 'message', 'onClick')).toContainText(`"messageId":"${messageId}"`);
   await expect(event(minerva, 'message', 'onMouseEnter')).toContainText('"threadId":"components-demo"');
+  // The pointer over the message (not yet its time) has made the time's tooltip.
+  await expect(message.locator('.cord-timestamp')).toHaveAttribute('title', /\d/);
 
   // The author (whoever wrote the first message) can edit it here; the change shows in the thread.
   const author = (await message.locator('.cord-author-name').textContent()) === 'Minerva Halleck' ? minerva : severus;
@@ -164,6 +166,8 @@ test('MessageContent renders Cord content; Timestamp words times as Cord does', 
 
   const time = sample(page, 'timestamp').locator('cord-timestamp .cord-timestamp');
   await expect(time).toHaveText(/^[56] mins ago$/);
+  // The full time is the tooltip, made when the pointer comes over the time (Cord's shows on hover).
+  await time.hover();
   await expect(time).toHaveAttribute('title', /\d/);
   await section(page, 'timestamp').getByLabel('minutes ago').selectOption('90');
   await expect(time).toHaveText(/^1 hour ago$/);

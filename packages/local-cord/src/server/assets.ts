@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const SDK_ENTRY = fileURLToPath(new URL('../sdk/index.ts', import.meta.url));
-const STYLESHEET = fileURLToPath(new URL('../sdk/cord.css', import.meta.url));
+const SDK_DIR = fileURLToPath(new URL('../sdk/', import.meta.url));
+/** Where the SDK's packages are found, also for an SDK folder elsewhere (another version's, to compare). */
+const PACKAGES = fileURLToPath(new URL('../../node_modules/', import.meta.url));
 const resolve = createRequire(import.meta.url).resolve;
 
 export interface SdkAssets {
@@ -27,18 +29,27 @@ export function sdkAssets(): Promise<SdkAssets> {
   return assets;
 }
 
-async function bundle(): Promise<SdkAssets> {
-  const [script, stylesheet, emojiPicker, emojiData] = await Promise.all([
+/** The SDK script and stylesheet, bundled from `sdkDir`: this package's SDK, or another version's (a benchmark's comparison). */
+export async function bundleSdk(sdkDir = SDK_DIR): Promise<Pick<SdkAssets, 'script' | 'stylesheet'>> {
+  const [script, stylesheet] = await Promise.all([
     build({
-      entryPoints: [SDK_ENTRY],
+      entryPoints: [join(sdkDir, 'index.ts')],
       bundle: true,
       minify: true,
       format: 'iife',
       target: 'es2022',
       write: false,
       legalComments: 'none',
+      nodePaths: [PACKAGES],
     }),
-    build({ entryPoints: [STYLESHEET], bundle: true, minify: true, write: false }),
+    build({ entryPoints: [join(sdkDir, 'cord.css')], bundle: true, minify: true, write: false }),
+  ]);
+  return { script: script.outputFiles[0]!.text, stylesheet: stylesheet.outputFiles[0]!.text };
+}
+
+async function bundle(): Promise<SdkAssets> {
+  const [sdk, emojiPicker, emojiData] = await Promise.all([
+    bundleSdk(),
     build({
       entryPoints: [resolve('emoji-picker-element')],
       bundle: true,
@@ -50,10 +61,5 @@ async function bundle(): Promise<SdkAssets> {
     }),
     readFile(resolve('emoji-picker-element-data/en/emojibase/data.json'), 'utf8'),
   ]);
-  return {
-    script: script.outputFiles[0]!.text,
-    stylesheet: stylesheet.outputFiles[0]!.text,
-    emojiPicker: emojiPicker.outputFiles[0]!.text,
-    emojiData,
-  };
+  return { ...sdk, emojiPicker: emojiPicker.outputFiles[0]!.text, emojiData };
 }

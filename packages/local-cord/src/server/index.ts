@@ -1,4 +1,5 @@
 export { DatabaseInUseError, IN_MEMORY, Store } from '../store/store.ts';
+export { bundleSdk } from './assets.ts';
 export type { LocalProject } from './auth/clientAuthToken.ts';
 export { CLOSE_INVALID_SESSION } from './live/connection.ts';
 export { CLOSE_TOO_SLOW } from './live/outflow.ts';

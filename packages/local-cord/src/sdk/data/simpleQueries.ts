@@ -55,7 +55,10 @@ export class MessageQuery extends LiveQuery<MessageData | null | undefined> {
 
   start() {
     this.live.request({ type: 'message.observe', messageId: this.messageId }).then(
-      ({ message }) => this.publish(message),
+      ({ message, users }) => {
+        this.live.remember(users);
+        this.publish(message);
+      },
       () => this.publish(null),
     );
   }

@@ -41,7 +41,11 @@ export class ThreadListQuery extends LiveQuery<ThreadListState> {
     const { groupId, filter, sort, pageSize } = this.options;
     this.publish(LOADING);
     this.live.request({ type: 'threads.observe', queryId: this.queryId, groupId, filter, sort, count: pageSize }).then(
-      ({ threads, hasMore }) => this.publish({ threads, hasMore, loading: false }),
+      ({ threads, hasMore, users }) => {
+        // The first messages' authors come with the list: kept first, so they show named.
+        this.live.remember(users);
+        this.publish({ threads, hasMore, loading: false });
+      },
       (error: Error) => {
         console.warn(`Cord: threads cannot be listed: ${error.message}`);
         this.publish({ threads: [], hasMore: false, loading: false });
@@ -102,6 +106,7 @@ export class ThreadListQuery extends LiveQuery<ThreadListState> {
     this.publish({ ...state, loading: true });
     try {
       const page = await this.live.request({ type: 'threads.more', queryId: this.queryId, count });
+      this.live.remember(page.users);
       const current = this.value;
       const known = new Set(current.threads.map((thread) => thread.id));
       const added = page.threads.filter((thread) => !known.has(thread.id));

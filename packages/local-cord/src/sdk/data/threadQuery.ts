@@ -67,7 +67,9 @@ export class ThreadQuery extends LiveQuery<ThreadState> {
         messageCount: this.messageCount,
       })
       .then(
-        ({ thread, messages, hasMore }) => {
+        ({ thread, messages, hasMore, users }) => {
+          // Their authors' names come with them: kept first, so the messages show named.
+          this.live.remember(users);
           const pending = this.latest.messages.filter((message) => message.pending);
           this.show({ thread, messages: this.withSeen(thread, [...messages, ...pending]), hasMore, loading: false });
         },
@@ -116,6 +118,7 @@ export class ThreadQuery extends LiveQuery<ThreadState> {
         beforeMessageId: oldest.id,
         count,
       });
+      this.live.remember(page.users);
       const current = this.latest;
       const known = new Set(current.messages.map((message) => message.id));
       const older = page.messages.filter((message) => !known.has(message.id));

@@ -1,6 +1,5 @@
-import type { TOptions } from 'i18next';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { i18n, live, stylesheetUrl } from '../runtime.ts';
+import { countedText, i18n, live, stylesheetUrl, text } from '../runtime.ts';
 
 /**
  * What every Cord element shares: Cord's host classes (put back whenever the page rewrites
@@ -105,9 +104,12 @@ export abstract class CordElement extends LitElement {
     }
   }
 
-  /** Cord's string `namespace:key`, in the page's language. */
-  protected t(key: string, options?: TOptions): string {
-    return i18n.t(key, options);
+  /**
+   * Cord's string `namespace:key` in the page's language (with its `count`, for plurals):
+   * made once per language, as lists show the same labels for every item.
+   */
+  protected t(key: string, options?: { count: number }): string {
+    return options ? countedText(key, options.count) : text(key);
   }
 
   /** Cord's `dispatchCordEvent`: dispatches now, or later while events are buffered. */

@@ -25,6 +25,8 @@ import { markSeenSoon } from './seen.ts';
 
 const FIRST_PAGE = 10;
 const MORE = 5;
+/** A one-line reply's height: the room replies out of sight take until they are first laid out. */
+const REPLY_HEIGHT = 60;
 const DISPLAY_RESOLVED = ['unresolvedOnly', 'resolvedOnly', 'tabbed', 'interleaved', 'sequentially'] as const;
 type DisplayResolved = (typeof DISPLAY_RESOLVED)[number];
 const SHOW_REPLIES = ['initiallyCollapsed', 'initiallyExpanded', 'alwaysCollapsed'] as const;
@@ -146,7 +148,23 @@ export class CordThreadedComments extends CordElement {
 
   constructor() {
     super();
-    new ClockController(this);
+    // Only the times age here; a thread of one unseen message is marked seen by the render
+    // after the page shows again (below), not by the clock's.
+    new ClockController(this, { timesOnly: true });
+  }
+
+  private readonly pageShown = () => {
+    if (document.visibilityState === 'visible') this.requestUpdate();
+  };
+
+  override connectedCallback() {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.pageShown);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.pageShown);
   }
 
   /** Anything but a thread's messages (attributes, lists, the clock, menus, views) renders every thread again. */
@@ -229,7 +247,8 @@ export class CordThreadedComments extends CordElement {
   }
 
   protected override willUpdate() {
-    if (!this.location) return;
+    // Only threads' messages changed: nothing the lists, counts and queries below follow did.
+    if (!this.renderAll || !this.location) return;
     const group = this.group();
     if (!group.ok) {
       this.list.use(undefined);
@@ -563,7 +582,7 @@ export class CordThreadedComments extends CordElement {
           </button>`
           : nothing
       }
-      <div class="cord-replies-container">
+      <div class="cord-replies-container" style="contain-intrinsic-size: auto ${replies.length * REPLY_HEIGHT}px">
         ${repeat(
           replies,
           (reply) => reply.id,

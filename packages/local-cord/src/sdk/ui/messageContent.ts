@@ -29,7 +29,7 @@ function children(node: MessageNode, options: ContentOptions) {
     : nothing;
 }
 
-function renderNode(node: MessageNode, options: ContentOptions): TemplateResult | typeof nothing {
+function renderNode(node: MessageNode, options: ContentOptions): TemplateResult | string | typeof nothing {
   const extra = node.class ? ` ${node.class}` : '';
   switch (node.type) {
     case undefined:
@@ -72,13 +72,14 @@ function renderNode(node: MessageNode, options: ContentOptions): TemplateResult 
   }
 }
 
-function text(node: Extract<MessageNode, { text: string }>) {
+/** A piece of text: plain text is a text node of its own (no template to make, as most pieces are). */
+function text(node: Extract<MessageNode, { text: string }>): TemplateResult | string {
   let shown: TemplateResult | string = node.text;
   if (node.code) shown = html`<code class="cord-inline-code">${shown}</code>`;
   if (node.underline) shown = html`<u>${shown}</u>`;
   if (node.italic) shown = html`<em>${shown}</em>`;
   if (node.bold) shown = html`<strong>${shown}</strong>`;
-  return node.class ? html`<span class=${node.class}>${shown}</span>` : html`${shown}`;
+  return node.class ? html`<span class=${node.class}>${shown}</span>` : shown;
 }
 
 /** Cord nests an indented list item in one more list per level. */

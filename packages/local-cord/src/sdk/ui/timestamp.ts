@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
-import { html } from 'lit';
+import { html, noChange } from 'lit';
+import { Directive, directive, type ElementPart, type PartInfo, PartType } from 'lit/directive.js';
 import { countedText, i18n, text, translatedOnce } from '../runtime.ts';
 
 // Cord's times, in Cord's words (its i18n namespaces hold the phrases and the dayjs
@@ -66,13 +67,90 @@ export function timestampTooltip(at: number): string {
   );
 }
 
+/** The time each timestamp on the page shows, for its tooltip. */
+const shownTimes = new WeakMap<Element, number>();
+/** What a timestamp belongs to: the pointer over it makes the tooltips of the times in it. */
+const TOOLTIP_HOLDERS = '.cord-timestamp, .cord-message, .cord-notification-container, cord-timestamp';
+/** The page's one listener for that, added with the first timestamp. */
+let titling = false;
+
+/**
+ * A timestamp's tooltip (its `title`) is made when the pointer comes over the message,
+ * notification or timestamp it belongs to, before it reaches the time itself: like Cord's
+ * tooltip, which only shows on hover. Made for every time shown, the full date in the
+ * language's words cost a page of 200 messages 20-45 ms (the browser's first date format
+ * alone is most of it).
+ */
+function titleTimestamps(event: Event) {
+  const over = event.target instanceof Element ? event.target.closest(TOOLTIP_HOLDERS) : null;
+  if (!over) return;
+  const times = over.matches('.cord-timestamp') ? [over] : over.querySelectorAll('.cord-timestamp');
+  for (const time of times) {
+    const at = shownTimes.get(time);
+    if (at === undefined) continue;
+    const tooltip = timestampTooltip(at);
+    if (time.getAttribute('title') !== tooltip) time.setAttribute('title', tooltip);
+  }
+}
+
+/** Marks an element as showing a time, its tooltip to be made on hover (at once if it has one already). */
+class ShownTime extends Directive {
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT) throw new Error('shownTime() goes on an element');
+  }
+
+  render(_at: number) {
+    return noChange;
+  }
+
+  override update(part: ElementPart, [at]: [number]) {
+    const time = part.element;
+    if (shownTimes.get(time) !== at) {
+      shownTimes.set(time, at);
+      if (time.hasAttribute('title')) time.setAttribute('title', timestampTooltip(at));
+    }
+    if (!titling) {
+      titling = true;
+      document.addEventListener('pointerover', titleTimestamps, { capture: true, passive: true });
+    }
+    return noChange;
+  }
+}
+const shownTime = directive(ShownTime);
+
+/** While an element renders (`watchWording` to `wordingChangesAt`): the first moment a time it shows is worded anew. */
+let wording: { changesAt: number } | undefined;
+
+/** Starts noting, while an element renders, when the times it shows will be worded differently. */
+export function watchWording() {
+  wording = { changesAt: Number.POSITIVE_INFINITY };
+}
+
+/** Stops noting: the first moment a time rendered since `watchWording` reads differently. */
+export function wordingChangesAt(): number {
+  const changesAt = wording?.changesAt ?? Number.POSITIVE_INFINITY;
+  wording = undefined;
+  return changesAt;
+}
+
+/** When the words for `at` change next: a minute or an hour on in the first day, else at midnight (now for future times). */
+function nextWording(at: number, relative: boolean, now: number): number {
+  const since = now - at;
+  if (relative && since < 0) return now;
+  if (relative && since < DAY) {
+    const step = since < HOUR ? MINUTE : HOUR;
+    return at + (Math.floor(since / step) + 1) * step;
+  }
+  return dayjs(now).add(1, 'day').startOf('day').valueOf();
+}
+
 /** Cord's `p.cord-timestamp`, relative or absolute, with the full time on hover. */
 export function timestamp(at: number, options: { relative: boolean; namespace?: TimeNamespace }) {
   const namespace = options.namespace ?? 'message';
-  const text = Number.isNaN(at)
-    ? 'Invalid Date'
-    : options.relative
-      ? relativeTimestamp(at, namespace)
-      : absoluteTimestamp(at, namespace);
-  return html`<p class="cord-timestamp" title=${Number.isNaN(at) ? '' : timestampTooltip(at)}>${text}</p>`;
+  if (Number.isNaN(at)) return html`<p class="cord-timestamp">Invalid Date</p>`;
+  const now = Date.now();
+  const text = options.relative ? relativeTimestamp(at, namespace, now) : absoluteTimestamp(at, namespace, now);
+  if (wording) wording.changesAt = Math.min(wording.changesAt, nextWording(at, options.relative, now));
+  return html`<p class="cord-timestamp" ${shownTime(at)}>${text}</p>`;
 }
