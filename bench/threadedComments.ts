@@ -16,8 +16,8 @@ import { percentile } from './support.ts';
 // REST API; each run is a fresh browser context on the guide's vanilla page, signed in, into
 // which the <cord-threaded-comments> element is inserted with every thread's replies
 // expanded. Measured: from the insertion to every thread of the first page (Cord's 10)
-// shown with all its messages, and to all 20 once "Load more" (5 more each) has been
-// clicked twice.
+// shown with all its messages (in the DOM, and painted: the end of that frame's style,
+// layout and paint), and to all 20 once "Load more" (5 more each) has been clicked twice.
 //
 // COMPARE=<commit>: each run also measures that commit's SDK (script and stylesheet, served
 // in place of this tree's to a context of its own), the two alternating, so a change is
@@ -121,16 +121,20 @@ const MEASURE = `async ({ where, perThread, firstPage, total }) => {
   holder.firstElementChild.setAttribute('location', where);
   document.body.prepend(holder);
   const firstPageAt = await until(() => shown(firstPage));
+  // A task queued from the frame's animation callbacks runs once its rendering is done.
+  const paintedAt = await new Promise((resolve) => setTimeout(() => resolve(performance.now())));
   let loadedAt = firstPageAt;
   for (let threads = firstPage; threads < total; threads = Math.min(total, threads + 5)) {
     holder.querySelector('.cord-threaded-comments-thread-list > .cord-show-more').click();
     loadedAt = await until(() => shown(Math.min(total, threads + 5)));
   }
-  return { firstPage: firstPageAt - start, all: loadedAt - start };
+  return { firstPage: firstPageAt - start, painted: paintedAt - start, all: loadedAt - start };
 }`;
 
 interface Timing {
   firstPage: number;
+  /** The first page painted: the end of the frame that showed it. */
+  painted: number;
   all: number;
   /** The page's main thread busy (Chromium's TaskDuration), in ms: what contention for the cores does not add to. */
   busy: number;
@@ -154,7 +158,13 @@ try {
   const variants = [
     { name: 'This tree', sdk: undefined },
     ...(compared && COMPARE ? [{ name: `Commit ${COMPARE}`, sdk: compared }] : []),
-  ].map((variant) => ({ ...variant, firstPage: [] as number[], all: [] as number[], busy: [] as number[] }));
+  ].map((variant) => ({
+    ...variant,
+    firstPage: [] as number[],
+    painted: [] as number[],
+    all: [] as number[],
+    busy: [] as number[],
+  }));
   for (let run = 0; run <= RUNS; run++) {
     // Alternately first: neither version always runs right after the other.
     for (const variant of run % 2 === 0 ? variants : [...variants].reverse()) {
@@ -163,6 +173,7 @@ try {
       // The first run warms the server's caches and the browser's; not counted.
       if (run > 0) {
         variant.firstPage.push(timing.firstPage);
+        variant.painted.push(timing.painted);
         variant.all.push(timing.all);
         variant.busy.push(timing.busy);
       }
@@ -177,6 +188,7 @@ try {
   for (const variant of variants) {
     if (compared) console.log(`${variant.name}:`);
     report(`First page: ${FIRST_PAGE} threads x ${REPLIES + 1} messages shown`, variant.firstPage);
+    report('First page painted', variant.painted);
     report(`All ${THREADS} threads x ${REPLIES + 1} messages ("Load more" twice)`, variant.all);
     report('Main thread busy meanwhile (all 20)', variant.busy);
   }
