@@ -65,7 +65,10 @@ describe('where cord finds Cord', () => {
       env: { CORD_CONFIG_PATH: config.path, LOCAL_CORD_PORT: String(cord.port) },
     });
     expect(result.code).toBe(EXIT.unauthorized);
-    expect(result.stderr).toContain(`Platform project ${LOCAL_CORD_PROJECT_ID} not found.`);
+    expect(result.stderr).toContain('Platform project not found.');
+    expect(result.stderr).toContain(
+      `Cord refused project ${LOCAL_CORD_PROJECT_ID} (from local Cord's development project)`,
+    );
     expect(result.stderr).toMatch(/Hint: .*from local Cord's development project.*`cord init`/);
   });
 

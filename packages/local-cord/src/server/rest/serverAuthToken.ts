@@ -60,7 +60,6 @@ export function verifyServerAuthToken(header: string | undefined, project: Local
   if (Object.keys(payload).some((claim) => !SERVER_TOKEN_CLAIMS.has(claim))) {
     throw invalidProjectToken('Authorization token payload invalid, must contain only project_id.');
   }
-  if (projectId !== project.id)
-    throw new ApiError(401, 'project_not_found', `Platform project ${projectId} not found.`);
+  if (projectId !== project.id) throw new ApiError(401, 'project_not_found', 'Platform project not found.');
   verifyRestToken(token, project.secret, invalidProjectToken);
 }
