@@ -104,7 +104,11 @@ describe('users', () => {
     expect(await api('v1/users/ada')).toMatchObject({ groups: ['blue'] });
 
     const error = await refused(api('v1/users/ada', 'PUT', { addGroups: ['green'] }));
-    expect(error).toEqual({ status: 404, body: { error: 'group_not_found', message: 'Group green not found.' } });
+    expect(error).toEqual({ status: 401, body: { error: 'group_not_found', message: 'Group green not found.' } });
+    expect(await refused(api('v1/users/ada', 'PUT', { addGroups: ['blue'], removeGroups: ['blue'] }))).toEqual({
+      status: 400,
+      body: { error: 'invalid_field', message: 'Adding and removing the same group is invalid.' },
+    });
   });
 
   it('lists users by id, a page at a time, and filters them by metadata', async () => {
@@ -166,7 +170,7 @@ describe('users', () => {
   it('answers 404 for an unknown user', async () => {
     expect(await refused(api('v1/users/nobody'))).toEqual({
       status: 404,
-      body: { error: 'user_not_found', message: 'User nobody not found.' },
+      body: { error: 'user_not_found', message: 'Platform user not found.' },
     });
   });
 });

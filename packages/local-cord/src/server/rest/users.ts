@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { externalIdString, name, profileFromDetails, userDetails } from '../../protocol/fields.ts';
 import type { Store } from '../../store/store.ts';
-import { ApiError, notFound, parse, type Route, success } from './common.ts';
+import { notFound, parse, type Route, success } from './common.ts';
+import { cordError } from './cordErrors.ts';
 import { restListedUser, restUser } from './cordShapes.ts';
 import { metadataMatcher, pageOf, parseFilter, sortById } from './listQuery.ts';
 import { changeMembers, publishMembership } from './membership.ts';
@@ -50,7 +51,8 @@ export const userRoutes: Route[] = [
     path: 'users/:id',
     handle({ store }, { id }) {
       const user = store.users.record(id);
-      if (!user) throw notFound('user_not_found', `User ${id} not found.`);
+      // Cord's default text, with 404 where its catalogue says 401.
+      if (!user) throw notFound('user_not_found', 'Platform user not found.');
       return restUser(user);
     },
   },
@@ -62,11 +64,11 @@ export const userRoutes: Route[] = [
       const { addGroups = [], removeGroups = [], ...fields } = parse(updateUserBody, request.body);
       const both = addGroups.find((groupId) => removeGroups.includes(groupId));
       if (both !== undefined) {
-        throw new ApiError(400, 'invalid_field', `Group ${both} is both in addGroups and removeGroups.`);
+        throw cordError('invalid_field', 'Adding and removing the same group is invalid.');
       }
       const { created, membership } = store.transaction(() => {
         const unknownGroup = [...addGroups, ...removeGroups].find((groupId) => !store.groups.exists(groupId));
-        if (unknownGroup !== undefined) throw notFound('group_not_found', `Group ${unknownGroup} not found.`);
+        if (unknownGroup !== undefined) throw cordError('group_not_found', `Group ${unknownGroup} not found.`);
         const isNew = applyUser(store, id, fields);
         const membership = [
           ...addGroups.map((groupId) => changeMembers(store, groupId, [id], [])),
