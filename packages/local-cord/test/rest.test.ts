@@ -178,7 +178,18 @@ describe('users', () => {
 describe('groups', () => {
   it('needs a name to create a group, then reads it', async () => {
     const nameless = await refused(api('v1/groups/team', 'PUT', { status: 'active' }));
-    expect(nameless).toMatchObject(refusal(400, 'missing_field'));
+    expect(nameless).toEqual({
+      status: 400,
+      body: {
+        error: 'missing_field',
+        message:
+          'Invalid UpdatePlatformGroupVariables:\nGroup does not exist, "name" is a required field to create a new group.',
+      },
+    });
+    expect(await refused(api('v1/groups/team'))).toEqual({
+      status: 404,
+      body: { error: 'group_not_found', message: 'Platform group not found.' },
+    });
 
     await usersInGroup('team', 'ada', 'bob');
 
@@ -203,7 +214,13 @@ describe('groups', () => {
     expect(await api('v1/groups/team')).toMatchObject({ name: 'Group team', members: ['bob', 'cyd'] });
 
     const error = await refused(api('v1/groups/team', 'PUT', { members: ['bob', 'zed', 'yan'] }));
-    expect(error).toEqual({ status: 404, body: { error: 'user_not_found', message: 'Users zed, yan not found.' } });
+    expect(error).toEqual({
+      status: 401,
+      body: { error: 'user_not_found', message: 'Platform users zed and yan not found.' },
+    });
+    expect(await refused(api('v1/groups/team', 'PUT', { members: ['xi', 'zed', 'yan'] }))).toMatchObject({
+      body: { message: 'Platform users xi, zed, and yan not found.' },
+    });
     expect(await api('v1/groups/team')).toMatchObject({ members: ['bob', 'cyd'] });
   });
 
@@ -243,7 +260,10 @@ describe('groups', () => {
     );
     expect(rest).toEqual({ users: [expect.objectContaining({ id: 'cyd' })], pagination: { token: null, total: 3 } });
 
-    expect(await refused(api('v1/groups/nobody/members'))).toMatchObject(refusal(404, 'group_not_found'));
+    expect(await refused(api('v1/groups/nobody/members'))).toEqual({
+      status: 404,
+      body: { error: 'group_not_found', message: 'Platform group not found.' },
+    });
   });
 
   it('adds and removes members', async () => {
@@ -257,9 +277,28 @@ describe('groups', () => {
     expect(cord.store.groups.isMember('team', 'ada')).toBe(false);
 
     const both = await refused(api('v1/groups/team/members', 'POST', { add: ['bob'], remove: ['bob'] }));
-    expect(both).toMatchObject(refusal(400, 'invalid_field'));
+    expect(both).toEqual({
+      status: 400,
+      body: { error: 'invalid_field', message: 'Platform member bob both added and removed.' },
+    });
     const missing = await refused(api('v1/groups/nope/members', 'POST', { add: ['bob'] }));
-    expect(missing).toMatchObject(refusal(404, 'group_not_found'));
+    expect(missing).toEqual({
+      status: 401,
+      body: {
+        error: 'group_not_found',
+        message:
+          'Platform group nope not found. If you wanted to create a new group, add group_details to your request. Refer to https://docs.cord.com/reference/authentication#JSON-group-details for details.',
+      },
+    });
+    const stranger = await refused(api('v1/groups/team/members', 'POST', { add: ['bob', 'ghost'] }));
+    expect(stranger).toEqual({
+      status: 401,
+      body: {
+        error: 'user_not_found',
+        message:
+          'Platform user ghost not found. If you wanted to create a new user, add user_details to your request. Refer to https://docs.cord.com/reference/authentication#JSON-user-details for details.',
+      },
+    });
   });
 });
 
@@ -290,7 +329,10 @@ describe('batch', () => {
       }),
     );
 
-    expect(error).toMatchObject({ status: 404, body: { error: 'user_not_found', message: 'User ghost not found.' } });
+    expect(error).toEqual({
+      status: 401,
+      body: { error: 'user_not_found', message: 'Platform user ghost not found.' },
+    });
     expect(cord.store.counts()).toMatchObject({ users: 0, groups: 0, group_members: 0 });
   });
 

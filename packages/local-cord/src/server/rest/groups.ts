@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { externalIdString, groupDetails } from '../../protocol/fields.ts';
 import type { GroupRecord, Store } from '../../store/store.ts';
 import { ApiError, notFound, parse, type Route, success } from './common.ts';
+import { cordError } from './cordErrors.ts';
 import { restGroup, restGroupMember, restListedGroup } from './cordShapes.ts';
 import { pageOf, sortById } from './listQuery.ts';
 import { changeMembers, type MembershipChange, publishMembership } from './membership.ts';
@@ -28,7 +29,11 @@ export function applyGroup(
 ): { created: boolean; membership: MembershipChange } {
   const created = !store.groups.exists(id);
   if (!store.groups.upsert(id, details)) {
-    throw new ApiError(400, 'missing_field', `Group ${id} does not exist: name is required to create it.`);
+    throw new ApiError(
+      400,
+      'missing_field',
+      'Invalid UpdatePlatformGroupVariables:\nGroup does not exist, "name" is a required field to create a new group.',
+    );
   }
   if (!members) return { created, membership: { groupId: id, added: [], removed: [] } };
   requireUsers(store, members);
@@ -36,11 +41,26 @@ export function applyGroup(
   return { created, membership: changeMembers(store, id, members, leaving) };
 }
 
+/** The group a read names; unknown, it is Cord's 404 with its catalogue's text (401 there by default). */
 function requireGroup(store: Store, id: string): GroupRecord {
   const group = store.groups.record(id);
-  if (!group) throw notFound('group_not_found', `Group ${id} not found.`);
+  if (!group) throw notFound('group_not_found', 'Platform group not found.');
   return group;
 }
+
+// Cord's texts for POST /v1/groups/<id>/members, which point at the token's details
+// (the same check served its client auth tokens).
+const DETAILS_DOCS = 'https://docs.cord.com/reference/authentication';
+const unknownGroupOfMembers = (id: string) =>
+  cordError(
+    'group_not_found',
+    `Platform group ${id} not found. If you wanted to create a new group, add group_details to your request. Refer to ${DETAILS_DOCS}#JSON-group-details for details.`,
+  );
+const unknownMember = (id: string) =>
+  cordError(
+    'user_not_found',
+    `Platform user ${id} not found. If you wanted to create a new user, add user_details to your request. Refer to ${DETAILS_DOCS}#JSON-user-details for details.`,
+  );
 
 export const groupRoutes: Route[] = [
   {
@@ -84,11 +104,13 @@ export const groupRoutes: Route[] = [
     method: 'POST',
     path: 'groups/:id/members',
     handle({ store, hub }, { id, body }) {
+      // Cord's order: the group, the body, a user both added and removed, then the users.
+      if (!store.groups.exists(id)) throw unknownGroupOfMembers(id);
       const { add = [], remove = [] } = parse(membersBody, body);
-      requireGroup(store, id);
       const both = add.find((userId) => remove.includes(userId));
-      if (both !== undefined) throw new ApiError(400, 'invalid_field', `User ${both} is both in add and remove.`);
-      requireUsers(store, [...add, ...remove]);
+      if (both !== undefined) throw cordError('invalid_field', `Platform member ${both} both added and removed.`);
+      const missing = [...add, ...remove].find((userId) => !store.users.exists(userId));
+      if (missing !== undefined) throw unknownMember(missing);
       const membership = store.transaction(() => changeMembers(store, id, add, remove));
       publishMembership(hub, [membership]);
       return success(`Updated the members of group ${id}.`);

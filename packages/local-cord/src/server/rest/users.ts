@@ -26,12 +26,18 @@ export function applyUser(store: Store, id: string, fields: z.output<typeof user
   return store.users.upsert(id, profileFromDetails(fields));
 }
 
-/** Refuses ids of users that do not exist, naming them. */
+/** Refuses ids of users that do not exist, naming them all as Cord does (a group's `members`, a batch). */
 export function requireUsers(store: Store, ids: readonly string[]) {
-  const missing = ids.filter((id) => !store.users.exists(id));
+  const missing = [...new Set(ids.filter((id) => !store.users.exists(id)))];
   if (missing.length > 0) {
-    throw notFound('user_not_found', `User${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not found.`);
+    throw cordError('user_not_found', `Platform user${missing.length > 1 ? 's' : ''} ${inWords(missing)} not found.`);
   }
+}
+
+/** `a`, `a and b`, `a, b, and c`: how Cord lists names in a sentence. */
+function inWords(items: readonly string[]): string {
+  if (items.length <= 2) return items.join(' and ');
+  return `${items.slice(0, -1).join(', ')}, and ${items.at(-1)}`;
 }
 
 export const userRoutes: Route[] = [
