@@ -137,7 +137,8 @@ describe('control characters, over REST', () => {
 
   it('ids and profile fields in a body are refused with the field named', async () => {
     const nulName = await refused(api('v1/users/ada', 'PUT', { name: 'Ada\u0000' }));
-    expect(nulName).toEqual({ status: 400, body: { error: 'invalid_field', message: `name: ${NO_CONTROL}` } });
+    expect(nulName).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+    expect(nulName.body.message).toContain(`for name ${NO_CONTROL}`);
 
     const nulAuthor = await refused(api('v1/threads/t1/messages', 'POST', { authorID: 'alice\u0000', text: 'Hi' }));
     expect(nulAuthor.body.message).toContain(`for authorID ${NO_CONTROL}`);
@@ -161,42 +162,41 @@ describe('limits on every stored field, in code points', () => {
     const huge = 'a'.repeat(4 * 1024 * 1024);
     const answer = await refused(api('v1/users/ada', 'PUT', { name: huge }));
 
-    expect(answer).toEqual({
-      status: 400,
-      body: { error: 'invalid_field', message: `name: ${tooLong(MAX_NAME_LENGTH)}` },
-    });
+    expect(answer).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+    expect(answer.body.message).toContain(`for name ${tooLong(MAX_NAME_LENGTH)}`);
+    expect(String(answer.body.message).length).toBeLessThan(2_000);
     expect(cord.store.users.exists('ada')).toBe(false);
   });
 
   it.each([
-    ['name', { name: 'n'.repeat(MAX_NAME_LENGTH + 1) }, `name: ${tooLong(MAX_NAME_LENGTH)}`],
-    ['shortName', { shortName: 'n'.repeat(MAX_NAME_LENGTH + 1) }, `shortName: ${tooLong(MAX_NAME_LENGTH)}`],
-    ['email', { email: `${'e'.repeat(MAX_EMAIL_LENGTH)}@x.test` }, `email: ${tooLong(MAX_EMAIL_LENGTH)}`],
+    ['name', { name: 'n'.repeat(MAX_NAME_LENGTH + 1) }, `for name ${tooLong(MAX_NAME_LENGTH)}`],
+    ['shortName', { shortName: 'n'.repeat(MAX_NAME_LENGTH + 1) }, `for shortName ${tooLong(MAX_NAME_LENGTH)}`],
+    ['email', { email: `${'e'.repeat(MAX_EMAIL_LENGTH)}@x.test` }, `for email ${tooLong(MAX_EMAIL_LENGTH)}`],
     [
       'profilePictureURL',
       { profilePictureURL: `https://x.test/${'p'.repeat(MAX_URL_LENGTH)}` },
-      `profilePictureURL: ${tooLong(MAX_URL_LENGTH)}`,
+      `for profilePictureURL ${tooLong(MAX_URL_LENGTH)}`,
     ],
     [
       'a metadata value',
       { metadata: { bio: 'b'.repeat(MAX_METADATA_VALUE_LENGTH + 1) } },
-      `metadata.bio: ${tooLong(MAX_METADATA_VALUE_LENGTH)}`,
+      `for metadata/bio ${tooLong(MAX_METADATA_VALUE_LENGTH)}`,
     ],
     [
       'metadata keys',
       { metadata: Object.fromEntries(Array.from({ length: MAX_METADATA_KEYS + 1 }, (_, key) => [`k${key}`, key])) },
-      `metadata: must NOT have more than ${MAX_METADATA_KEYS} properties`,
+      `for metadata must NOT have more than ${MAX_METADATA_KEYS} properties`,
     ],
-  ])("a user's %s over its limit is refused over REST", async (_case, body, message) => {
-    expect(await refused(api('v1/users/ada', 'PUT', body))).toEqual({
-      status: 400,
-      body: { error: 'invalid_field', message },
-    });
+  ])("a user's %s over its limit is refused over REST", async (_case, body, line) => {
+    const answer = await refused(api('v1/users/ada', 'PUT', body));
+    expect(answer).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+    expect(answer.body.message).toMatch(/^Invalid UpdatePlatformUserVariables:\nInput /);
+    expect(answer.body.message).toContain(line);
   });
 
   it('a group name and a thread name over the limit are refused over REST, with the limit in Cord’s words', async () => {
     const group = await refused(api('v1/groups/team', 'PUT', { name: 'g'.repeat(MAX_NAME_LENGTH + 1) }));
-    expect(group.body.message).toBe(`name: ${tooLong(MAX_NAME_LENGTH)}`);
+    expect(group.body.message).toContain(`for name ${tooLong(MAX_NAME_LENGTH)}`);
 
     const thread = await refused(api('v1/threads/t1', 'PUT', { name: 't'.repeat(MAX_NAME_LENGTH + 1) }));
     expect(thread.status).toBe(400);

@@ -81,14 +81,22 @@ describe('user fields, refused', () => {
   it("refuses an e-mail or a picture URL Cord's schema refuses, and takes an empty e-mail as none", async () => {
     await api('v1/users/ada', 'PUT', { name: 'Ada', email: 'ada@example.com' });
     const bad = (body: Json) => refused(api('v1/users/ada', 'PUT', body));
-    // Cord's check (ajv's formats); the wording is the users route's own, field first.
+    // Cord's check (ajv's formats), in the words of Cord's validator.
+    const invalid = (line: string) =>
+      cordRefusal(
+        400,
+        'invalid_request',
+        `Invalid UpdatePlatformUserVariables:\n${line}.\nRefer to https://docs.cord.com/rest-apis/users/`,
+      );
     expect(await bad({ email: 'not an address' })).toEqual(
-      cordRefusal(400, 'invalid_field', 'email: must match format "email"'),
+      invalid('Input "not an address" for email must match format "email"'),
     );
     expect(await bad({ profilePictureURL: 'a picture.png' })).toEqual(
-      cordRefusal(400, 'invalid_field', 'profilePictureURL: must match format "uri"'),
+      invalid('Input "a picture.png" for profilePictureURL must match format "uri"'),
     );
-    expect(await bad({ status: 'away' })).toMatchObject({ status: 400, body: { error: 'invalid_field' } });
+    expect(await bad({ status: 'away' })).toEqual(
+      invalid('Input "away" for status must be equal to one of the allowed values: active or deleted'),
+    );
     expect(await api('v1/users/ada')).toMatchObject({ email: 'ada@example.com', profilePictureURL: null });
 
     // Cord drops an empty e-mail before anything else: it changes nothing.
@@ -137,12 +145,17 @@ describe('group fields', () => {
     });
 
     const bad = (body: Json) => refused(api('v1/groups/team', 'PUT', body));
-    expect(await bad({ metadata: { nested: { no: 1 } } })).toMatchObject({
-      status: 400,
-      body: { error: 'invalid_field' },
-    });
-    expect(await bad({ name: 42 })).toMatchObject({ status: 400, body: { error: 'invalid_field' } });
-    expect(await bad({ colour: 'red' })).toMatchObject({ status: 400, body: { error: 'unexpected_field' } });
+    const invalid = (line: string) =>
+      cordRefusal(
+        400,
+        'invalid_request',
+        `Invalid UpdatePlatformGroupVariables:\n${line}.\nRefer to https://docs.cord.com/rest-apis/groups/`,
+      );
+    expect(await bad({ metadata: { nested: { no: 1 } } })).toEqual(
+      invalid('Input {"no":1} for metadata/nested must be type string or number or boolean'),
+    );
+    expect(await bad({ name: 42 })).toEqual(invalid('Input 42 for name must be type string'));
+    expect(await bad({ colour: 'red' })).toEqual(invalid('Input {"colour":"red"} has unexpected field: colour'));
     expect(await api('v1/groups/team')).toMatchObject({ name: 'The team', metadata: { tier: 'silver' } });
   });
 });
@@ -175,12 +188,12 @@ describe('POST /v1/groups/<id>/members, removing', () => {
   it("refuses unknown users and a group that does not exist, in Cord's words, changing nothing", async () => {
     await usersInGroup(api, 'team', 'ada', 'bob');
     expect(await refused(api('v1/groups/team/members', 'POST', { remove: ['zed'] }))).toMatchObject({
-      status: 404,
-      body: { error: 'user_not_found' },
+      status: 401,
+      body: { error: 'user_not_found', message: expect.stringMatching(/^Platform user zed not found\. /) },
     });
     expect(await refused(api('v1/groups/team/members', 'POST', { remove: ['bob'], add: ['zed'] }))).toMatchObject({
-      status: 404,
-      body: { error: 'user_not_found' },
+      status: 401,
+      body: { error: 'user_not_found', message: expect.stringMatching(/^Platform user zed not found\. /) },
     });
     expect(await api('v1/groups/team')).toMatchObject({ members: ['ada', 'bob'] });
   });

@@ -125,7 +125,7 @@ function flatObject(maxKeys: number, maxKeyLength: number, maxValueLength: numbe
 export const entityMetadata = flatObject(MAX_METADATA_KEYS, MAX_METADATA_KEY_LENGTH, MAX_METADATA_VALUE_LENGTH);
 
 /** Cord's `format: "uri"`: a scheme, then no whitespace (spaces must be encoded as %20). */
-const uri = url.refine(
+export const uri = url.refine(
   (value) => /^[a-z][a-z0-9+.-]*:\S*$/i.test(value) && URL.canParse(value),
   'must match format "uri"',
 );

@@ -46,8 +46,12 @@ function describeIssues(body: unknown, issues: readonly z.core.$ZodIssue[]): str
   for (const issue of issues) {
     const value = valueAt(body, issue.path);
     if (issue.code === 'unrecognized_keys') note(unexpected, issue.path, issue.keys);
-    // A field left out is "required" whatever its schema (a type, or a constant such as a `key`).
-    else if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && value === undefined) {
+    // A field left out is "required" whatever its schema (a type, a constant such as a `key`,
+    // or a choice of types such as an id's string or number).
+    else if (
+      (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union') &&
+      value === undefined
+    ) {
       note(missing, issue.path.slice(0, -1), [String(issue.path.at(-1))]);
     } else if (issue.code === 'too_big' && issue.origin === 'array') {
       wrong.push(`Input has ${(value as unknown[]).length} items and must NOT have more than ${issue.maximum} items`);

@@ -4,6 +4,7 @@ import type { GroupRecord, Store } from '../../store/store.ts';
 import { ApiError, notFound, parse, type Route, success } from './common.ts';
 import { cordError } from './cordErrors.ts';
 import { restGroup, restGroupMember, restListedGroup } from './cordShapes.ts';
+import { cordBody } from './cordValidation.ts';
 import { pageOf, sortById } from './listQuery.ts';
 import { changeMembers, type MembershipChange, publishMembership } from './membership.ts';
 import { requireUsers } from './users.ts';
@@ -16,10 +17,16 @@ export const groupFields = z.strictObject({
   members: z.array(externalIdString).optional(),
 });
 
-const membersBody = z.strictObject({
-  add: z.array(externalIdString).optional(),
-  remove: z.array(externalIdString).optional(),
-});
+const updateGroupBody = cordBody('UpdatePlatformGroupVariables', 'groups', groupFields);
+
+const membersBody = cordBody(
+  'UpdatePlatformGroupMembersVariables',
+  'groups',
+  z.strictObject({
+    add: z.array(externalIdString).optional(),
+    remove: z.array(externalIdString).optional(),
+  }),
+);
 
 /** Creates or updates a group (creating needs a name); says whether it was created and who joined or left. */
 export function applyGroup(
@@ -94,7 +101,7 @@ export const groupRoutes: Route[] = [
     path: 'groups/:id',
     handle({ store, hub }, request) {
       const id = parse(externalIdString, request.id, 'groupID');
-      const fields = parse(groupFields, request.body);
+      const fields = updateGroupBody.parse(request.body);
       const { created, membership } = store.transaction(() => applyGroup(store, id, fields));
       publishMembership(hub, [membership]);
       return success(`${created ? 'Created' : 'Updated'} group ${id}.`);
@@ -106,7 +113,7 @@ export const groupRoutes: Route[] = [
     handle({ store, hub }, { id, body }) {
       // Cord's order: the group, the body, a user both added and removed, then the users.
       if (!store.groups.exists(id)) throw unknownGroupOfMembers(id);
-      const { add = [], remove = [] } = parse(membersBody, body);
+      const { add = [], remove = [] } = membersBody.parse(body);
       const both = add.find((userId) => remove.includes(userId));
       if (both !== undefined) throw cordError('invalid_field', `Platform member ${both} both added and removed.`);
       const missing = [...add, ...remove].find((userId) => !store.users.exists(userId));

@@ -1,25 +1,47 @@
 import { z } from 'zod';
-import { externalIdString, name, profileFromDetails, userDetails } from '../../protocol/fields.ts';
+import {
+  email,
+  externalIdString,
+  externalIdText,
+  name,
+  profileFromDetails,
+  uri,
+  userDetails,
+} from '../../protocol/fields.ts';
 import type { Store } from '../../store/store.ts';
 import { notFound, parse, type Route, success } from './common.ts';
 import { cordError } from './cordErrors.ts';
 import { restListedUser, restUser } from './cordShapes.ts';
+import { cordBody, nullOr } from './cordValidation.ts';
 import { metadataMatcher, pageOf, parseFilter, sortById } from './listQuery.ts';
 import { changeMembers, publishMembership } from './membership.ts';
 
 // Users: GET and PUT /v1/users/<id>, the fields Cord's ServerUpdateUser has.
 
+/** A user's fields as Cord's schema types them: its texts take `null` (refused as "must be type null or string"). */
 export const userFields = z.strictObject({
-  ...userDetails.shape,
+  name: nullOr(name).optional(),
+  shortName: nullOr(name).optional(),
+  short_name: nullOr(name).optional(),
+  email: nullOr(email).optional(),
+  profilePictureURL: nullOr(uri).optional(),
+  profile_picture_url: nullOr(uri).optional(),
+  status: userDetails.shape.status,
+  metadata: userDetails.shape.metadata,
   // Deprecated in Cord, where they have no effect either.
-  first_name: name.nullish(),
-  last_name: name.nullish(),
+  first_name: nullOr(name).optional(),
+  last_name: nullOr(name).optional(),
 });
 
-const updateUserBody = userFields.extend({
-  addGroups: z.array(externalIdString).optional(),
-  removeGroups: z.array(externalIdString).optional(),
-});
+const updateUserBody = cordBody(
+  'UpdatePlatformUserVariables',
+  'users',
+  userFields.extend({
+    // Strings only here, where a member's id may be a number.
+    addGroups: z.array(externalIdText).optional(),
+    removeGroups: z.array(externalIdText).optional(),
+  }),
+);
 
 /** Creates or updates a user (null fields are left as they are); true if created. */
 export function applyUser(store: Store, id: string, fields: z.output<typeof userFields>): boolean {
@@ -67,7 +89,7 @@ export const userRoutes: Route[] = [
     path: 'users/:id',
     handle({ store, hub }, request) {
       const id = parse(externalIdString, request.id, 'userID');
-      const { addGroups = [], removeGroups = [], ...fields } = parse(updateUserBody, request.body);
+      const { addGroups = [], removeGroups = [], ...fields } = updateUserBody.parse(request.body);
       const both = addGroups.find((groupId) => removeGroups.includes(groupId));
       if (both !== undefined) {
         throw cordError('invalid_field', 'Adding and removing the same group is invalid.');
