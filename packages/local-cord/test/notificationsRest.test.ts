@@ -106,11 +106,25 @@ describe('POST /v1/notifications', () => {
       status: 400,
       body: { error: 'invalid_field', message: 'Invalid template: must contain {{actor}} variable' },
     });
-    expect(await rest('POST', 'notifications', { ...base, recipientID: ['minerva'] })).toEqual({
+    expect(await rest('POST', 'notifications', { ...base, recipientID: '' })).toEqual({
+      status: 400,
+      body: { error: 'invalid_request', message: 'Missing recipientID' },
+    });
+    expect(await rest('POST', 'notifications', { ...base, recipientID: 'x'.repeat(129) })).toEqual({
       status: 400,
       body: { error: 'invalid_field', message: 'Input type for recipient is not valid, expected identifier.' },
     });
-    expect((await rest('POST', 'notifications', { ...base, type: 'email', recipientID: 'minerva' })).status).toBe(400);
+    // The body's shape is checked first, by Cord's schema.
+    expect(
+      await rest('POST', 'notifications', { template: 'Hello', type: 'email', recipientID: ['minerva'], extra: 1 }),
+    ).toEqual({
+      status: 400,
+      body: {
+        error: 'invalid_request',
+        message:
+          'Invalid CreateNotificationVariables:\nInput ["minerva"] for recipientID must be type string,\nInput "email" for type must be equal to constant,\nInput {"template":"Hello","type":"email","recipientID":["minerva"],"extra":1} requires field: url,\nInput {"template":"Hello","type":"email","recipientID":["minerva"],"extra":1} has unexpected field: extra.\nRefer to https://docs.cord.com/rest-apis/notifications/',
+      },
+    });
     // An unknown actor under the current name just means no actor.
     const quiet = await rest('POST', 'notifications', { ...base, recipientID: 'minerva', actorID: 'ghost' });
     expect(quiet.status).toBe(200);

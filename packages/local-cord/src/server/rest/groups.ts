@@ -11,8 +11,11 @@ import { requireUsers } from './users.ts';
 
 // Groups: GET /v1/groups, GET and PUT /v1/groups/<id>, GET and POST /v1/groups/<id>/members.
 
+/** In the order of Cord's schema, which is the order of its refusal's lines. */
 export const groupFields = z.strictObject({
-  ...groupDetails.shape,
+  name: groupDetails.shape.name,
+  metadata: groupDetails.shape.metadata,
+  status: groupDetails.shape.status,
   /** As in Cord, the group's whole membership: users left out are removed. */
   members: z.array(externalIdString).optional(),
 });

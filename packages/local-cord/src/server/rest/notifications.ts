@@ -6,27 +6,34 @@ import type { Store } from '../../store/store.ts';
 import { templateNamesActor } from '../notifications/headers.ts';
 import { visibleNotifications } from '../notifications/visibleNotifications.ts';
 import { notificationData } from '../views/notificationViews.ts';
-import { ApiError, invalidField, parse, type Route, success } from './common.ts';
+import { ApiError, invalidField, type Route, success } from './common.ts';
 import { restNotification } from './cordShapes.ts';
+import { cordBody, nullOr } from './cordValidation.ts';
 import { parseFilter } from './listQuery.ts';
 
 // Notifications: GET /v1/users/<id>/notifications, POST /v1/notifications (a custom "url"
 // notification, Cord's ServerCreateNotification), DELETE /v1/notifications/<id>; with
 // Cord's statuses and texts.
 
-const createNotificationBody = z.strictObject({
-  type: z.literal('url'),
-  template: text(5000),
-  url,
-  recipientID: z.unknown().optional(),
-  /** Deprecated in Cord; the camelCase name wins when both are given. */
-  recipient_id: z.unknown().optional(),
-  actorID: z.unknown().optional(),
-  actor_id: z.unknown().optional(),
-  iconUrl: url.optional(),
-  metadata: entityMetadata.optional(),
-  extraClassnames: extraClassnames.nullable().optional(),
-});
+const createNotificationBody = cordBody(
+  'CreateNotificationVariables',
+  'notifications',
+  // In the order of Cord's schema, which is the order of its lines.
+  z.strictObject({
+    // Strings in Cord's schema; checked as identifiers after it. The old snake_case names are
+    // deprecated in Cord; the camelCase name wins when both are given.
+    actorID: z.string().optional(),
+    actor_id: z.string().optional(),
+    recipientID: z.string().optional(),
+    recipient_id: z.string().optional(),
+    template: text(5000),
+    url,
+    iconUrl: url.optional(),
+    type: z.literal('url'),
+    metadata: entityMetadata.optional(),
+    extraClassnames: nullOr(extraClassnames).optional(),
+  }),
+);
 
 const groupNotFound = () => new ApiError(401, 'group_not_found', 'Platform group not found.');
 const invalidRecipient = (id: string) => new ApiError(401, 'invalid_user_id', `Invalid recipient user id: ${id}.`);
@@ -91,11 +98,12 @@ export const notificationRoutes: Route[] = [
     method: 'POST',
     path: 'notifications',
     handle({ store, notify }, { body }) {
-      const input = parse(createNotificationBody, body);
+      const input = createNotificationBody.parse(body);
       const recipientValue = input.recipientID ?? input.recipient_id;
-      if (recipientValue === undefined) throw new ApiError(400, 'invalid_request', 'Missing recipientID');
+      // An empty id counts as none, as in Cord.
+      if (!recipientValue) throw new ApiError(400, 'invalid_request', 'Missing recipientID');
       const actorValue = input.actorID ?? input.actor_id;
-      const actorId = actorValue === undefined ? undefined : identifier(actorValue, 'actor');
+      const actorId = actorValue ? identifier(actorValue, 'actor') : undefined;
       const recipientId = identifier(recipientValue, 'recipient');
       const actorExists = actorId !== undefined && store.users.exists(actorId);
       // Cord's quirk, kept: an unknown actor given by its old name is reported as the recipient.

@@ -18,16 +18,19 @@ import { changeMembers, publishMembership } from './membership.ts';
 
 // Users: GET and PUT /v1/users/<id>, the fields Cord's ServerUpdateUser has.
 
-/** A user's fields as Cord's schema types them: its texts take `null` (refused as "must be type null or string"). */
+/**
+ * A user's fields as Cord's schema types them (its texts take `null`: refused as "must be
+ * type null or string"), in its order, which is the order of its refusal's lines.
+ */
 export const userFields = z.strictObject({
   name: nullOr(name).optional(),
+  metadata: userDetails.shape.metadata,
+  status: userDetails.shape.status,
+  email: nullOr(email).optional(),
   shortName: nullOr(name).optional(),
   short_name: nullOr(name).optional(),
-  email: nullOr(email).optional(),
   profilePictureURL: nullOr(uri).optional(),
   profile_picture_url: nullOr(uri).optional(),
-  status: userDetails.shape.status,
-  metadata: userDetails.shape.metadata,
   // Deprecated in Cord, where they have no effect either.
   first_name: nullOr(name).optional(),
   last_name: nullOr(name).optional(),
