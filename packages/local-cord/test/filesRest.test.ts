@@ -95,14 +95,15 @@ describe('POST /v1/files', () => {
     const text = new TextEncoder().encode('hello');
     expect(await postFile({ file: [text, 'a.txt', 'text/plain'] })).toEqual({
       status: 400,
-      body: { error: 'missing_field', message: 'ownerID is required.' },
+      body: { error: 'invalid_request', message: 'Invalid CreateFileVariables:\nInput {} requires field: ownerID.' },
     });
     expect(await postFile({ ownerID: 'ada' })).toEqual({
       status: 400,
       body: { error: 'missing_field', message: 'Missing file contents' },
     });
-    expect((await postFile({ file: [text, 'a.txt', 'text/plain'], ownerID: 'ada', extra: 'x' })).body).toMatchObject({
-      error: 'unexpected_field',
+    expect((await postFile({ file: [text, 'a.txt', 'text/plain'], ownerID: 'ada', extra: 'x' })).body).toEqual({
+      error: 'invalid_request',
+      message: 'Invalid CreateFileVariables:\nInput {"ownerID":"ada","extra":"x"} has unexpected field: extra.',
     });
     expect(await postFile({ file: [text, 'a.txt', 'text/plain'], ownerID: 'nobody' })).toEqual({
       status: 401,

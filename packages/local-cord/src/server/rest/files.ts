@@ -6,16 +6,22 @@ import { z } from 'zod';
 import { externalIdText, line } from '../../protocol/fields.ts';
 import { MAX_UPLOAD_BYTES, uploadRefusal } from '../../protocol/files.ts';
 import { keepUpload, receiveBytes } from '../files/receiveFile.ts';
-import { ApiError, parse, type Route, success } from './common.ts';
+import { ApiError, type Route, success } from './common.ts';
+import { cordBody } from './cordValidation.ts';
 
 // POST /v1/files: Cord's one-step upload for a customer's server (multipart/form-data with
 // the bytes in `file`, the owner in `ownerID`, an optional `name`), kept as uploaded.
 
-// Form fields are strings: the owner's id is one of Cord's external ids as text.
-const createFileFields = z.strictObject({
-  ownerID: externalIdText.min(1),
-  name: line(1000).min(1).optional(),
-});
+// Form fields are strings: the owner's id is one of Cord's external ids as text (an empty
+// one names nobody: 'Invalid owner ID', as in Cord).
+const createFileFields = cordBody(
+  'CreateFileVariables',
+  undefined,
+  z.strictObject({
+    ownerID: externalIdText,
+    name: line(1000).optional(),
+  }),
+);
 
 /** Room for the form's other parts around a file of the largest size allowed. */
 const FORM_OVERHEAD_BYTES = 1024 * 1024;
@@ -92,10 +98,11 @@ export const fileRoutes: Route[] = [
       const partPath = store.files.partPathOf(id);
       try {
         const { fields, file } = await readForm(incoming, partPath);
-        const input = parse(createFileFields, fields);
+        const input = createFileFields.parse(fields);
         if (!file) throw new ApiError(400, 'missing_field', 'Missing file contents');
         if (!store.users.exists(input.ownerID)) throw new ApiError(401, 'invalid_user_id', 'Invalid owner ID');
         const name = input.name ?? file.filename ?? '';
+        // Cord stored a file without a name; local Cord refuses one.
         if (!name) throw new ApiError(400, 'missing_field', 'name is required: the file part has no filename.');
         const refusal = uploadRefusal({
           name,
