@@ -174,6 +174,22 @@ describe('users', () => {
     });
   });
 
+  it("refuses an id breaking Cord's identifier rule as Cord does", async () => {
+    expect(await refused(api('v1/users/cord:ada', 'PUT', { name: 'Ada' }))).toEqual({
+      status: 400,
+      body: { error: 'invalid_field', message: 'Input type for userID is not valid, expected identifier.' },
+    });
+    expect(await refused(api('v1/groups/cord:team', 'PUT', { name: 'Team' }))).toEqual({
+      status: 400,
+      body: { error: 'invalid_field', message: 'Input type for orgID is not valid, expected identifier.' },
+    });
+    const bare = { status: 400, body: { error: 'invalid_request', message: 'Invalid request.' } };
+    expect(await refused(api('v1/users/cord:ada'))).toEqual(bare);
+    expect(await refused(api('v1/groups/cord:team'))).toEqual(bare);
+    expect(await refused(api('v1/groups/cord:team/members'))).toEqual(bare);
+    expect(cord.store.counts()).toMatchObject({ users: 0, groups: 0 });
+  });
+
   it("refuses a bad body with Cord's validation text, its lines in the order of Cord's schema", async () => {
     const body = { addGroups: [7], nam: 'Ada', email: 'nope', status: 'away', name: 5 };
     expect(await refused(api('v1/users/ada', 'PUT', body))).toEqual({

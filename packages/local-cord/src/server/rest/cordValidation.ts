@@ -148,6 +148,12 @@ export function requireIdentifier(value: string, field: string): string {
   return value;
 }
 
+/** A path's id that a read looks up: one breaking Cord's identifier rule is Cord's bare 400. */
+export function requireReadableId(value: string): string {
+  if (!isCordIdentifier(value)) throw cordError('invalid_request');
+  return value;
+}
+
 /** A new id for a thread or a message (an update's `id`): Cord's identifier rule, and not in use. */
 export function requireNewId(id: string, kind: 'thread' | 'message', inUse: (id: string) => boolean): string {
   if (!isCordIdentifier(id)) {

@@ -12,7 +12,7 @@ import type { Store } from '../../store/store.ts';
 import { notFound, parse, type Route, success } from './common.ts';
 import { cordError } from './cordErrors.ts';
 import { restListedUser, restUser } from './cordShapes.ts';
-import { cordBody, nullOr } from './cordValidation.ts';
+import { cordBody, nullOr, requireIdentifier, requireReadableId } from './cordValidation.ts';
 import { metadataMatcher, pageOf, parseFilter, sortById } from './listQuery.ts';
 import { changeMembers, publishMembership } from './membership.ts';
 
@@ -81,7 +81,7 @@ export const userRoutes: Route[] = [
     method: 'GET',
     path: 'users/:id',
     handle({ store }, { id }) {
-      const user = store.users.record(id);
+      const user = store.users.record(requireReadableId(id));
       // Cord's default text, with 404 where its catalogue says 401.
       if (!user) throw notFound('user_not_found', 'Platform user not found.');
       return restUser(user);
@@ -91,7 +91,8 @@ export const userRoutes: Route[] = [
     method: 'PUT',
     path: 'users/:id',
     handle({ store, hub }, request) {
-      const id = parse(externalIdString, request.id, 'userID');
+      // Cord's identifier rule, then local Cord's shorter limit on a user's id.
+      const id = parse(externalIdString, requireIdentifier(request.id, 'userID'), 'userID');
       const { addGroups = [], removeGroups = [], ...fields } = updateUserBody.parse(request.body);
       const both = addGroups.find((groupId) => removeGroups.includes(groupId));
       if (both !== undefined) {
