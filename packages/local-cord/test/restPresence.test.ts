@@ -169,6 +169,14 @@ describe('PUT /v1/users/<id>/presence', () => {
     expect(await refused(setPresence('ada', { groupID: 'team', location: PAGE, durable: 'yes' }))).toEqual(
       refusal(`Invalid UpdateUserPresenceVariables:\nInput "yes" for durable must be type boolean.${REFER}`),
     );
+    // Lines in the order of Cord's schema, not of the body.
+    expect(
+      await refused(setPresence('ada', { groupID: 7, location: PAGE, durable: 'yes', exclusiveWithin: 5 })),
+    ).toEqual(
+      refusal(
+        `Invalid UpdateUserPresenceVariables:\nInput 5 for exclusiveWithin must be type object,\nInput 7 for groupID must be type string,\nInput "yes" for durable must be type boolean.${REFER}`,
+      ),
+    );
     expect(await refused(setPresence('ada', { groupID: 'team', location: PAGE, durable: true, absent: true }))).toEqual(
       refusal('Cannot remove durable presence'),
     );

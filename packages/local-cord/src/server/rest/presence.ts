@@ -13,14 +13,15 @@ import { cordBody, requireIdentifier } from './cordValidation.ts';
 const updatePresenceBody = cordBody(
   'UpdateUserPresenceVariables',
   'presence',
+  // In the order of Cord's schema, which is the order of its refusal's lines.
   z.strictObject({
-    location: locationSchema,
-    groupID: externalIdText.optional(),
     /** Deprecated in Cord; when given it is the group, whatever groupID says. */
     organizationID: externalIdText.optional(),
+    exclusiveWithin: locationSchema.optional(),
+    location: locationSchema,
+    groupID: externalIdText.optional(),
     durable: z.boolean().optional(),
     absent: z.boolean().optional(),
-    exclusiveWithin: locationSchema.optional(),
   }),
 );
 
