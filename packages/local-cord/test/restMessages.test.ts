@@ -171,6 +171,14 @@ describe('POST /v1/threads/<id>/messages', () => {
           'Input "not a url" for iconURL must match format "uri"',
       ),
     );
+    // Lines in the order of Cord's schema, whatever the body's.
+    expect(await refuse({ ...ok, type: 'system', addReactions: 5 })).toEqual(
+      invalid(
+        'CreateMessageVariables',
+        'Input 5 for addReactions must be type array,\n' +
+          'Input "system" for type must be equal to one of the allowed values: action_message or user_message',
+      ),
+    );
     expect(await refuse({ ...ok, authorID: 'cord:ada' })).toEqual(
       cordRefusal(400, 'invalid_field', 'Input type for authorID is not valid, expected identifier.'),
     );
@@ -342,6 +350,16 @@ describe('PUT /v1/threads/<id>/messages/<id>', () => {
         'Input "yes" for deleted must be type boolean,\n' +
           'Input {"type":"x"} for removeAttachments/0 must match one of: object, object,\n' +
           'Input {"reaction":"x"} requires field: userID',
+      ),
+    );
+    expect(await put({ authorID: 5, content: 5, url: 5, deletedTimestamp: 'x', deleted: 'yes' })).toEqual(
+      invalid(
+        'UpdateMessageVariables',
+        'Input "yes" for deleted must be type boolean,\n' +
+          'Input "x" for deletedTimestamp must match one of: date-time, null,\n' +
+          'Input 5 for url must be type null or string,\n' +
+          'Input 5 for content must be type array,\n' +
+          'Input 5 for authorID must be type string',
       ),
     );
     expect(await put({ metadata: {} }, 'nope/messages/m1')).toEqual(

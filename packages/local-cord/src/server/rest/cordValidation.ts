@@ -116,6 +116,15 @@ function expectedType(issue: z.core.$ZodIssue | undefined): string {
   return issue?.code === 'invalid_type' ? (JSON_TYPES[issue.expected] ?? issue.expected) : 'valid';
 }
 
+/**
+ * The fields of a body with `first` moved to the front, in that order, the rest after them as
+ * they were: Cord's validator reports wrong values in the order of its schema's fields.
+ */
+export function inSchemaOrder<S extends z.ZodRawShape>(shape: S, first: readonly (keyof S & string)[]): S {
+  const rest = Object.entries(shape).filter(([key]) => !first.includes(key));
+  return Object.fromEntries([...first.map((key) => [key, shape[key]]), ...rest]) as S;
+}
+
 // --- Cord's field types ----------------------------------------------------------------
 
 /** `type: ["null", <type>]`: refused as "must be type null or string". */

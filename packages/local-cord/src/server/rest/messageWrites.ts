@@ -19,7 +19,15 @@ import { resolveThread } from '../live/threadActions.ts';
 import { mentionedOutsider, mentionOutsideGroupError } from '../mentions.ts';
 import { ApiError, parse, type Route, success } from './common.ts';
 import { cordError } from './cordErrors.ts';
-import { cordBody, dateTime, dateTimeOrNull, nullOr, requireIdentifier, requireNewId } from './cordValidation.ts';
+import {
+  cordBody,
+  dateTime,
+  dateTimeOrNull,
+  inSchemaOrder,
+  nullOr,
+  requireIdentifier,
+  requireNewId,
+} from './cordValidation.ts';
 import { requireMessage } from './messages.ts';
 import { createThread, newThread, requireThread, threadShape } from './threads.ts';
 
@@ -65,28 +73,50 @@ const contentArray = z.array(z.unknown());
 const createMessageBody = cordBody(
   'CreateMessageVariables',
   'messages',
-  z.strictObject({
-    createThread: z
-      .strictObject({ ...threadShape, resolved: z.boolean().optional(), organizationID: externalIdText.optional() })
-      .optional(),
-    subscribeToThread: z.boolean().optional(),
-    content: contentArray,
-    authorID: externalIdText,
-    ...messageFields,
-  }),
+  z.strictObject(
+    inSchemaOrder(
+      {
+        createThread: z
+          .strictObject({ ...threadShape, resolved: z.boolean().optional(), organizationID: externalIdText.optional() })
+          .optional(),
+        subscribeToThread: z.boolean().optional(),
+        content: contentArray,
+        authorID: externalIdText,
+        ...messageFields,
+      },
+      ['addReactions', 'addAttachments', 'createThread', 'subscribeToThread', 'content', 'authorID'],
+    ),
+  ),
 );
 
 const updateMessageBody = cordBody(
   'UpdateMessageVariables',
   'messages',
-  z.strictObject({
-    deleted: z.boolean().optional(),
-    removeReactions: z.array(removeReaction).optional(),
-    removeAttachments: z.array(removedAttachment).optional(),
-    authorID: externalIdText.optional(),
-    content: contentArray.optional(),
-    ...messageFields,
-  }),
+  z.strictObject(
+    inSchemaOrder(
+      {
+        deleted: z.boolean().optional(),
+        removeReactions: z.array(removeReaction).optional(),
+        removeAttachments: z.array(removedAttachment).optional(),
+        authorID: externalIdText.optional(),
+        content: contentArray.optional(),
+        ...messageFields,
+      },
+      [
+        'deleted',
+        'deletedTimestamp',
+        'removeReactions',
+        'removeAttachments',
+        'type',
+        'id',
+        'url',
+        'content',
+        'metadata',
+        'createdTimestamp',
+        'authorID',
+      ],
+    ),
+  ),
 );
 
 const appendMessageBody = cordBody('AppendMessageVariables', undefined, z.strictObject({ text: messageText }));
