@@ -172,6 +172,13 @@ describe('POST /v1/threads/<id>/messages', () => {
       ),
     );
     // Lines in the order of Cord's schema, whatever the body's.
+    const createThread = { groupID: 5, resolved: 'no', location: { page: 'home' }, url: 'https://x.test/', name: 'T' };
+    expect(await refuse({ ...ok, createThread }, 'fresh')).toEqual(
+      invalid(
+        'CreateMessageVariables',
+        'Input "no" for createThread/resolved must be type boolean,\nInput 5 for createThread/groupID must be type string',
+      ),
+    );
     expect(await refuse({ ...ok, type: 'system', addReactions: 5 })).toEqual(
       invalid(
         'CreateMessageVariables',

@@ -129,6 +129,10 @@ describe('POST /v1/threads and GET /v1/threads/<id>', () => {
           'Input 1 for extraClassnames must be type null or string',
       ),
     );
+    // Lines in the order of Cord's schema (location, id, url, ...), whatever the body's.
+    expect(await post({ ...newThread('team'), url: 5, id: 5 })).toEqual(
+      invalid('CreateThreadVariables', 'Input 5 for id must be type string,\nInput 5 for url must be type string'),
+    );
     expect(await rawCall(cord, 'v1/threads', 'POST', '[1]')).toEqual(
       invalid('CreateThreadVariables', 'Expected JSON object'),
     );

@@ -77,7 +77,12 @@ const createMessageBody = cordBody(
     inSchemaOrder(
       {
         createThread: z
-          .strictObject({ ...threadShape, resolved: z.boolean().optional(), organizationID: externalIdText.optional() })
+          .strictObject(
+            inSchemaOrder(
+              { ...threadShape, resolved: z.boolean().optional(), organizationID: externalIdText.optional() },
+              ['location', 'url', 'name', 'metadata', 'resolved', 'organizationID'],
+            ),
+          )
           .optional(),
         subscribeToThread: z.boolean().optional(),
         content: contentArray,

@@ -7,7 +7,7 @@ import type { Hub } from '../live/hub.ts';
 import { type Route, success } from './common.ts';
 import { cordError } from './cordErrors.ts';
 import { restListedThread, restThread } from './cordShapes.ts';
-import { cordBody, nullOr, requireIdentifier } from './cordValidation.ts';
+import { cordBody, inSchemaOrder, nullOr, requireIdentifier } from './cordValidation.ts';
 import {
   groupFilter,
   locationMatcher,
@@ -35,7 +35,7 @@ export const threadShape = {
 const createThreadBody = cordBody(
   'CreateThreadVariables',
   'threads',
-  z.strictObject({ ...threadShape, id: z.string().optional() }),
+  z.strictObject(inSchemaOrder({ ...threadShape, id: z.string().optional() }, ['location', 'id'])),
 );
 
 type ThreadFields = Omit<z.output<z.ZodObject<typeof threadShape>>, 'groupID'>;
