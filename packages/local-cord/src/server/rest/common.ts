@@ -60,7 +60,10 @@ export function success<T extends object>(message: string, extra?: T) {
   return { success: true, message, ...extra };
 }
 
-/** Parses input with a schema, or throws the 400 Cord would, naming the first bad field. */
+/**
+ * Parses a value that is not a whole body (a path's id, local Cord's own `text`), or throws a
+ * 400 naming the field. Bodies go through cordBody, in the words of Cord's validator.
+ */
 export function parse<S extends z.ZodType>(schema: S, input: unknown, field = ''): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
@@ -68,10 +71,6 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, field = ''
   if (!issue) throw invalidField('Invalid request.');
   const path = fieldPath([...(field ? [field] : []), ...issue.path]);
   const at = path ? `${path}: ` : '';
-  if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((key) => fieldPath([...(path ? [path] : []), key]));
-    return fail('unexpected_field', `${keys.join(', ')} is not a field local Cord accepts here.`);
-  }
   if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
     return fail('missing_field', `${path} is required.`);
   }
