@@ -2,6 +2,7 @@
 // /v1/threads/<id>/messages, GET /v1/messages), through the real @cord-sdk/server: every
 // field of Cord's ServerCreateMessage and ServerUpdateMessage, reactions, Cord's errors
 // word for word and in its order, pagination, and each write pushed to browsers.
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalCord } from '../src/server/index.ts';
 import { startThrowawayLocalCord, stopServer, type TestClient } from '../src/testing/index.ts';
@@ -476,6 +477,18 @@ describe('GET /v1/threads/<id>/messages', () => {
     expect((await listed('?sortDirection=ASCENDING')).map((m) => m.id)).toEqual(['m1', 'm2']);
     expect(await refused(listed('?sortDirection=up'))).toEqual(
       cordRefusal(400, 'invalid_request', "sortDirection value is invalid: must be 'ascending' or 'descending'"),
+    );
+  });
+
+  it("refuses a thread id that is neither an identifier nor a cord:<uuid> with Cord's text", async () => {
+    expect(await refused(api('v1/threads/cord:t1/messages'))).toEqual(
+      cordRefusal(400, 'invalid_request', 'thread ID is invalid'),
+    );
+    expect(await refused(api(`v1/threads/${'t'.repeat(321)}/messages`))).toEqual(
+      cordRefusal(400, 'invalid_request', 'thread ID is invalid'),
+    );
+    expect(await refused(api(`v1/threads/cord:${randomUUID()}/messages`))).toEqual(
+      cordRefusal(404, 'thread_not_found', 'Thread not found.'),
     );
   });
 });

@@ -1,7 +1,9 @@
+import { composerThreadId } from '../../protocol/fields.ts';
 import type { MessageRecord, Store, ThreadRecord } from '../../store/store.ts';
 import type { Route } from './common.ts';
 import { cordError } from './cordErrors.ts';
 import { restMessage } from './cordShapes.ts';
+import { isCordIdentifier } from './cordValidation.ts';
 import {
   groupFilter,
   idFilter,
@@ -63,6 +65,10 @@ export const messageRoutes: Route[] = [
     method: 'GET',
     path: 'threads/:id/messages',
     handle({ store }, { id, query }) {
+      // Cord's check here only: an id that is neither an identifier nor one of Cord's own `cord:<uuid>`.
+      if (!isCordIdentifier(id) && !composerThreadId.safeParse(id).success) {
+        throw cordError('invalid_request', 'thread ID is invalid');
+      }
       const thread = requireThread(store, id);
       const direction = (query.get('sortDirection') ?? 'descending').toLowerCase();
       if (direction !== 'ascending' && direction !== 'descending') {
