@@ -83,13 +83,13 @@ test('steps 7 to 11: cord init, the CLI commands, then the guide users see each 
     answers.push(JSON.parse(run.stdout));
   }
   expect(answers).toEqual([
-    { success: true, message: 'Created user cordymccordface.' },
-    { success: true, message: 'Created group my-first-group.' },
-    { success: true, message: 'Updated the members of group my-first-group.' },
-    { success: true, message: 'Created user yaketyyak.' },
-    { success: true, message: 'Created user jibberjabber.' },
-    { success: true, message: 'Updated the members of group my-first-group.' },
-    { success: true, message: 'Updated the members of group my-first-group.' },
+    { success: true, message: '✅ You successfully created user cordymccordface' },
+    { success: true, message: '✅ You successfully created group my-first-group' },
+    { success: true, message: '✅ You successfully updated group members' },
+    { success: true, message: '✅ You successfully created user yaketyyak' },
+    { success: true, message: '✅ You successfully created user jibberjabber' },
+    { success: true, message: '✅ You successfully updated group members' },
+    { success: true, message: '✅ You successfully updated group members' },
   ]);
 
   // Step 11's token server: only user_id (and the project), for the users the CLI made.

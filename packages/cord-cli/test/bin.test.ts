@@ -67,7 +67,7 @@ describe('the cord bin', () => {
     const created = await cordBin(['user', 'create', 'cordymccordface', '--name', 'Cordy McCordface']);
     expect(created).toEqual({
       code: EXIT.ok,
-      stdout: '{\n  "success": true,\n  "message": "Created user cordymccordface."\n}\n',
+      stdout: '{\n  "success": true,\n  "message": "✅ You successfully created user cordymccordface"\n}\n',
       stderr: '',
     });
   });

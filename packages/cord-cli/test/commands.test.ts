@@ -65,7 +65,7 @@ describe('cord user', () => {
   it('creates, updates, reads and lists users, printing local Cord answers as JSON', async () => {
     expect(await ok('user', 'create', 'ada', '--name', 'Ada', '--email', 'ada@example.com')).toEqual({
       success: true,
-      message: 'Created user ada.',
+      message: '✅ You successfully created user ada',
     });
     await ok('group', 'create', 'red', '--name', 'Red');
     await ok('group', 'create', 'blue', '--name', 'Blue');
@@ -87,7 +87,7 @@ describe('cord user', () => {
         '--addGroup',
         'blue',
       ),
-    ).toEqual({ success: true, message: 'Updated user ada.' });
+    ).toEqual({ success: true, message: '✅ You successfully updated user ada' });
 
     expect(await ok('user', 'get', 'ada')).toMatchObject({
       id: 'ada',

@@ -70,10 +70,10 @@ describe('users', () => {
       profilePictureURL: 'https://example.com/ada.png',
       metadata: { team: 'engines', level: 3 },
     });
-    expect(created).toEqual({ success: true, message: 'Created user ada.' });
+    expect(created).toEqual({ success: true, message: '✅ You successfully created user ada' });
 
     const updated = await api('v1/users/ada', 'PUT', { shortName: 'Ada', name: null, status: 'active' });
-    expect(updated).toEqual({ success: true, message: 'Updated user ada.' });
+    expect(updated).toEqual({ success: true, message: '✅ You successfully updated user ada' });
 
     expect(await api('v1/users/ada')).toEqual({
       id: 'ada',
@@ -236,7 +236,7 @@ describe('groups', () => {
 
     expect(await api('v1/groups/team', 'PUT', { members: ['bob', 'cyd'] })).toEqual({
       success: true,
-      message: 'Updated group team.',
+      message: '✅ You successfully updated group team',
     });
     expect(await api('v1/groups/team')).toMatchObject({ name: 'Group team', members: ['bob', 'cyd'] });
 
@@ -318,7 +318,7 @@ describe('groups', () => {
 
     const answer = await api('v1/groups/team/members', 'POST', { add: ['bob'], remove: ['ada'] });
 
-    expect(answer).toEqual({ success: true, message: 'Updated the members of group team.' });
+    expect(answer).toEqual({ success: true, message: '✅ You successfully updated group members' });
     expect(await api('v1/groups/team')).toMatchObject({ members: ['bob'] });
     expect(cord.store.groups.isMember('team', 'ada')).toBe(false);
 
@@ -361,7 +361,7 @@ describe('batch', () => {
       groups: [{ id: 'team', name: 'Team', members: ['ada', 'bob', 7] }],
     });
 
-    expect(answer).toEqual({ success: true, message: 'Updated 3 users and 1 group.' });
+    expect(answer).toEqual({ success: true, message: '✅ You successfully batch updated 3 users and 1 group' });
     expect(await api('v1/users/ada')).toMatchObject({ name: 'Ada', shortName: 'A.', groups: ['team'] });
     expect(await api('v1/users/7')).toMatchObject({ id: '7', name: 'Seven' });
     expect(await api('v1/groups/team')).toMatchObject({ members: ['7', 'ada', 'bob'] });

@@ -134,7 +134,7 @@ describe('group fields', () => {
     await api('v1/groups/team', 'PUT', { name: 'Team', metadata: { tier: 'gold', seats: 5 } });
     expect(await api('v1/groups/team', 'PUT', { name: 'The team', metadata: { tier: 'silver' } })).toEqual({
       success: true,
-      message: 'Updated group team.',
+      message: '✅ You successfully updated group team',
     });
     expect(await api('v1/groups/team')).toMatchObject({ name: 'The team', metadata: { tier: 'silver' } });
     await api('v1/groups/team', 'PUT', { status: 'deleted' });

@@ -110,7 +110,7 @@ export const groupRoutes: Route[] = [
       const fields = updateGroupBody.parse(request.body);
       const { created, membership } = store.transaction(() => applyGroup(store, id, fields));
       publishMembership(hub, [membership]);
-      return success(`${created ? 'Created' : 'Updated'} group ${id}.`);
+      return success(`✅ You successfully ${created ? 'created' : 'updated'} group ${id}`);
     },
   },
   {
@@ -126,7 +126,7 @@ export const groupRoutes: Route[] = [
       if (missing !== undefined) throw unknownMember(missing);
       const membership = store.transaction(() => changeMembers(store, id, add, remove));
       publishMembership(hub, [membership]);
-      return success(`Updated the members of group ${id}.`);
+      return success('✅ You successfully updated group members');
     },
   },
 ];

@@ -110,7 +110,7 @@ export const userRoutes: Route[] = [
       });
       hub.publishUser(id);
       publishMembership(hub, membership);
-      return success(`${created ? 'Created' : 'Updated'} user ${id}.`);
+      return success(`✅ You successfully ${created ? 'created' : 'updated'} user ${id}`);
     },
   },
 ];
