@@ -37,7 +37,9 @@ export const batchRoutes: Route[] = [
       }));
       for (const { id } of updatedUsers) hub.publishUser(id);
       publishMembership(hub, membership);
-      return success(`✅ You successfully batch updated ${count(users.length, 'user')} and ${count(groups.length, 'group')}`);
+      return success(
+        `✅ You successfully batch updated ${count(users.length, 'user')} and ${count(groups.length, 'group')}`,
+      );
     },
   },
 ];
