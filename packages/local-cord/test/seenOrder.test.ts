@@ -42,7 +42,7 @@ function writtenAt(id: string, at: number): string[] {
 describe('stamping a message after the looks at its thread', () => {
   it('puts a message written in the same millisecond as a look just after it, unseen by that look', () => {
     store.participants.setSeen('t', 'cat', T);
-    const stamp = store.participants.stampAfterLooks('t', T);
+    const stamp = store.participants.stamp('t', T);
     expect(stamp).toBe(T + 1);
     expect(writtenAt('m1', stamp)).toEqual(['ada']);
     // Without the stamp, the tie would have counted Cat's earlier look.
@@ -51,7 +51,7 @@ describe('stamping a message after the looks at its thread', () => {
 
   it('leaves the time as it is when every look is older, and counts a later look', () => {
     store.participants.setSeen('t', 'cat', T - 5);
-    const stamp = store.participants.stampAfterLooks('t', T);
+    const stamp = store.participants.stamp('t', T);
     expect(stamp).toBe(T);
     expect(writtenAt('m1', stamp)).toEqual(['ada']);
     store.participants.setSeen('t', 'cat', T + 1);
@@ -60,12 +60,12 @@ describe('stamping a message after the looks at its thread', () => {
 
   it('stamps a look that comes after a message stamped ahead of the clock no earlier than it', () => {
     store.participants.setSeen('t', 'cat', T);
-    const stamp = store.participants.stampAfterLooks('t', T);
+    const stamp = store.participants.stamp('t', T);
     writtenAt('m1', stamp);
     // Bob looks in that same millisecond, after the message: he has seen it, Cat has not.
-    store.participants.setSeen('t', 'bob', store.participants.stampLook('t', T));
+    store.participants.setSeen('t', 'bob', store.participants.stamp('t', T));
     expect(writtenAt('m2', stamp)).toEqual(['ada', 'bob']);
     // With every message older, a look is stamped when it happens.
-    expect(store.participants.stampLook('t', T + 10)).toBe(T + 10);
+    expect(store.participants.stamp('t', T + 10)).toBe(T + 10);
   });
 });

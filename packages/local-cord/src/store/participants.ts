@@ -35,29 +35,18 @@ export class Participants {
   }
 
   /**
-   * The time to stamp a change to the thread's messages with: now, or just after the latest
-   * look at the thread if that was this same millisecond. Who has seen a message is worked
-   * out by comparing times (protocol/seen.ts), so a message written after a look must never
-   * tie with it, or the look would count as having seen it.
+   * The time to stamp a write to the thread with (a message, an edit, a look): now, or just
+   * after the latest look at the thread if that was at this same millisecond or later. Who
+   * has seen a message is worked out by comparing times (protocol/seen.ts): a message written
+   * after a look must not tie with it, and a look after such a message, stamped the same
+   * way, comes no earlier than it.
    */
-  stampAfterLooks(threadId: string, now = Date.now()): number {
+  stamp(threadId: string, now = Date.now()): number {
     const lastLook = this.sql.value(
       'SELECT max(last_seen_at) FROM thread_participants WHERE thread_id = ?',
       threadId,
     ) as number | null | undefined;
     return lastLook != null && lastLook >= now ? lastLook + 1 : now;
-  }
-
-  /**
-   * The time to stamp a look at the thread with: now, or the newest message's time if
-   * stampAfterLooks put it just after now, so that a look after the message counts it seen.
-   */
-  stampLook(threadId: string, now = Date.now()): number {
-    const newest = this.sql.value(
-      'SELECT created_at FROM messages WHERE thread_id = ? ORDER BY seq DESC LIMIT 1',
-      threadId,
-    ) as number | undefined;
-    return newest !== undefined && newest > now ? newest : now;
   }
 
   /** When the user last saw the thread; null if never (or not a participant). */

@@ -352,7 +352,7 @@ export const messageWriteRoutes: Route[] = [
     handle({ store, hub, notify }, { id: threadId, body }) {
       const input = createMessageBody.parse(withCreateThreadGroup(withTextAsContent(body)));
       const threadCreated = !store.threads.get(threadId);
-      const now = store.participants.stampAfterLooks(threadId);
+      const now = store.participants.stamp(threadId);
       const { thread, message, reopening } = createMessage(store, threadId, input, now);
       // Browsers that show the thread get the message as if a member had sent it.
       if (reopening) {
@@ -371,7 +371,7 @@ export const messageWriteRoutes: Route[] = [
       const input = updateMessageBody.parse(body);
       const thread = requireThread(store, id);
       const message = requireMessage(store, thread, childId);
-      const updated = updateMessage(store, thread, message, input, store.participants.stampAfterLooks(thread.id));
+      const updated = updateMessage(store, thread, message, input, store.participants.stamp(thread.id));
       if (updated.id !== message.id) hub.removeMessage(thread, message.id);
       hub.publishMessage(thread, updated);
       // New mentions notify once (as the author's change); each user's reactions notify the author.

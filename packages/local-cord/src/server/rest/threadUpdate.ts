@@ -122,7 +122,7 @@ function updateThread({ store, hub, notify }: RestContext, threadId: string, bod
     for (const userId of unsubscribing) store.participants.setSubscribed(current.id, userId, false);
     for (const userId of seeing) {
       const { seen: hasSeen } = seen.find(({ userID }) => userID === userId)!;
-      store.participants.setSeen(current.id, userId, hasSeen ? store.participants.stampLook(current.id, now) : null);
+      store.participants.setSeen(current.id, userId, hasSeen ? store.participants.stamp(current.id, now) : null);
     }
     return { updated: current, action: resolution };
   });

@@ -39,7 +39,7 @@ export const messageHandlers: Handlers<MessageRequest> = {
     }
     requireMembersMentioned(store, request.content, thread.groupId);
     const files = checkedAttachments(() => attachmentChanges(store, userId, request.addAttachments));
-    const now = store.participants.stampAfterLooks(thread.id);
+    const now = store.participants.stamp(thread.id);
     const { written, reopening, message } = store.transaction(() => {
       const created = known ?? store.threads.create(thread);
       if (!known) subscribeMembers(store, created, request.createThread?.addSubscribers ?? []);
@@ -104,7 +104,7 @@ export const messageHandlers: Handlers<MessageRequest> = {
       attachmentChanges(store, userId, addAttachments, removeAttachments, attached),
     );
     const updated = store.transaction(() => {
-      let current = store.messages.update(message, changes, store.participants.stampAfterLooks(thread.id));
+      let current = store.messages.update(message, changes, store.participants.stamp(thread.id));
       if (deleted !== undefined && deleted !== (current.deletedAt !== null)) {
         current = store.messages.setDeleted(current.id, deleted);
       }

@@ -25,11 +25,7 @@ export const presenceHandlers: Handlers<PresenceRequest> = {
     if (exclusiveWithin && !matchesLocation(exclusiveWithin, location)) {
       throw new RequestError('invalid_request', OUTSIDE_EXCLUSIVITY_REGION);
     }
-    const spot: PresenceSpot = {
-      groupId: writeGroup(store, subscriber.viewer, groupId, NO_GROUP),
-      location,
-      durable,
-    };
+    const spot: PresenceSpot = { groupId: writeGroup(store, subscriber.viewer, groupId, NO_GROUP), location, durable };
     const now = Date.now();
     // Durable "last seen here" is written on leaving and at most once a minute meanwhile.
     const lastWritten = store.presence.lastSeen({ userId: subscriber.viewer.userId, ...spot });

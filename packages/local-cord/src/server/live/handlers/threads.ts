@@ -132,7 +132,7 @@ export const threadHandlers: Handlers<ThreadRequest> = {
       threadId === undefined ? threadsMatching(store, userId, scope, filter) : existingIn(store, scope, threadId);
     store.transaction(() => {
       for (const thread of threads) {
-        store.participants.setSeen(thread.id, userId, seen ? store.participants.stampLook(thread.id) : null);
+        store.participants.setSeen(thread.id, userId, seen ? store.participants.stamp(thread.id) : null);
       }
     });
     for (const thread of threads) hub.publishThread(thread);
